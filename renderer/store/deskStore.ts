@@ -1,0 +1,66 @@
+// The desk's data, as the UI sees it. Implemented over RxDB in this folder;
+// the UI depends only on this type.
+
+import type { AppError, Result } from '../../shared/contract/result';
+import type { ClassSummary, ParticipantView } from '../../shared/desk/state';
+import type { RaceEvent } from '../../shared/domain/event';
+import type { LateEntry, Operation } from '../../shared/domain/operation';
+import type { PaymentMethod } from '../../shared/domain/participant';
+import type { ImportPreview, ImportReport } from '../../shared/isonen/preview';
+import type { SheetTable } from '../../shared/isonen/sheet';
+
+export type CheckInPoint = { at: string; count: number };
+
+export type ImportTarget = { eventId: string } | { newEventName: string };
+
+export type DeskStore = {
+  readonly deskId: string;
+  /** Called after any change visible in the active event. */
+  subscribe(listener: () => void): () => void;
+  /** Grows on every change; for useSyncExternalStore. */
+  version(): number;
+
+  listEvents(): Promise<RaceEvent[]>;
+  openEvent(eventId: string): Promise<Result<RaceEvent>>;
+  activeEvent(): RaceEvent | null;
+  loadDemo(): Promise<Result<RaceEvent>>;
+
+  /** Per keystroke: name in any order, bib, club, birth year. */
+  search(query: string, limit?: number): ParticipantView[];
+  /** A scanned registration id, person id or bib: the one match, or null. */
+  lookupScan(code: string): ParticipantView | null;
+  get(participantId: string): ParticipantView | undefined;
+  classes(): ClassSummary[];
+  checkInsOverTime(bucketMinutes: number): CheckInPoint[];
+  /** The last operation this desk recorded in the active event. */
+  lastOperation(): Operation | null;
+
+  checkIn(participantId: string): Promise<Result<Operation>>;
+  undoCheckIn(participantId: string): Promise<Result<Operation>>;
+  assignNextBib(participantId: string): Promise<Result<Operation>>;
+  assignBib(participantId: string, bib: string): Promise<Result<Operation>>;
+  setClassRange(
+    className: string,
+    first: number,
+    last: number,
+  ): Promise<Result<Operation>>;
+  recordPayment(
+    participantId: string,
+    method: PaymentMethod,
+    amount: number,
+  ): Promise<Result<Operation>>;
+  addLateEntry(entry: LateEntry): Promise<Result<ParticipantView>>;
+
+  /** Pure: what importing the table into the target would do. */
+  previewImport(
+    table: SheetTable,
+    target: ImportTarget,
+  ): Promise<ImportPreview>;
+  /** Stores all of it or nothing; skipRows are left out. */
+  commitImport(
+    preview: ImportPreview,
+    skipRows: readonly number[],
+  ): Promise<Result<ImportReport>>;
+};
+
+export type DeskStoreError = AppError;
