@@ -1,0 +1,151 @@
+// RxDB schemas of the desk's collections. Free RxDB opens at most 13
+// collections per process (ARCHITECTURE.md), so the desk keeps four.
+// Indexed fields are never nullable: '' and 0 stand for "not given".
+// Every collection starts at version 0 with a migration strategy map, so
+// the first schema change only adds a strategy (see database.ts).
+
+import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import type { RaceEvent } from '../../shared/domain/event';
+import type { Operation } from '../../shared/domain/operation';
+import type { Participant } from '../../shared/domain/participant';
+import type { ImportReport } from '../../shared/isonen/preview';
+
+/** A participant, keyed by "eventId|id" so one desk can hold many events. */
+export type ParticipantDoc = Participant & { key: string };
+
+export type ImportDoc = ImportReport & { id: string };
+
+const id = { type: 'string', maxLength: 100 } as const;
+const text = { type: 'string' } as const;
+const object = { type: 'object' } as const;
+const array = { type: 'array' } as const;
+
+export const eventSchema: RxJsonSchema<RaceEvent> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    name: text,
+    type: text,
+    date: text,
+    organizer: text,
+    source: text,
+    createdAt: text,
+    updatedAt: text,
+  },
+  required: ['id', 'name', 'type', 'source', 'createdAt', 'updatedAt'],
+};
+
+export const participantSchema: RxJsonSchema<ParticipantDoc> = {
+  version: 0,
+  primaryKey: { key: 'key', fields: ['eventId', 'id'], separator: '|' },
+  type: 'object',
+  properties: {
+    key: { type: 'string', maxLength: 220 },
+    id,
+    eventId: id,
+    personId: text,
+    buypassId: text,
+    firstName: text,
+    lastName: { type: 'string', maxLength: 200 },
+    birthDate: text,
+    gender: text,
+    country: text,
+    countryCode: text,
+    email: text,
+    mobile: text,
+    club: text,
+    clubId: text,
+    groupId: text,
+    region: text,
+    regionId: text,
+    comment: text,
+    license: object,
+    registrations: array,
+    entries: array,
+    products: array,
+    answers: array,
+    messages: array,
+    consents: object,
+    updatesConsent: { type: 'boolean' },
+    status: text,
+    bib: text,
+    chip: text,
+    sourceCheckInStatus: text,
+    extra: object,
+    revision: { type: 'integer' },
+    updatedAt: text,
+  },
+  required: ['key', 'id', 'eventId', 'firstName', 'lastName', 'status'],
+  indexes: [['eventId', 'lastName']],
+};
+
+const seq = {
+  type: 'integer',
+  minimum: 0,
+  maximum: 1_000_000_000,
+  multipleOf: 1,
+} as const;
+
+export const operationSchema: RxJsonSchema<Operation> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    eventId: id,
+    deskId: id,
+    seq,
+    createdAt: text,
+    operator: text,
+    participantId: text,
+    type: text,
+    payload: object,
+  },
+  required: ['id', 'eventId', 'deskId', 'seq', 'createdAt', 'type'],
+  indexes: [
+    ['eventId', 'seq'],
+    ['deskId', 'seq'],
+  ],
+};
+
+export const importSchema: RxJsonSchema<ImportDoc> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    id,
+    eventId: id,
+    fileName: text,
+    importedAt: { type: 'string', maxLength: 40 },
+    added: { type: 'integer' },
+    changed: { type: 'integer' },
+    deregistered: { type: 'integer' },
+    unchanged: { type: 'integer' },
+    missing: { type: 'integer' },
+    skippedRows: array,
+  },
+  required: ['id', 'eventId', 'importedAt'],
+  indexes: [['eventId', 'importedAt']],
+};
+
+export type CollectionConfig<T> = {
+  schema: RxJsonSchema<T>;
+  migrationStrategies: MigrationStrategies;
+};
+
+export type DeskCollectionConfigs = {
+  events: CollectionConfig<RaceEvent>;
+  participants: CollectionConfig<ParticipantDoc>;
+  operations: CollectionConfig<Operation>;
+  imports: CollectionConfig<ImportDoc>;
+};
+
+/** Version 0 of every collection: no strategies yet. */
+export const deskCollections: DeskCollectionConfigs = {
+  events: { schema: eventSchema, migrationStrategies: {} },
+  participants: { schema: participantSchema, migrationStrategies: {} },
+  operations: { schema: operationSchema, migrationStrategies: {} },
+  imports: { schema: importSchema, migrationStrategies: {} },
+};

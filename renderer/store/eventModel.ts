@@ -1,0 +1,178 @@
+// The active event in memory: registration data with operations reduced on
+// top, the search index and the bib holders. Rebuilt in one pass when an
+// event opens, then kept current one participant or operation at a time.
+// No database here, so it is tested without IndexedDB.
+
+import { type BibRange, classRanges } from '../../shared/desk/bibs';
+import {
+  computeState,
+  lateEntryParticipantId,
+  participantFromLateEntry,
+} from '../../shared/desk/reduce';
+import type { RuleContext } from '../../shared/desk/rules';
+import type { ParticipantView } from '../../shared/desk/state';
+import type { RaceEvent } from '../../shared/domain/event';
+import type { Operation } from '../../shared/domain/operation';
+import type { Participant } from '../../shared/domain/participant';
+import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
+
+export type EventModel = {
+  event: RaceEvent;
+  participants: Map<string, Participant>;
+  opsByParticipant: Map<string, Operation[]>;
+  rangeOps: Operation[];
+  appliedOps: Set<string>;
+  views: Map<string, ParticipantView>;
+  bibHolders: Map<string, Set<string>>;
+  ranges: Map<string, BibRange>;
+  index: SearchIndex;
+  classNames: Set<string>;
+};
+
+/** Above this many changes at once the index is rebuilt, not patched. */
+const rebuildThreshold = 500;
+
+const participantOfOp = (op: Operation): Participant | null =>
+  op.type === 'late-entry' ? participantFromLateEntry(op) : null;
+
+const setBib = (model: EventModel, id: string, from: string, to: string) => {
+  if (from === to) return;
+  if (from !== '') {
+    const holders = model.bibHolders.get(from);
+    holders?.delete(id);
+    if (holders?.size === 0) model.bibHolders.delete(from);
+  }
+  if (to !== '') {
+    const holders = model.bibHolders.get(to);
+    if (holders) holders.add(id);
+    else model.bibHolders.set(to, new Set([id]));
+  }
+};
+
+const refreshView = (model: EventModel, id: string): ParticipantView | null => {
+  const participant = model.participants.get(id);
+  if (!participant) return null;
+  const before = model.views.get(id);
+  const view: ParticipantView = {
+    participant,
+    state: computeState(participant, model.opsByParticipant.get(id) ?? []),
+    lateEntry: id.startsWith('late-'),
+  };
+  model.views.set(id, view);
+  setBib(model, id, before?.state.bib ?? '', view.state.bib);
+  for (const entry of participant.entries) {
+    if (entry.className !== '') model.classNames.add(entry.className);
+  }
+  return view;
+};
+
+const addOp = (model: EventModel, op: Operation) => {
+  model.appliedOps.add(op.id);
+  if (op.type === 'class-range-set') {
+    model.rangeOps.push(op);
+    return;
+  }
+  const late = participantOfOp(op);
+  if (late) model.participants.set(late.id, late);
+  const list = model.opsByParticipant.get(op.participantId);
+  if (list) list.push(op);
+  else model.opsByParticipant.set(op.participantId, [op]);
+};
+
+export const createEventModel = (
+  event: RaceEvent,
+  participants: Iterable<Participant>,
+  ops: Iterable<Operation>,
+): EventModel => {
+  const model: EventModel = {
+    event,
+    participants: new Map(),
+    opsByParticipant: new Map(),
+    rangeOps: [],
+    appliedOps: new Set(),
+    views: new Map(),
+    bibHolders: new Map(),
+    ranges: new Map(),
+    index: createSearchIndex(),
+    classNames: new Set(),
+  };
+  for (const p of participants) model.participants.set(p.id, p);
+  for (const op of ops) {
+    if (!model.appliedOps.has(op.id)) addOp(model, op);
+  }
+  for (const id of model.participants.keys()) refreshView(model, id);
+  model.ranges = classRanges(model.rangeOps);
+  model.index = createSearchIndex(model.views.values());
+  return model;
+};
+
+/** Applies an operation once; false when it was already applied. */
+export const applyOperation = (model: EventModel, op: Operation): boolean => {
+  if (model.appliedOps.has(op.id) || op.eventId !== model.event.id) {
+    return false;
+  }
+  addOp(model, op);
+  if (op.type === 'class-range-set') {
+    model.ranges = classRanges(model.rangeOps);
+    return true;
+  }
+  const view = refreshView(model, op.participantId);
+  if (view) model.index.upsert(view);
+  return true;
+};
+
+/** Puts new registration data in place; unchanged documents are skipped. */
+export const upsertParticipants = (
+  model: EventModel,
+  participants: readonly Participant[],
+): number => {
+  const changed = participants.filter((p) => {
+    const known = model.participants.get(p.id);
+    return (
+      p.eventId === model.event.id &&
+      !(
+        known &&
+        known.revision === p.revision &&
+        known.updatedAt === p.updatedAt
+      )
+    );
+  });
+  for (const p of changed) {
+    model.participants.set(p.id, p);
+    refreshView(model, p.id);
+  }
+  if (changed.length > rebuildThreshold) {
+    model.index = createSearchIndex(model.views.values());
+  } else {
+    for (const p of changed) {
+      const view = model.views.get(p.id);
+      if (view) model.index.upsert(view);
+    }
+  }
+  return changed.length;
+};
+
+export const lateEntryId = lateEntryParticipantId;
+
+/** What the rules need to know about the event. */
+export const ruleContext = (model: EventModel): RuleContext => ({
+  view: (id) => model.views.get(id),
+  bibHolders: (bib) =>
+    [...(model.bibHolders.get(bib) ?? [])]
+      .map((id) => model.views.get(id))
+      .filter(
+        (view): view is ParticipantView =>
+          view !== undefined && view.participant.status === 'active',
+      ),
+  classNames: () => model.classNames,
+});
+
+/** Bibs held by anyone in the event, for the next free one. */
+export const usedBibs = (model: EventModel): ReadonlySet<string> =>
+  new Set(model.bibHolders.keys());
+
+/** The class a participant's bib comes from: the first active entry's. */
+export const bibClassOf = (view: ParticipantView): string =>
+  view.participant.entries.find((e) => e.status === 'active')?.className ??
+  view.participant.entries[0]?.className ??
+  '';

@@ -1,0 +1,79 @@
+// Reads straight from the storage instance: RxDocuments for 50,000
+// participants cost more than the read itself, and the desk only needs the
+// plain data to build its views and search index.
+
+import type { RxCollection, RxDocumentData, RxQuery } from 'rxdb';
+import type { RaceEvent } from '../../shared/domain/event';
+import type { Operation } from '../../shared/domain/operation';
+import type { Participant } from '../../shared/domain/participant';
+import type { DeskDatabase } from '../db/database';
+import type { ParticipantDoc } from '../db/schemas';
+
+/** Runs the query on the storage, without creating RxDocuments. */
+const rawFind = async <T>(
+  collection: RxCollection<T>,
+  query: RxQuery<T, unknown>,
+): Promise<RxDocumentData<T>[]> => {
+  const result = await collection.storageInstance.query(
+    query.getPreparedQuery(),
+  );
+  return result.documents;
+};
+
+type Bookkeeping = '_meta' | '_rev' | '_deleted' | '_attachments';
+
+/** The document as the domain knows it, without RxDB's bookkeeping. */
+const withoutMeta = <T>(doc: RxDocumentData<T>): T => {
+  const { _meta, _rev, _deleted, _attachments, ...data } = doc;
+  // The rest of RxDocumentData<T> minus its bookkeeping is T itself; TS
+  // cannot see that through the generic Omit.
+  return data satisfies Omit<RxDocumentData<T>, Bookkeeping> as T;
+};
+
+/** A participant document without the composite key. */
+export const participantOfDoc = (
+  doc: RxDocumentData<ParticipantDoc>,
+): Participant => {
+  const { key: _key, ...participant } = withoutMeta(doc);
+  return participant;
+};
+
+export const operationOfDoc = (doc: RxDocumentData<Operation>): Operation =>
+  withoutMeta(doc);
+
+export const eventOfDoc = (doc: RxDocumentData<RaceEvent>): RaceEvent =>
+  withoutMeta(doc);
+
+/** Raw documents, with revisions, for writing updates on top of them. */
+export const readParticipantDocs = (db: DeskDatabase, eventId: string) =>
+  rawFind(db.participants, db.participants.find({ selector: { eventId } }));
+
+export const readParticipants = async (
+  db: DeskDatabase,
+  eventId: string,
+): Promise<Participant[]> =>
+  (await readParticipantDocs(db, eventId)).map(participantOfDoc);
+
+export const readOperations = async (
+  db: DeskDatabase,
+  eventId: string,
+): Promise<Operation[]> =>
+  (
+    await rawFind(db.operations, db.operations.find({ selector: { eventId } }))
+  ).map(operationOfDoc);
+
+export const readEvents = async (db: DeskDatabase): Promise<RaceEvent[]> => {
+  const docs = await db.events.find().exec();
+  return docs.map((doc) => doc.toMutableJSON());
+};
+
+/** The highest sequence number this desk has stored, 0 if none. */
+export const maxSeq = async (
+  db: DeskDatabase,
+  deskId: string,
+): Promise<number> => {
+  const last = await db.operations
+    .findOne({ selector: { deskId }, sort: [{ seq: 'desc' }] })
+    .exec();
+  return last?.seq ?? 0;
+};

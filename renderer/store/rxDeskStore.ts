@@ -1,0 +1,349 @@
+// The DeskStore over RxDB. Reads come from memory (the active event's
+// views and search index); writes go through one queue, are validated
+// against what the desk shows, stored durably, then applied in memory.
+// Change streams keep memory current with writes made elsewhere (another
+// window now, replication later); applying is idempotent by operation id.
+
+import type { Subscription } from 'rxjs';
+import { v7 as uuidv7 } from 'uuid';
+import { fail, ok, type Result } from '../../shared/contract/result';
+import { demoExport } from '../../shared/demo/demoExport';
+import { nextFreeBib } from '../../shared/desk/bibs';
+import { lateEntryParticipantId } from '../../shared/desk/reduce';
+import { validateOperation } from '../../shared/desk/rules';
+import type { ParticipantView } from '../../shared/desk/state';
+import type { EventSource, RaceEvent } from '../../shared/domain/event';
+import type {
+  LateEntry,
+  Operation,
+  OperationDraft,
+} from '../../shared/domain/operation';
+import type { Participant } from '../../shared/domain/participant';
+import type { ImportPreview } from '../../shared/isonen/preview';
+import {
+  type DatabaseOptions,
+  type DeskDatabase,
+  openDeskDatabase,
+} from '../db/database';
+import { ensureDeskId } from '../db/deskIdentity';
+import type { DeskStore } from './deskStore';
+import {
+  applyOperation,
+  bibClassOf,
+  createEventModel,
+  type EventModel,
+  ruleContext,
+  upsertParticipants,
+  usedBibs,
+} from './eventModel';
+import { commitImport, previewImport } from './importer';
+import {
+  eventOfDoc,
+  maxSeq,
+  operationOfDoc,
+  participantOfDoc,
+  readEvents,
+  readOperations,
+  readParticipants,
+} from './readDocs';
+import { checkInsOverTime, classSummaries } from './summaries';
+import { createWriteQueue } from './writeQueue';
+
+export type DeskStoreOptions = {
+  /** IndexedDB name; tests and benchmarks use fresh ones. */
+  dbName?: string;
+  /** For Node tests: fake-indexeddb. */
+  dexie?: DatabaseOptions['dexie'];
+  /** The desk's clock; tests pin it. */
+  now?: () => Date;
+  /** How many people loadDemo makes; 3,000 unless a test says. */
+  demoParticipants?: number;
+};
+
+/** The store plus what tests and the app shell need around it. */
+export type RxDeskStore = DeskStore & {
+  readonly database: DeskDatabase;
+  close(): Promise<void>;
+};
+
+const errorText = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+export const createDeskStore = async (
+  options: DeskStoreOptions = {},
+): Promise<RxDeskStore> => {
+  const db = await openDeskDatabase({
+    name: options.dbName ?? 'racedesk',
+    dexie: options.dexie,
+  });
+  const deskId = await ensureDeskId(db);
+  const clock = options.now ?? (() => new Date());
+  const queue = createWriteQueue();
+  const listeners = new Set<() => void>();
+  let lastSeq = await maxSeq(db, deskId);
+  let model: EventModel | null = null;
+  let lastOp: Operation | null = null;
+  let version = 0;
+
+  const changed = () => {
+    version += 1;
+    for (const listener of listeners) listener();
+  };
+
+  const storedParticipants = async (eventId: string) =>
+    model?.event.id === eventId
+      ? [...model.participants.values()].filter(
+          (p) => !p.id.startsWith('late-'),
+        )
+      : readParticipants(db, eventId);
+
+  const load = async (eventId: string): Promise<Result<RaceEvent>> => {
+    const doc = await db.events.findOne(eventId).exec();
+    if (!doc) return fail('unknown-event', `No event ${eventId}`, { eventId });
+    const event = doc.toMutableJSON();
+    const [participants, ops] = await Promise.all([
+      readParticipants(db, eventId),
+      readOperations(db, eventId),
+    ]);
+    model = createEventModel(event, participants, ops);
+    lastOp = ops
+      .filter((op) => op.deskId === deskId)
+      .reduce<Operation | null>(
+        (last, op) => (last && last.seq > op.seq ? last : op),
+        null,
+      );
+    changed();
+    return ok(event);
+  };
+
+  /** Validates, stores and applies one operation; call inside the queue. */
+  const recordNow = async (
+    draft: OperationDraft,
+  ): Promise<Result<Operation>> => {
+    const active = model;
+    if (!active || active.event.id !== draft.eventId) {
+      return fail('no-event', 'Open an event first');
+    }
+    const now = clock();
+    const valid = validateOperation(
+      draft,
+      ruleContext(active),
+      now.toISOString().slice(0, 10),
+    );
+    if (!valid.ok) return valid;
+
+    const id = uuidv7();
+    const participantId =
+      draft.type === 'late-entry'
+        ? lateEntryParticipantId(id)
+        : draft.participantId;
+    const op = {
+      ...draft,
+      id,
+      participantId,
+      deskId,
+      seq: lastSeq + 1,
+      createdAt: now.toISOString(),
+      operator: '',
+    } satisfies Operation;
+    try {
+      // Resolves once IndexedDB committed with strict durability.
+      await db.operations.insert(op);
+    } catch (error) {
+      return fail('write-failed', errorText(error), { operationId: id });
+    }
+    lastSeq = op.seq;
+    lastOp = op;
+    applyOperation(active, op);
+    changed();
+    return ok(op);
+  };
+
+  const record = (draft: OperationDraft) => queue.run(() => recordNow(draft));
+
+  const activeId = () => model?.event.id ?? '';
+
+  const viewOrFail = (participantId: string): Result<ParticipantView> => {
+    const view = model?.views.get(participantId);
+    return view
+      ? ok(view)
+      : fail('unknown-participant', `No participant ${participantId}`, {
+          participantId,
+        });
+  };
+
+  const importWith = async (
+    preview: ImportPreview,
+    skipRows: readonly number[],
+    source: EventSource,
+  ) =>
+    queue.run(async () => {
+      const result = await commitImport(db, {
+        preview,
+        skipRows,
+        source,
+        now: clock().toISOString(),
+      });
+      if (result.ok && model?.event.id === preview.eventId) {
+        model.event = result.value.event;
+        upsertParticipants(model, result.value.written);
+        changed();
+      }
+      return result;
+    });
+
+  const subscriptions: Subscription[] = [
+    db.operations.eventBulks$.subscribe((bulk) => {
+      const active = model;
+      if (!active) return;
+      let any = false;
+      for (const event of bulk.events) {
+        if (event.operation !== 'INSERT') continue;
+        const op = operationOfDoc(event.documentData);
+        any = applyOperation(active, op) || any;
+      }
+      if (any) changed();
+    }),
+    db.participants.eventBulks$.subscribe((bulk) => {
+      const active = model;
+      if (!active) return;
+      const incoming: Participant[] = bulk.events
+        .filter((event) => event.operation !== 'DELETE')
+        .map((event) => participantOfDoc(event.documentData))
+        .filter((p) => p.eventId === active.event.id);
+      if (upsertParticipants(active, incoming) > 0) changed();
+    }),
+    db.events.eventBulks$.subscribe((bulk) => {
+      for (const event of bulk.events) {
+        if (model && event.documentData.id === model.event.id) {
+          model.event = eventOfDoc(event.documentData);
+        }
+      }
+      changed();
+    }),
+  ];
+
+  return {
+    deskId,
+    database: db,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    version: () => version,
+
+    listEvents: () => readEvents(db),
+    openEvent: (eventId) => queue.run(() => load(eventId)),
+    activeEvent: () => model?.event ?? null,
+    async loadDemo() {
+      const preview = await previewImport(
+        db,
+        storedParticipants,
+        demoExport({ participants: options.demoParticipants ?? 3000 }),
+        { newEventName: 'Demo' },
+      );
+      const result = await importWith(preview, [], 'demo');
+      if (!result.ok) return result;
+      return queue.run(() => load(result.value.event.id));
+    },
+
+    search: (query, limit) => model?.index.search(query, limit) ?? [],
+    lookupScan: (code) => model?.index.lookupScan(code) ?? null,
+    get: (participantId) => model?.views.get(participantId),
+    classes: () =>
+      model ? classSummaries(model.views.values(), model.ranges) : [],
+    checkInsOverTime: (bucketMinutes) =>
+      model ? checkInsOverTime(model.views.values(), bucketMinutes) : [],
+    lastOperation: () => lastOp,
+
+    checkIn: (participantId) =>
+      record({
+        eventId: activeId(),
+        participantId,
+        type: 'check-in',
+        payload: {},
+      }),
+    undoCheckIn: (participantId) =>
+      record({
+        eventId: activeId(),
+        participantId,
+        type: 'check-in-undo',
+        payload: {},
+      }),
+    assignNextBib: (participantId) =>
+      queue.run(async () => {
+        const found = viewOrFail(participantId);
+        if (!found.ok || !model) return found.ok ? fail('no-event', '') : found;
+        const view = found.value;
+        const bib = nextFreeBib(
+          bibClassOf(view),
+          model.ranges,
+          usedBibs(model),
+        );
+        if (!bib.ok) return bib;
+        return recordNow({
+          eventId: activeId(),
+          participantId,
+          type: 'bib-assign',
+          payload: {
+            bib: bib.value,
+            previousBib: view.state.bib,
+            source: 'range',
+          },
+        });
+      }),
+    assignBib: (participantId, bib) =>
+      queue.run(async () =>
+        recordNow({
+          eventId: activeId(),
+          participantId,
+          type: 'bib-assign',
+          payload: {
+            bib: bib.trim(),
+            previousBib: model?.views.get(participantId)?.state.bib ?? '',
+            source: 'typed',
+          },
+        }),
+      ),
+    setClassRange: (className, first, last) =>
+      record({
+        eventId: activeId(),
+        participantId: '',
+        type: 'class-range-set',
+        payload: { className, first, last },
+      }),
+    recordPayment: (participantId, method, amount) =>
+      record({
+        eventId: activeId(),
+        participantId,
+        type: 'payment',
+        payload: { method, amount },
+      }),
+    addLateEntry: (entry: LateEntry) =>
+      queue.run(async () => {
+        const result = await recordNow({
+          eventId: activeId(),
+          participantId: '',
+          type: 'late-entry',
+          payload: { entry },
+        });
+        if (!result.ok) return result;
+        return viewOrFail(result.value.participantId);
+      }),
+
+    previewImport: (table, target) =>
+      previewImport(db, storedParticipants, table, target),
+    async commitImport(preview, skipRows) {
+      const result = await importWith(preview, skipRows, 'isonen-file');
+      return result.ok ? ok(result.value.report) : result;
+    },
+
+    async close() {
+      await queue.run(async () => undefined);
+      for (const subscription of subscriptions) subscription.unsubscribe();
+      listeners.clear();
+      model = null;
+      await db.close();
+    },
+  };
+};
