@@ -1,0 +1,44 @@
+// Bundles Electron's main process and preload into dist/main/ as CommonJS.
+// Everything but 'electron' is bundled, so the packaged app needs nothing
+// from node_modules (electron-builder.yml ships dist/** only).
+//
+// Usage: node scripts/build-main.mjs
+
+import { rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = resolve(root, 'dist/main');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  // Electron 45 runs Node 22.
+  target: 'node22',
+  external: ['electron'],
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+await rm(outdir, { recursive: true, force: true });
+const started = Date.now();
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: [resolve(root, 'main/electron/main.ts')],
+    outfile: resolve(outdir, 'main.cjs'),
+  }),
+  build({
+    ...common,
+    // The sandboxed preload may require only 'electron' and a few others.
+    entryPoints: [resolve(root, 'main/electron/preload.ts')],
+    outfile: resolve(outdir, 'preload.cjs'),
+    platform: 'browser',
+  }),
+]);
+console.log(`built dist/main in ${Date.now() - started} ms`);
