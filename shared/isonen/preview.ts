@@ -12,7 +12,9 @@ export type ProblemCode =
   | 'duplicate-entry'
   | 'unknown-status'
   | 'bad-number'
-  | 'bad-date';
+  | 'bad-date'
+  /** A yes/no or consent cell with some other text; read as not given. */
+  | 'bad-value';
 
 export type ImportProblem = {
   code: ProblemCode;
