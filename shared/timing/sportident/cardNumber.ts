@@ -20,15 +20,19 @@ export const decodeSiCardNumber = (
   return si2 < 2 ? number : si2 * 100_000 + number;
 };
 
-/** The bytes SI3 SI2 SI1 SI0 a station sends for a printed card number. */
+/**
+ * The bytes SI3 SI2 SI1 SI0 a station sends for a printed card number.
+ * Numbers 65 536..199 999 and SI5 numbers whose last five digits exceed
+ * 65 535 exist on no card and do not round-trip.
+ */
 export const encodeSiCardNumber = (
   card: number,
 ): [number, number, number, number] => {
-  if (card < 500_000 && card >= 100_000 && card % 100_000 <= 0xffff) {
+  if (card < 500_000 && card >= 200_000 && card % 100_000 <= 0xffff) {
     const series = Math.floor(card / 100_000);
     const number = card % 100_000;
     return [0, series, number >> 8, number & 0xff];
   }
-  if (card <= 0xffff) return [0, 1, card >> 8, card & 0xff];
+  if (card <= 0xffff) return [0, 0, card >> 8, card & 0xff];
   return [0, (card >> 16) & 0xff, (card >> 8) & 0xff, card & 0xff];
 };
