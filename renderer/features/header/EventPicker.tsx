@@ -1,0 +1,47 @@
+import { NativeSelect } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { RaceEvent } from '../../../shared/domain/event';
+import { useDesk, useStoreVersion } from '../shell/deskContext';
+import { errorText } from '../shell/errorText';
+import { rememberEvent } from '../shell/lastEvent';
+
+export const EventPicker = () => {
+  const { t } = useTranslation();
+  const { store, reportError } = useDesk();
+  const version = useStoreVersion(store);
+  const [events, setEvents] = useState<RaceEvent[]>([]);
+  const active = store.activeEvent();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the store's change signal.
+  useEffect(() => {
+    let current = true;
+    void store.listEvents().then((list) => {
+      if (current) setEvents(list);
+    });
+    return () => {
+      current = false;
+    };
+  }, [store, version]);
+
+  const open = async (eventId: string) => {
+    const result = await store.openEvent(eventId);
+    if (result.ok) rememberEvent(eventId);
+    else reportError(errorText(result.error, t));
+  };
+
+  return (
+    <NativeSelect
+      size="xs"
+      w={230}
+      aria-label={t('header.event')}
+      value={active?.id ?? ''}
+      onChange={(e) => void open(e.currentTarget.value)}
+      data={[
+        ...(active ? [] : [{ value: '', label: t('header.noEvent') }]),
+        ...events.map((e) => ({ value: e.id, label: e.name })),
+      ]}
+    />
+  );
+};

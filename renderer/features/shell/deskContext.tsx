@@ -1,0 +1,79 @@
+// The open store and the desk's status line, shared by every page.
+
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+
+import type { DeskStore } from '../../store/deskStore';
+
+/** What the header's status area says after the last action. */
+export type DeskStatus =
+  | { kind: 'idle' }
+  | { kind: 'saved'; what: string; name: string; at: string; seq: number }
+  | { kind: 'error'; message: string; seq: number };
+
+type DeskContextValue = {
+  store: DeskStore;
+  status: DeskStatus;
+  reportSaved(what: string, name: string): void;
+  reportError(message: string): void;
+};
+
+const DeskContext = createContext<DeskContextValue | null>(null);
+
+export const DeskProvider = ({
+  store,
+  children,
+}: {
+  store: DeskStore;
+  children: ReactNode;
+}) => {
+  const [status, setStatus] = useState<DeskStatus>({ kind: 'idle' });
+
+  // seq makes a second identical "Saved" a new status, so it re-announces.
+  const reportSaved = useCallback((what: string, name: string) => {
+    setStatus((s) => ({
+      kind: 'saved',
+      what,
+      name,
+      at: new Date().toISOString(),
+      seq: 'seq' in s ? s.seq + 1 : 1,
+    }));
+  }, []);
+  const reportError = useCallback((message: string) => {
+    setStatus((s) => ({
+      kind: 'error',
+      message,
+      seq: 'seq' in s ? s.seq + 1 : 1,
+    }));
+  }, []);
+
+  const value = useMemo(
+    () => ({ store, status, reportSaved, reportError }),
+    [store, status, reportSaved, reportError],
+  );
+  return <DeskContext value={value}>{children}</DeskContext>;
+};
+
+export const useDesk = (): DeskContextValue => {
+  const value = useContext(DeskContext);
+  // A component outside DeskProvider is a wiring mistake, not a user error.
+  if (value === null) throw new Error('useDesk outside DeskProvider');
+  return value;
+};
+
+/** Re-renders the caller on every change in the store. */
+export const useStoreVersion = (store: DeskStore): number => {
+  const subscribe = useCallback(
+    (listener: () => void) => store.subscribe(listener),
+    [store],
+  );
+  const version = useCallback(() => store.version(), [store]);
+  return useSyncExternalStore(subscribe, version);
+};

@@ -1,0 +1,5 @@
+export const pages = ['desk', 'overview', 'ranges', 'import'] as const;
+export type Page = (typeof pages)[number];
+
+export const isPage = (value: unknown): value is Page =>
+  pages.some((p) => p === value);
