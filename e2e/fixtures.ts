@@ -1,0 +1,47 @@
+// Every test gets its own web host on a free port and a fresh data folder,
+// and a fresh browser context (so a fresh IndexedDB). The host's log and the
+// page's console are attached to the report only when a test fails.
+
+import { test as base, expect } from '@playwright/test';
+
+import { type RunningHost, startHost } from './host';
+import { DeskPage } from './pages/desk';
+
+type DeskFixtures = {
+  host: RunningHost;
+  desk: DeskPage;
+};
+
+export const test = base.extend<DeskFixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from the destructuring.
+  host: async ({}, use, testInfo) => {
+    const host = await startHost(testInfo.outputPath('host-data'));
+    await use(host);
+    await host.stop();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('host.log', {
+        body: host.log(),
+        contentType: 'text/plain',
+      });
+    }
+  },
+
+  desk: async ({ page, host }, use, testInfo) => {
+    const consoleLines: string[] = [];
+    page.on('console', (message) =>
+      consoleLines.push(`[${message.type()}] ${message.text()}`),
+    );
+    page.on('pageerror', (error) =>
+      consoleLines.push(`[pageerror] ${error.message}`),
+    );
+    await use(new DeskPage(page, host.url));
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('console.log', {
+        body: consoleLines.join('\n'),
+        contentType: 'text/plain',
+      });
+    }
+  },
+});
+
+export { expect };

@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+
+import { chromiumArgs, chromiumPath, viewport } from './chromium';
+
+const ci = process.env.CI === 'true';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'artifacts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // Each test starts its own host on a free port with a fresh data folder,
+  // so tests can run side by side; the machines have two cores.
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: ci,
+  retries: 0,
+  reporter: ci
+    ? [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]]
+    : 'list',
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport,
+    locale: 'nb-NO',
+    timezoneId: 'Europe/Oslo',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+  },
+});
