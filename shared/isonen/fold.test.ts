@@ -176,7 +176,10 @@ describe('foldSheet', () => {
       ['duplicate-entry', 'error', 7, '', '', ''],
       ['unknown-status', 'warning', 8, 'AG', 'Påmeldingsstatus', 'Venteliste'],
     ]);
-    expect(result.problems[3]?.params).toEqual({ firstRow: 2 });
+    expect(result.problems[3]?.params).toEqual({
+      firstRow: 2,
+      exercise: 'K Senior 5 km',
+    });
   });
 
   it('leaves rows with errors out and keeps rows with warnings', () => {

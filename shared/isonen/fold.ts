@@ -116,15 +116,25 @@ const identityWarning = (map: HeaderMap): ImportProblem[] =>
       ]
     : [];
 
-const duplicateOf = (row: SheetRow, firstRow: number): ImportProblem => ({
-  code: 'duplicate-entry',
-  severity: 'error',
-  row: row.row,
-  column: '',
-  field: '',
-  value: '',
-  params: { firstRow },
-});
+const duplicateOf = (
+  row: SheetRow,
+  person: Participant,
+  firstRow: number,
+): ImportProblem => {
+  const entry = person.entries[0];
+  return {
+    code: 'duplicate-entry',
+    severity: 'error',
+    row: row.row,
+    column: '',
+    field: '',
+    value: '',
+    params: {
+      firstRow,
+      exercise: [entry?.className, entry?.exercise].filter(Boolean).join(' '),
+    },
+  };
+};
 
 /**
  * A real duplicate is the same person in the same exercise twice; a
@@ -214,7 +224,7 @@ export const foldSheet = (
     if (entryKey !== '') {
       const firstRow = seenEntries.get(entryKey);
       if (firstRow !== undefined) {
-        problems.push(duplicateOf(row, firstRow));
+        problems.push(duplicateOf(row, person, firstRow));
         continue;
       }
       seenEntries.set(entryKey, row.row);
