@@ -1,7 +1,7 @@
 // The check-in desk: search on the left, the open participant on the right.
 // Focus lives in the search box; every action hands it back there.
 
-import { Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
 import {
   type KeyboardEvent,
   useCallback,
@@ -35,7 +35,7 @@ const isTextField = (target: EventTarget | null): boolean =>
 
 export const DeskPage = () => {
   const { t } = useTranslation();
-  const { store, reportError } = useDesk();
+  const { store, status, reportError } = useDesk();
   const version = useStoreVersion(store);
   const searchRef = useRef<HTMLInputElement>(null);
   const detector = useMemo(() => createScanDetector(), []);
@@ -210,6 +210,11 @@ export const DeskPage = () => {
             onClick={back}
           />
         </Group>
+        {status.kind === 'error' && (
+          <Alert color="red" variant="light" role="alert" py="xs">
+            {status.message}
+          </Alert>
+        )}
         {openView ? (
           <ParticipantCard
             view={openView}

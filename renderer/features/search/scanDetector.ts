@@ -19,7 +19,8 @@ export type ScanDetector = {
 };
 
 export const defaultScanOptions: ScanDetectorOptions = {
-  maxGapMs: 40,
+  // Headroom over 30 ms: a busy main thread can stretch the gaps a little.
+  maxGapMs: 50,
   minLength: 3,
 };
 

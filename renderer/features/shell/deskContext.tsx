@@ -38,6 +38,9 @@ export const DeskProvider = ({
 
   // seq makes a second identical "Saved" a new status, so it re-announces.
   const reportSaved = useCallback((what: string, name: string) => {
+    // Tests can also count saves without reading the status text.
+    const saves = Number(document.body.dataset.saves ?? '0') + 1;
+    document.body.dataset.saves = String(saves);
     setStatus((s) => ({
       kind: 'saved',
       what,

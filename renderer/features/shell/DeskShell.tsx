@@ -1,0 +1,58 @@
+// The desk's frame: header with navigation, event, desk id, language and
+// status; one page below it.
+
+import { AppShell, Tabs } from '@mantine/core';
+import { useState } from 'react';
+
+import { BibRangesPage } from '../bib-ranges/BibRangesPage';
+import { DeskPage } from '../desk/DeskPage';
+import { AppHeader } from '../header/AppHeader';
+import { ImportPage } from '../import/ImportPage';
+import { OverviewPage } from '../overview/OverviewPage';
+import { useDesk, useStoreVersion } from './deskContext';
+import { EmptyEvent } from './EmptyEvent';
+import { isPage, type Page } from './pages';
+
+export const DeskShell = () => {
+  const { store } = useDesk();
+  useStoreVersion(store);
+  const [page, setPage] = useState<Page>('desk');
+  const hasEvent = store.activeEvent() !== null;
+
+  const needsEvent = (content: React.ReactNode) =>
+    hasEvent ? content : <EmptyEvent onImport={() => setPage('import')} />;
+
+  return (
+    <Tabs
+      value={page}
+      onChange={(value) => {
+        if (isPage(value)) setPage(value);
+      }}
+      variant="pills"
+      keepMounted={false}
+      activateTabWithKeyboard={false}
+    >
+      <AppShell header={{ height: 52 }} padding="sm">
+        <AppShell.Header>
+          <AppHeader />
+        </AppShell.Header>
+        <AppShell.Main h="100dvh" style={{ display: 'flex' }}>
+          <div style={{ flex: 1, minHeight: 0, minWidth: 0 }}>
+            <Tabs.Panel value="desk" h="100%">
+              {needsEvent(<DeskPage />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="overview">
+              {needsEvent(<OverviewPage />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="ranges">
+              {needsEvent(<BibRangesPage />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="import">
+              <ImportPage onImported={() => setPage('desk')} />
+            </Tabs.Panel>
+          </div>
+        </AppShell.Main>
+      </AppShell>
+    </Tabs>
+  );
+};
