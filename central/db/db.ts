@@ -1,0 +1,18 @@
+// One small query interface over both stores (ARCHITECTURE.md, "Central
+// service"): node-postgres against a PostgreSQL server in production, and
+// embedded PGlite when no database URL is given. The SQL is the same.
+
+export type Row = Record<string, unknown>;
+
+export type Queryable = {
+  query<R extends Row = Row>(sql: string, params?: unknown[]): Promise<R[]>;
+  /** Runs a script of several statements without parameters. */
+  exec(sql: string): Promise<void>;
+};
+
+export type Db = Queryable & {
+  kind: 'postgres' | 'pglite';
+  /** Runs fn in one transaction: committed if it resolves, else rolled back. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};

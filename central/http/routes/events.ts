@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+
+import { eventCreateSchema } from '../../../shared/sync/schemas';
+import type { CentralEvent } from '../../../shared/sync/types';
+import { organizerOf } from '../../auth/access';
+import type { CentralContext } from '../context';
+import { sendError } from '../reply';
+
+type EventCreate = Pick<CentralEvent, 'name' | 'type' | 'date'>;
+
+type EventRow = {
+  event_id: string;
+  name: string;
+  type: string;
+  date: string;
+  organization_id: string;
+  created_at: string;
+};
+
+const eventOf = (row: EventRow): CentralEvent => ({
+  id: row.event_id,
+  name: row.name,
+  type: row.type,
+  date: row.date,
+  organizationId: row.organization_id,
+  createdAt: row.created_at,
+});
+
+export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
+  // Events of the caller's organization and of every organization below it.
+  app.get('/api/events', async (request, reply) => {
+    const caller = await organizerOf(ctx.db, request.headers.authorization);
+    if (!caller.ok) return sendError(reply, caller.error);
+    const rows = await ctx.db.query<EventRow>(
+      `WITH RECURSIVE below (id) AS (
+         SELECT $1::text
+         UNION
+         SELECT o.id FROM organizations o JOIN below ON o.parent_id = below.id
+       )
+       SELECT e.* FROM events e JOIN below ON e.organization_id = below.id
+        ORDER BY e.date DESC, e.event_id`,
+      [caller.value.organizationId],
+    );
+    return { events: rows.map(eventOf) };
+  });
+
+  app.post<{ Body: EventCreate }>(
+    '/api/events',
+    { schema: { body: eventCreateSchema } },
+    async (request, reply) => {
+      const caller = await organizerOf(ctx.db, request.headers.authorization);
+      if (!caller.ok) return sendError(reply, caller.error);
+      const event: CentralEvent = {
+        id: uuidv7(),
+        ...request.body,
+        organizationId: caller.value.organizationId,
+        createdAt: new Date().toISOString(),
+      };
+      await createEvent(ctx, event);
+      return reply.code(201).send(event);
+    },
+  );
+};
+
+export const createEvent = (
+  ctx: Pick<CentralContext, 'db'>,
+  event: CentralEvent,
+) =>
+  ctx.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO events (event_id, organization_id, name, type, date,
+         created_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        event.id,
+        event.organizationId,
+        event.name,
+        event.type,
+        event.date,
+        event.createdAt,
+      ],
+    );
+    await tx.query('INSERT INTO event_seq (event_id, seq) VALUES ($1, 0)', [
+      event.id,
+    ]);
+  });

@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+
+import { pushRequestSchema } from '../../../shared/sync/schemas';
+import {
+  defaultPullLimit,
+  maxPullLimit,
+  type PushRequest,
+} from '../../../shared/sync/types';
+import { callerFor } from '../../auth/access';
+import { pullDocuments } from '../../sync/pull';
+import { pushOperations } from '../../sync/push';
+import { type CentralContext, type EventParams, eventParams } from '../context';
+import { sendError, sendResult } from '../reply';
+
+// 500 operations of the largest kind (a late entry) stay well under it.
+const pushBodyLimit = 1024 * 1024;
+
+const pullQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    checkpoint: { type: 'integer', minimum: 0, default: 0 },
+    limit: {
+      type: 'integer',
+      minimum: 1,
+      maximum: maxPullLimit,
+      default: defaultPullLimit,
+    },
+  },
+} as const;
+
+type PullQuery = { checkpoint: number; limit: number };
+
+const outcomes = (response: { results: { result: { outcome: string } }[] }) => {
+  const tally: Record<string, number> = {};
+  for (const { result } of response.results) {
+    tally[result.outcome] = (tally[result.outcome] ?? 0) + 1;
+  }
+  return tally;
+};
+
+export const syncRoutes = (app: FastifyInstance, ctx: CentralContext) => {
+  app.post<{ Params: EventParams; Body: PushRequest }>(
+    '/api/events/:eventId/operations',
+    {
+      bodyLimit: pushBodyLimit,
+      schema: { params: eventParams, body: pushRequestSchema },
+    },
+    async (request, reply) => {
+      const { eventId } = request.params;
+      const caller = await callerFor(
+        ctx.db,
+        request.headers.authorization,
+        eventId,
+        ['desk'],
+      );
+      if (!caller.ok) return sendError(reply, caller.error);
+      if (caller.value.kind !== 'desk')
+        return sendError(reply, {
+          code: 'wrong-caller',
+          message: 'Only a desk pushes operations',
+        });
+
+      const result = await pushOperations(
+        ctx.db,
+        eventId,
+        caller.value.deskId,
+        request.body.operations,
+      );
+      if (result.ok) {
+        const { desk, latestSeq } = result.value;
+        ctx.log.info(
+          { eventId, ...desk, ...outcomes(result.value), latestSeq },
+          'sync push',
+        );
+        ctx.hub.publish(eventId, latestSeq);
+      }
+      return sendResult(reply, result);
+    },
+  );
+
+  app.get<{ Params: EventParams; Querystring: PullQuery }>(
+    '/api/events/:eventId/pull',
+    { schema: { params: eventParams, querystring: pullQuery } },
+    async (request, reply) => {
+      const { eventId } = request.params;
+      const caller = await callerFor(
+        ctx.db,
+        request.headers.authorization,
+        eventId,
+        ['desk', 'organizer'],
+      );
+      if (!caller.ok) return sendError(reply, caller.error);
+
+      const { checkpoint, limit } = request.query;
+      const page = await pullDocuments(ctx.db, eventId, checkpoint, limit);
+      ctx.log.info(
+        {
+          eventId,
+          deskId: caller.value.kind === 'desk' ? caller.value.deskId : '',
+          from: checkpoint,
+          documents: page.documents.length,
+          checkpoint: page.checkpoint,
+          hasMore: page.hasMore,
+        },
+        'sync pull',
+      );
+      return page;
+    },
+  );
+};

@@ -1,0 +1,104 @@
+// The central service's HTTP API: JSON in and out, every body checked
+// against its schema and bounded in size, every event route checked against
+// the caller's token (routes/*). Errors are `{ error: AppError }`.
+
+import Fastify, { type FastifyInstance } from 'fastify';
+
+import type { CentralContext } from './context';
+import { sendError } from './reply';
+import { deskRoutes } from './routes/desks';
+import { eventRoutes } from './routes/events';
+import { leaseRoutes } from './routes/leases';
+import { loginRoutes } from './routes/login';
+import { openapiRoutes } from './routes/openapi';
+import { participantRoutes } from './routes/participants';
+import { streamRoutes } from './routes/stream';
+import { syncRoutes } from './routes/sync';
+import { validatorCompiler } from './validation';
+
+/** Default bound on a request body; bigger routes raise their own. */
+const bodyLimit = 256 * 1024;
+
+const clientErrors: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'body-too-large',
+    message: 'The request body is larger than this route accepts',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported-media-type',
+    message: 'Send JSON (content-type: application/json)',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'malformed-json',
+    message: 'The body is empty but JSON was announced',
+  },
+};
+
+type ErrorShape = {
+  validation?: unknown;
+  code?: string;
+  statusCode?: number;
+  message: string;
+};
+
+const asErrorShape = (error: unknown): ErrorShape =>
+  typeof error === 'object' && error !== null && 'message' in error
+    ? (error as ErrorShape)
+    : { message: String(error) };
+
+const clientErrorOf = (error: ErrorShape) => {
+  if (error.validation) {
+    return { code: 'invalid-body', message: error.message };
+  }
+  const known = error.code ? clientErrors[error.code] : undefined;
+  if (known) return known;
+  // Fastify's JSON parser marks a body it cannot parse with status 400.
+  if (error.statusCode === 400) {
+    return { code: 'malformed-json', message: 'The body is not valid JSON' };
+  }
+  return null;
+};
+
+export const buildServer = (ctx: CentralContext): FastifyInstance => {
+  const app = Fastify({
+    bodyLimit,
+    forceCloseConnections: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    const shape = asErrorShape(error);
+    const client = clientErrorOf(shape);
+    if (client) return sendError(reply, client);
+    ctx.log.error({ err: error, route: request.routeOptions.url }, 'failed');
+    return sendError(reply, {
+      code: 'internal',
+      message: 'The service failed; the request took no effect',
+    });
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    ctx.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unknown',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  app.get('/api/health', async () => ({ ok: true }));
+  for (const routes of [
+    loginRoutes,
+    eventRoutes,
+    participantRoutes,
+    deskRoutes,
+    syncRoutes,
+    streamRoutes,
+    leaseRoutes,
+    openapiRoutes,
+  ]) {
+    routes(app, ctx);
+  }
+  return app;
+};

@@ -1,0 +1,63 @@
+// `npm run central`: the central service. With --database-url (or
+// DATABASE_URL) it uses that PostgreSQL server; otherwise embedded PGlite
+// in --data, locked against a second process. Migrations run at start.
+
+import { parseArgs } from 'node:util';
+import { migrate } from './db/migrate';
+import { openDb } from './db/openDb';
+import { seedDemo } from './demo/seedDemo';
+import { buildServer } from './http/server';
+import { centralLogger } from './log';
+import { createSeqHub } from './sync/seqHub';
+
+const { values: flags } = parseArgs({
+  options: {
+    port: { type: 'string', default: '8787' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string', default: '.racedesk-central' },
+    'database-url': { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    'demo-participants': { type: 'string', default: '3000' },
+  },
+});
+
+const log = centralLogger(process.env.RACEDESK_LOG_LEVEL);
+
+const fatal = (message: string, data: Record<string, unknown> = {}) => {
+  log.fatal(data, message);
+  process.exitCode = 1;
+};
+
+const main = async () => {
+  const url = flags['database-url'] ?? process.env.DATABASE_URL;
+  const opened = await openDb(url ? { url } : { dataDir: flags.data });
+  if (!opened.ok) return fatal(opened.error.message, opened.error.data);
+  const db = opened.value;
+
+  const applied = await migrate(db);
+  log.info({ store: db.kind, applied }, 'migrations');
+  if (flags.demo) {
+    const seeded = await seedDemo(db, Number(flags['demo-participants']));
+    log.info({ seeded }, 'demo');
+  }
+
+  const app = buildServer({ db, hub: createSeqHub(), log });
+  const address = await app.listen({
+    port: Number(flags.port),
+    host: flags.host,
+  });
+  process.stdout.write(`racedesk central ready at ${address} (${db.kind})\n`);
+
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'stopping');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+};
+
+main().catch((error: unknown) =>
+  fatal('central failed to start', { err: error }),
+);

@@ -1,0 +1,171 @@
+// Registration data entered centrally (API or upload): created, or updated
+// in place when it changed. The server owns these fields; desk state
+// (check-in, bib, payments) is left as the desks' operations made it. A
+// participant's bib from the registration data is taken only at creation,
+// and only when no live participant holds it.
+
+import { v7 as uuidv7 } from 'uuid';
+import { fail, ok, type Result } from '../../shared/contract/result';
+import { isBib } from '../../shared/desk/rules';
+import type { Participant } from '../../shared/domain/participant';
+import type { ParticipantUpsertResponse } from '../../shared/sync/types';
+import type { Db, Queryable } from '../db/db';
+import { bumpSeq, latestSeq, lockEvent } from '../sync/eventSeq';
+import { canonicalJson } from './canonicalJson';
+
+type StoredRow = {
+  participant_id: string;
+  doc: Participant;
+  status: string;
+  bib: string;
+  erased: boolean;
+  revision: number;
+};
+
+/** The registration data that decides whether anything changed. */
+const registrationText = (p: Participant) =>
+  canonicalJson({ ...p, revision: 0, updatedAt: '' });
+
+const heldBy = async (
+  tx: Queryable,
+  eventId: string,
+  bib: string,
+  participantId: string,
+): Promise<string | undefined> => {
+  const rows = await tx.query<{ participant_id: string }>(
+    `SELECT participant_id FROM participants
+      WHERE event_id = $1 AND bib = $2 AND status = 'active' AND NOT erased
+        AND participant_id <> $3`,
+    [eventId, bib, participantId],
+  );
+  return rows[0]?.participant_id;
+};
+
+/**
+ * The bib the participant may keep as a live participant: its own, unless
+ * another live participant holds it, which is recorded as a conflict.
+ */
+const keepableBib = async (
+  tx: Queryable,
+  eventId: string,
+  p: Participant,
+  bib: string,
+): Promise<string> => {
+  if (bib === '' || p.status !== 'active') return bib;
+  const holderId = await heldBy(tx, eventId, bib, p.id);
+  if (!holderId) return bib;
+  await tx.query(
+    `INSERT INTO bib_conflicts (event_id, conflict_id, bib, holder_id,
+       claimant_id, operation_id, desk_id, created_at, seq)
+     VALUES ($1, $2, $3, $4, $5, '', '', $6, $7)`,
+    [
+      eventId,
+      uuidv7(),
+      bib,
+      holderId,
+      p.id,
+      new Date().toISOString(),
+      await bumpSeq(tx, eventId),
+    ],
+  );
+  return '';
+};
+
+const insert = async (tx: Queryable, eventId: string, p: Participant) => {
+  const bib = await keepableBib(tx, eventId, p, isBib(p.bib) ? p.bib : '');
+  await tx.query(
+    `INSERT INTO participants (event_id, participant_id, doc, status, bib,
+       chip, revision, seq)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, 1, $7)
+     ON CONFLICT (event_id, participant_id) DO UPDATE
+       SET doc = $3::jsonb, status = $4, bib = $5, chip = $6, erased = false,
+           revision = participants.revision + 1, seq = $7`,
+    [
+      eventId,
+      p.id,
+      JSON.stringify({ ...p, revision: 1 }),
+      p.status,
+      bib,
+      p.chip,
+      await bumpSeq(tx, eventId),
+    ],
+  );
+};
+
+const update = async (
+  tx: Queryable,
+  eventId: string,
+  p: Participant,
+  stored: StoredRow,
+) => {
+  const reactivated = stored.status !== 'active' && p.status === 'active';
+  const bib = reactivated
+    ? await keepableBib(tx, eventId, p, stored.bib)
+    : stored.bib;
+  const revision = stored.revision + 1;
+  await tx.query(
+    `UPDATE participants
+        SET doc = $3::jsonb, status = $4, bib = $5, revision = $6, seq = $7
+      WHERE event_id = $1 AND participant_id = $2`,
+    [
+      eventId,
+      p.id,
+      JSON.stringify({ ...p, revision }),
+      p.status,
+      bib,
+      revision,
+      await bumpSeq(tx, eventId),
+    ],
+  );
+};
+
+export const upsertParticipants = async (
+  db: Db,
+  eventId: string,
+  participants: readonly Participant[],
+): Promise<Result<ParticipantUpsertResponse>> => {
+  const foreign = participants.findIndex((p) => p.eventId !== eventId);
+  if (foreign >= 0) {
+    return fail(
+      'participant-for-another-event',
+      `participants/${foreign}/eventId: not this event (${eventId})`,
+      { index: foreign },
+    );
+  }
+
+  const ids = participants.map((p) => p.id);
+  const twice = ids.findIndex((id, index) => ids.indexOf(id) !== index);
+  if (twice >= 0) {
+    return fail(
+      'duplicate-participant',
+      `participants/${twice}/id: ${ids[twice]} appears twice in the request`,
+      { index: twice },
+    );
+  }
+
+  const counts = await db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const rows = await tx.query<StoredRow>(
+      `SELECT participant_id, doc, status, bib, erased, revision
+         FROM participants
+        WHERE event_id = $1 AND participant_id = ANY($2::text[])`,
+      [eventId, ids],
+    );
+    const stored = new Map(rows.map((row) => [row.participant_id, row]));
+    const tally = { created: 0, updated: 0, unchanged: 0 };
+    for (const p of participants) {
+      const row = stored.get(p.id);
+      if (!row || row.erased) {
+        await insert(tx, eventId, p);
+        tally.created += 1;
+      } else if (registrationText(row.doc) !== registrationText(p)) {
+        await update(tx, eventId, p, row);
+        tally.updated += 1;
+      } else {
+        tally.unchanged += 1;
+      }
+    }
+    return { ...tally, latestSeq: await latestSeq(tx, eventId) };
+  });
+  return ok(counts);
+};

@@ -1,0 +1,67 @@
+// A participants row as the service stores it, and as a desk pulls it.
+
+import type { DeskPayment, ParticipantState } from '../../shared/desk/state';
+import type { BibSource } from '../../shared/domain/operation';
+import type { Participant } from '../../shared/domain/participant';
+import type { SyncDocument } from '../../shared/sync/types';
+import type { Queryable } from '../db/db';
+
+export type ParticipantRow = {
+  participant_id: string;
+  doc: Participant;
+  status: string;
+  late_entry: boolean;
+  erased: boolean;
+  checked_in: boolean;
+  checked_in_at: string;
+  checked_in_desk: string;
+  bib: string;
+  bib_source: BibSource | '';
+  chip: string;
+  payments: DeskPayment[];
+  revision: number;
+  seq: number;
+};
+
+export const participantColumns = `participant_id, doc, status, late_entry,
+  erased, checked_in, checked_in_at, checked_in_desk, bib, bib_source, chip,
+  payments, revision, seq`;
+
+export const stateOf = (row: ParticipantRow): ParticipantState => ({
+  checkedIn: row.checked_in,
+  checkedInAt: row.checked_in_at,
+  checkedInDesk: row.checked_in_desk,
+  bib: row.bib,
+  bibSource: row.bib_source,
+  chip: row.chip,
+  payments: row.payments,
+});
+
+export const participantDocument = (row: ParticipantRow): SyncDocument =>
+  row.erased
+    ? {
+        kind: 'participant-erased',
+        seq: row.seq,
+        participantId: row.participant_id,
+      }
+    : {
+        kind: 'participant',
+        seq: row.seq,
+        participant: { ...row.doc, revision: row.revision },
+        state: stateOf(row),
+        lateEntry: row.late_entry,
+      };
+
+/** The live (not erased) participant, or undefined. */
+export const findParticipant = async (
+  tx: Queryable,
+  eventId: string,
+  participantId: string,
+): Promise<ParticipantRow | undefined> => {
+  const rows = await tx.query<ParticipantRow>(
+    `SELECT ${participantColumns} FROM participants
+      WHERE event_id = $1 AND participant_id = $2 AND NOT erased`,
+    [eventId, participantId],
+  );
+  return rows[0];
+};
