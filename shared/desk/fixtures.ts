@@ -2,9 +2,23 @@
 // filled, so tests state only what they are about.
 
 import type { Operation, OperationDraft } from '../domain/operation';
-import type { Participant } from '../domain/participant';
+import type { Entry, Participant } from '../domain/participant';
 
 export const testEventId = 'event-1';
+
+export const makeEntry = (fields: Partial<Entry> = {}): Entry => ({
+  registrationId: 'reg-1',
+  className: 'K 30-34',
+  exercise: '10 km',
+  sport: 'Friidrett',
+  date: '2025-06-14',
+  time: '13:00',
+  fee: 35000,
+  feeVat: 0,
+  status: 'active',
+  sourceRow: 2,
+  ...fields,
+});
 
 export const makeParticipant = (
   fields: Partial<Participant> & { id: string },
@@ -34,20 +48,7 @@ export const makeParticipant = (
     purchasedAt: '',
   },
   registrations: [],
-  entries: [
-    {
-      registrationId: `reg-${fields.id}`,
-      className: 'K 30-34',
-      exercise: '10 km',
-      sport: 'Friidrett',
-      date: '2025-06-14',
-      time: '13:00',
-      fee: 35000,
-      feeVat: 0,
-      status: 'active',
-      sourceRow: 2,
-    },
-  ],
+  entries: [makeEntry({ registrationId: `reg-${fields.id}` })],
   products: [],
   answers: [],
   messages: [],
