@@ -1,0 +1,145 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { exportRow, exportTable } from '../../shared/demo/badExport';
+import { demoExport } from '../../shared/demo/demoExport';
+import { foldSheet } from '../../shared/isonen/fold';
+import { readSheet } from './readSheet';
+import { writeSheet } from './writeSheet';
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'racedesk-xlsx-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const readBack = async (name: string) => {
+  const bytes = new Uint8Array(await readFile(join(dir, name)));
+  return readSheet(bytes, name);
+};
+
+describe('readSheet', () => {
+  it('reads back what writeSheet wrote, cell for cell', async () => {
+    const table = demoExport({ participants: 200, seed: 3 });
+    await writeSheet(table, join(dir, 'round.xlsx'));
+    const result = await readBack('round.xlsx');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toEqual({ ...table, fileName: 'round.xlsx' });
+  });
+
+  it('reads date cells as dd.mm.yyyy and time cells as HH:MM', async () => {
+    const table = exportTable([
+      exportRow(1, { 'Påmeldt kl.': '20:15:30' }),
+      exportRow(2),
+    ]);
+    await writeSheet(table, join(dir, 'typed.xlsx'), {
+      typedColumns: [
+        'Fødselsdato',
+        'Dato',
+        'Kl.',
+        'Påmeldt dato',
+        'Påmeldt kl.',
+      ],
+    });
+    const result = await readBack('typed.xlsx');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.rows).toEqual(table.rows);
+  });
+
+  it('reads dates, times and numbers the way Excel itself stores them', async () => {
+    const path = join(dir, 'excel.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Ark1');
+    sheet.addRow(['Fornavn', 'Fødselsdato', 'Kl.', 'Sum', 'Merknad', 'Formel']);
+    const row = sheet.addRow([
+      'Kari',
+      33000,
+      0.5104166666666666,
+      1234.5,
+      { richText: [{ text: 'Hei ' }, { text: 'du', font: { bold: true } }] },
+      { formula: 'B2+1', result: 33001 },
+    ]);
+    row.getCell(2).numFmt = 'd/m/yyyy';
+    row.getCell(3).numFmt = 'h:mm';
+    row.getCell(6).numFmt = 'dd.mm.yyyy';
+    await workbook.xlsx.writeFile(path);
+
+    const result = await readBack('excel.xlsx');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.rows[0]?.cells).toEqual([
+      'Kari',
+      '07.05.1990',
+      '12:15',
+      '1234.5',
+      'Hei du',
+      '08.05.1990',
+    ]);
+  });
+
+  it('skips empty extra sheets and rows, keeping Excel row numbers', async () => {
+    const table = exportTable([exportRow(1), exportRow(2)], { firstRow: 2 });
+    await writeSheet(table, join(dir, 'sheets.xlsx'), {
+      emptySheetsBefore: ['Tom'],
+      emptySheetsAfter: ['Ark2', 'Ark3'],
+    });
+    const result = await readBack('sheets.xlsx');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.sheetName).toBe('Deltakere');
+    expect(result.value.rows.map((row) => row.row)).toEqual([2, 3]);
+    expect(result.value.headerRow).toBe(1);
+  });
+
+  it('reports progress while it reads', async () => {
+    const table = demoExport({ participants: 1500, seed: 4 });
+    await writeSheet(table, join(dir, 'progress.xlsx'));
+    const bytes = new Uint8Array(await readFile(join(dir, 'progress.xlsx')));
+    const seen: number[] = [];
+    await readSheet(bytes, 'progress.xlsx', (rows) => seen.push(rows));
+    expect(seen[0]).toBe(1000);
+    expect(seen.at(-1)).toBe(table.rows.length);
+  });
+
+  it('refuses a file that is not an xlsx with a clear error', async () => {
+    const csv = new TextEncoder().encode('Fornavn;Etternavn\nKari;Nordmann\n');
+    const result = await readSheet(csv, 'deltakere.csv');
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable-file' },
+    });
+    if (!result.ok) expect(result.error.message).toMatch(/deltakere\.csv/);
+  });
+
+  it('refuses a damaged xlsx without throwing', async () => {
+    await writeSheet(exportTable([exportRow(1)]), join(dir, 'whole.xlsx'));
+    const whole = await readFile(join(dir, 'whole.xlsx'));
+    const cut = new Uint8Array(whole.subarray(0, whole.length / 2));
+    await writeFile(join(dir, 'cut.xlsx'), cut);
+    const result = await readBack('cut.xlsx');
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable-file' },
+    });
+  });
+
+  it('refuses a workbook without data', async () => {
+    await writeSheet(exportTable([], { headers: [] }), join(dir, 'empty.xlsx'));
+    const result = await readBack('empty.xlsx');
+    expect(result).toMatchObject({ ok: false, error: { code: 'empty-file' } });
+  });
+
+  it('gives a table the import folds like the original', async () => {
+    const table = demoExport({ participants: 300, seed: 5 });
+    await writeSheet(table, join(dir, 'fold.xlsx'), {
+      typedColumns: ['Fødselsdato', 'Kl.'],
+    });
+    const result = await readBack('fold.xlsx');
+    if (!result.ok) throw new Error(result.error.message);
+    const options = { eventId: 'e', now: '2025-06-01T00:00:00Z' };
+    expect(foldSheet(result.value, options)).toEqual(foldSheet(table, options));
+  });
+});
