@@ -1,8 +1,9 @@
-// The desk as a person sees it: found by role and label, never by CSS class.
+// The desk as a person sees it: found by role and label (the app's
+// bokmål texts), never by CSS class.
 
 import { join } from 'node:path';
 
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 import { projectRoot } from '../host';
 
@@ -33,9 +34,125 @@ export class DeskPage {
   }
 
   async screenshot(name: string) {
-    await this.page.screenshot({
-      path: join(screenshotDir, `${name}.png`),
-      fullPage: false,
-    });
+    await this.page.screenshot({ path: join(screenshotDir, `${name}.png`) });
+  }
+
+  // Header and navigation
+
+  get status(): Locator {
+    return this.page.getByRole('status', { name: 'Status' });
+  }
+
+  /** Waits for the header's "Lagret" (saved) after an action. */
+  async expectSaved(detail?: string | RegExp) {
+    await expect(this.status).toContainText('Lagret');
+    if (detail !== undefined) {
+      await expect(this.status).toContainText(detail);
+    }
+  }
+
+  async expectError(text: string | RegExp) {
+    await expect(this.status).toContainText(text);
+  }
+
+  async goTo(tab: 'Innsjekk' | 'Oversikt' | 'Startnummerserier' | 'Import') {
+    await this.page.getByRole('tab', { name: tab }).click();
+  }
+
+  async loadDemo() {
+    await this.page
+      .getByRole('button', { name: 'Last inn demoarrangement' })
+      .click();
+    await this.expectSaved();
+  }
+
+  // Search
+
+  get search(): Locator {
+    return this.page.getByRole('combobox', { name: 'Søk' });
+  }
+
+  get results(): Locator {
+    return this.page
+      .getByRole('listbox', { name: 'Treff' })
+      .getByRole('option');
+  }
+
+  async find(text: string) {
+    await this.search.fill(text);
+  }
+
+  /** Types like a barcode scanner: fast keys, then Enter. */
+  async scan(code: string) {
+    await this.search.focus();
+    await this.search.clear();
+    await this.page.keyboard.type(code, { delay: 5 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens the participant a person would pick from the results. */
+  async pick(name: string | RegExp) {
+    await this.results.filter({ hasText: name }).first().click();
+    await expect(this.card).toBeVisible();
+  }
+
+  /** Types a registration id, person id or bib by hand and opens it. */
+  async openByCode(code: string) {
+    await this.search.fill(code);
+    await this.search.press('Enter');
+    await expect(this.card).toBeVisible();
+  }
+
+  /** Opens the first result that can be checked in. */
+  async pickFirstActive() {
+    await this.results
+      .filter({ hasNotText: 'Avmeldt' })
+      .filter({ hasNotText: 'Innsjekket' })
+      .first()
+      .click();
+    await expect(this.card).toBeVisible();
+  }
+
+  // The open participant
+
+  /** The open participant's Person-ID, as the card shows it. */
+  async personId(): Promise<string> {
+    const text = (await this.card.textContent()) ?? '';
+    const id = /Person-ID\s*(\d+)/.exec(text)?.[1];
+    if (id === undefined) throw new Error(`No Person-ID on the card: ${text}`);
+    return id;
+  }
+
+  get card(): Locator {
+    return this.page.getByRole('region', { name: 'Deltaker' });
+  }
+
+  async checkIn() {
+    await this.card.getByRole('button', { name: 'Sjekk inn' }).click();
+    await this.expectSaved('Innsjekket');
+  }
+
+  async undoCheckIn() {
+    await this.card.getByRole('button', { name: 'Angre innsjekk' }).click();
+    await this.expectSaved('Innsjekk angret');
+  }
+
+  async expectCheckedIn() {
+    await expect(this.card).toContainText('Sjekket inn kl.');
+  }
+
+  async expectNotCheckedIn() {
+    await expect(this.card).toContainText('Ikke sjekket inn');
+  }
+
+  async nextFreeBib() {
+    await this.card.getByRole('button', { name: 'Neste ledige nr.' }).click();
+  }
+
+  async assignBib(bib: string) {
+    await this.card
+      .getByRole('textbox', { name: 'Skriv startnummer' })
+      .fill(bib);
+    await this.card.getByRole('button', { name: 'Tildel' }).click();
   }
 }
