@@ -1,0 +1,65 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { RaceEvent } from '../../shared/domain/event';
+import { openDeskDatabase } from './database';
+import { ensureDeskId } from './deskIdentity';
+import { deskCollections, eventSchema } from './schemas';
+
+const dexie = { indexedDB, IDBKeyRange };
+let n = 0;
+const freshName = () => `db-test-${Date.now()}-${++n}`;
+
+const event: RaceEvent = {
+  id: 'e1',
+  name: 'Holmenkollstafetten',
+  type: 'event',
+  date: '2025-05-10',
+  organizer: '',
+  source: 'demo',
+  createdAt: '2025-05-01T10:00:00.000Z',
+  updatedAt: '2025-05-01T10:00:00.000Z',
+};
+
+describe('desk database', () => {
+  it('creates the desk id once and keeps it across reopening', async () => {
+    const name = freshName();
+    const db = await openDeskDatabase({ name, dexie });
+    const first = await ensureDeskId(db);
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
+    expect(await ensureDeskId(db)).toBe(first);
+    await db.close();
+
+    const again = await openDeskDatabase({ name, dexie });
+    expect(await ensureDeskId(again)).toBe(first);
+    await again.close();
+  });
+
+  it('migrates version 0 documents when a collection schema moves to 1', async () => {
+    const name = freshName();
+    const v0 = await openDeskDatabase({ name, dexie });
+    await v0.events.insert(event);
+    await v0.close();
+
+    // A version 1 that upper-cases the organizer, as a stand-in for any
+    // real change: it proves the migration plugin and strategies are wired.
+    const v1 = await openDeskDatabase({
+      name,
+      dexie,
+      collections: {
+        ...deskCollections,
+        events: {
+          schema: { ...eventSchema, version: 1 },
+          migrationStrategies: {
+            1: (doc: RaceEvent) => ({ ...doc, organizer: 'MIGRATED' }),
+          },
+        },
+      },
+    });
+    const migrated = await v1.events.findOne('e1').exec();
+    expect(migrated?.toJSON()).toMatchObject({
+      name: 'Holmenkollstafetten',
+      organizer: 'MIGRATED',
+    });
+    await v1.close();
+  });
+});
