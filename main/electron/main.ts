@@ -1,0 +1,50 @@
+// Electron main: a short list of setup calls, one per concern. Everything
+// that does real work lives in main/handlers and node/, which run and are
+// tested without Electron.
+
+import { app, type BrowserWindow } from 'electron';
+
+import { moduleLogger } from '../../node/log';
+import { readSheet } from '../../node/xlsx/readSheet';
+import { createDeskHandlers } from '../handlers/deskHandlers';
+import { setupContentSecurity } from './contentSecurity';
+import { setupDeskIpc } from './ipc';
+import { setupNavigationLock, setupPermissionDenial } from './navigation';
+import { appPaths } from './paths';
+import { setupSingleInstance } from './singleInstance';
+import { createDeskWindow } from './window';
+
+const log = moduleLogger('electron');
+const paths = appPaths(__dirname);
+let deskWindow: BrowserWindow | null = null;
+
+const setupWindows = () => {
+  deskWindow = createDeskWindow(paths);
+  deskWindow.on('closed', () => {
+    deskWindow = null;
+  });
+  app.on('window-all-closed', () => app.quit());
+};
+
+const setupHandlers = () => {
+  const handlers = createDeskHandlers({
+    shell: 'electron',
+    version: app.getVersion(),
+    platform: process.platform,
+    locale: app.getLocale(),
+    readSheet,
+    logger: moduleLogger('desk-handlers'),
+  });
+  setupDeskIpc(paths, handlers, log);
+};
+
+if (setupSingleInstance(() => deskWindow)) {
+  setupNavigationLock(paths, log);
+  app.whenReady().then(() => {
+    setupContentSecurity(paths);
+    setupPermissionDenial(log);
+    setupHandlers();
+    setupWindows();
+    log.info({ version: app.getVersion() }, 'desk started');
+  });
+}
