@@ -15,7 +15,9 @@ type DeskFixtures = {
 export const test = base.extend<DeskFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from the destructuring.
   host: async ({}, use, testInfo) => {
-    const host = await startHost(testInfo.outputPath('host-data'));
+    const host = await startHost({
+      dataDir: testInfo.outputPath('host-data'),
+    });
     await use(host);
     await host.stop();
     if (testInfo.status !== testInfo.expectedStatus) {

@@ -1,7 +1,7 @@
 // Starts the web host (main/host/main.ts) as its own process, the way a
 // developer runs it, and waits for its ready line rather than sleeping.
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +11,17 @@ export const projectRoot = resolve(
   '..',
 );
 
+export type HostOptions = {
+  dataDir: string;
+  /** The built renderer; dist/renderer when not given. */
+  rendererDir?: string;
+  timeoutMs?: number;
+};
+
 export type RunningHost = {
   url: string;
+  /** Resolves with the exit code once the process has ended. */
+  exitCode: Promise<number | null>;
   /** Everything the host wrote to stderr (its log), for failure reports. */
   log(): string;
   stop(): Promise<void>;
@@ -20,20 +29,20 @@ export type RunningHost = {
 
 const readyLine = /^racedesk host ready at (http:\/\/127\.0\.0\.1:\d+\/)$/;
 
-const exited = (child: ChildProcess) =>
-  new Promise<void>((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) done();
-    else child.once('exit', () => done());
-  });
-
-export const startHost = async (
-  dataDir: string,
+export const startHost = async ({
+  dataDir,
+  rendererDir,
   timeoutMs = 30_000,
-): Promise<RunningHost> => {
+}: HostOptions): Promise<RunningHost> => {
+  const args = ['--port', '0', '--data', dataDir];
+  if (rendererDir !== undefined) args.push('--renderer', rendererDir);
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/host/main.ts', '--port', '0', '--data', dataDir],
+    ['--import', 'tsx', 'main/host/main.ts', ...args],
     { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exitCode = new Promise<number | null>((done) =>
+    child.once('exit', (code) => done(code)),
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -63,8 +72,8 @@ export const startHost = async (
     // SIGINT, so the host closes its sockets and releases its data folder.
     child.kill('SIGINT');
     const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited(child);
+    await exitCode;
     clearTimeout(killer);
   };
-  return { url, log: () => stderr, stop };
+  return { url, exitCode, log: () => stderr, stop };
 };
