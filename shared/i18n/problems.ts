@@ -126,6 +126,7 @@ export const summaryLabels = {
     error: 'error',
     warning: 'warning',
     noProblems: 'No problems found.',
+    more: 'more (see --json for all)',
     importable: 'The file can be imported.',
     importableWithWarnings:
       'The file can be imported; the warnings above are worth a look.',
@@ -146,6 +147,7 @@ export const summaryLabels = {
     error: 'feil',
     warning: 'advarsel',
     noProblems: 'Ingen problemer funnet.',
+    more: 'til (se --json for alle)',
     importable: 'Filen kan importeres.',
     importableWithWarnings:
       'Filen kan importeres; advarslene over er verdt en titt.',
