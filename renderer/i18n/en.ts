@@ -23,7 +23,6 @@ export const en = {
   header: {
     event: 'Event',
     noEvent: 'No event',
-    language: 'Language',
     status: 'Status',
     saved: 'Saved',
     savedDetail: '{{what}} – {{name}} at {{time}}',
@@ -44,6 +43,7 @@ export const en = {
     results: 'Results',
     count_one: '{{count}} result',
     count_other: '{{count}} results',
+    countMore: 'Over {{count}} results – type more',
     none: 'No results',
     unknownCode: 'No participant with the code {{code}}',
     scanChecksIn: 'Scan checks in',

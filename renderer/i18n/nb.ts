@@ -19,7 +19,6 @@ export const nb = {
   header: {
     event: 'Arrangement',
     noEvent: 'Ingen arrangement',
-    language: 'Språk',
     status: 'Status',
     saved: 'Lagret',
     savedDetail: '{{what}} – {{name}} kl. {{time}}',
@@ -40,6 +39,7 @@ export const nb = {
     results: 'Treff',
     count_one: '{{count}} treff',
     count_other: '{{count}} treff',
+    countMore: 'Over {{count}} treff – skriv mer',
     none: 'Ingen treff',
     unknownCode: 'Ingen deltaker med koden {{code}}',
     scanChecksIn: 'Skanning sjekker inn',

@@ -90,7 +90,7 @@ const RangeRow = ({ summary, saved }: RangeRowProps) => {
     setShown({
       note: warning ? t(warning.key, { ...warning }) : t('ranges.saved'),
     });
-    reportSaved(t('done.range'), className);
+    reportSaved({ key: 'done.range' }, className);
   };
 
   const size =

@@ -174,6 +174,7 @@ export const DeskPage = () => {
             query={query}
             activeId={results[activeIndex]?.participant.id ?? null}
             resultCount={results.length}
+            resultLimit={resultLimit}
             scanChecksIn={scanChecksIn}
             onQueryChange={(q) => {
               setQuery(q);

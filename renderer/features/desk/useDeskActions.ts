@@ -8,7 +8,7 @@ import type { Result } from '../../../shared/contract/result';
 import type { ParticipantView } from '../../../shared/desk/state';
 import type { Operation } from '../../../shared/domain/operation';
 import { fullName } from '../../../shared/domain/participant';
-import { useDesk } from '../shell/deskContext';
+import { type Phrase, useDesk } from '../shell/deskContext';
 import { errorText } from '../shell/errorText';
 
 export type DeskActions = {
@@ -30,7 +30,7 @@ export const useDeskActions = (afterAction: () => void): DeskActions => {
   const run = useCallback(
     async (
       call: () => Promise<Result<Operation>>,
-      saved: (op: Operation) => [what: string, name: string],
+      saved: (op: Operation) => [what: Phrase, name: string],
     ): Promise<string | null> => {
       setBusy(true);
       try {
@@ -63,7 +63,7 @@ export const useDeskActions = (afterAction: () => void): DeskActions => {
       const id = view.participant.id;
       const error = await run(
         () => store.checkIn(id),
-        () => [t('done.checkIn'), fullName(view.participant)],
+        () => [{ key: 'done.checkIn' }, fullName(view.participant)],
       );
       if (error === null) lastCheckIn.current = id;
     },
@@ -82,19 +82,20 @@ export const useDeskActions = (afterAction: () => void): DeskActions => {
     }
     const error = await run(
       () => store.undoCheckIn(id),
-      () => [t('done.undo'), nameOf(id)],
+      () => [{ key: 'done.undo' }, nameOf(id)],
     );
     if (error === null) lastCheckIn.current = null;
   }, [store, run, t, nameOf, reportError, afterAction]);
 
   const bibSaved = useCallback(
-    (op: Operation): [string, string] => [
-      t('done.bib', {
-        bib: op.type === 'bib-assign' ? op.payload.bib : '',
-      }),
+    (op: Operation): [Phrase, string] => [
+      {
+        key: 'done.bib',
+        params: { bib: op.type === 'bib-assign' ? op.payload.bib : '' },
+      },
       nameOf(op.participantId),
     ],
-    [t, nameOf],
+    [nameOf],
   );
 
   const nextBib = useCallback(

@@ -34,7 +34,8 @@ export const EventPicker = () => {
   return (
     <NativeSelect
       size="xs"
-      w={230}
+      w={200}
+      style={{ flexShrink: 0 }}
       aria-label={t('header.event')}
       value={active?.id ?? ''}
       onChange={(e) => void open(e.currentTarget.value)}

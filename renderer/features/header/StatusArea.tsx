@@ -18,8 +18,7 @@ export const StatusArea = () => {
       aria-live="polite"
       gap={6}
       wrap="nowrap"
-      miw={0}
-      style={{ overflow: 'hidden' }}
+      style={{ flex: '1 1 0', minWidth: 0, overflow: 'hidden' }}
     >
       {status.kind === 'idle' && (
         <Text size="sm" c="dimmed">
@@ -36,9 +35,9 @@ export const StatusArea = () => {
           >
             {t('header.saved')}
           </Badge>
-          <Text size="sm" truncate>
+          <Text size="sm" truncate miw={0}>
             {t('header.savedDetail', {
-              what: status.what,
+              what: t(status.what.key, status.what.params ?? {}),
               name: status.name,
               time: formatClock(status.at, i18n.language),
             })}
@@ -46,7 +45,14 @@ export const StatusArea = () => {
         </>
       )}
       {status.kind === 'error' && (
-        <Text size="sm" c="red.8" fw={600} truncate title={status.message}>
+        <Text
+          size="sm"
+          c="red.8"
+          fw={600}
+          truncate
+          miw={0}
+          title={status.message}
+        >
           {status.message}
         </Text>
       )}

@@ -21,7 +21,7 @@ export const DemoButton = ({ onLoaded }: { onLoaded(): void }) => {
       return;
     }
     rememberEvent(result.value.id);
-    reportSaved(t('done.import'), result.value.name);
+    reportSaved({ key: 'done.import' }, result.value.name);
     onLoaded();
   };
 

@@ -109,7 +109,7 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
     const report = result.value;
     await store.openEvent(report.eventId);
     rememberEvent(report.eventId);
-    reportSaved(t('done.import'), preview.eventName);
+    reportSaved({ key: 'done.import' }, preview.eventName);
     setPreview(null);
     setTable(null);
     setReading(null);

@@ -76,7 +76,7 @@ export const LateEntryModal = ({
       return;
     }
     reportSaved(
-      t('done.lateEntry'),
+      { key: 'done.lateEntry' },
       `${check.entry.firstName} ${check.entry.lastName}`,
     );
     setValues(emptyLateEntry);

@@ -12,6 +12,8 @@ type SearchBoxProps = {
   query: string;
   activeId: string | null;
   resultCount: number;
+  /** The search stops at this many; the count then reads "500+". */
+  resultLimit: number;
   scanChecksIn: boolean;
   onQueryChange(query: string): void;
   onKeyDown(event: KeyboardEvent<HTMLInputElement>): void;
@@ -23,6 +25,7 @@ export const SearchBox = ({
   query,
   activeId,
   resultCount,
+  resultLimit,
   scanChecksIn,
   onQueryChange,
   onKeyDown,
@@ -52,12 +55,14 @@ export const SearchBox = ({
       />
       <Group justify="space-between" mt={4} gap="xs" wrap="nowrap">
         <Text size="xs" c="dimmed" aria-live="polite">
-          {t('search.count', { count: resultCount })}
+          {resultCount >= resultLimit
+            ? t('search.countMore', { count: resultLimit })
+            : t('search.count', { count: resultCount })}
         </Text>
         <Switch
-            size="xs"
-            label={t('search.scanChecksIn')}
-            checked={scanChecksIn}
+          size="xs"
+          label={t('search.scanChecksIn')}
+          checked={scanChecksIn}
           onChange={(e) => onScanChecksInChange(e.currentTarget.checked)}
         />
       </Group>

@@ -12,16 +12,22 @@ import {
 
 import type { DeskStore } from '../../store/deskStore';
 
+/** A message key and its parameters, translated when shown. */
+export type Phrase = {
+  key: string;
+  params?: Record<string, string | number>;
+};
+
 /** What the header's status area says after the last action. */
 export type DeskStatus =
   | { kind: 'idle' }
-  | { kind: 'saved'; what: string; name: string; at: string; seq: number }
+  | { kind: 'saved'; what: Phrase; name: string; at: string; seq: number }
   | { kind: 'error'; message: string; seq: number };
 
 type DeskContextValue = {
   store: DeskStore;
   status: DeskStatus;
-  reportSaved(what: string, name: string): void;
+  reportSaved(what: Phrase, name: string): void;
   reportError(message: string): void;
 };
 
@@ -37,7 +43,7 @@ export const DeskProvider = ({
   const [status, setStatus] = useState<DeskStatus>({ kind: 'idle' });
 
   // seq makes a second identical "Saved" a new status, so it re-announces.
-  const reportSaved = useCallback((what: string, name: string) => {
+  const reportSaved = useCallback((what: Phrase, name: string) => {
     // Tests can also count saves without reading the status text.
     const saves = Number(document.body.dataset.saves ?? '0') + 1;
     document.body.dataset.saves = String(saves);
