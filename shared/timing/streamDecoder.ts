@@ -43,6 +43,11 @@ export const createStreamDecoder = (spec: FrameProtocol): TimingDecoder => {
   let lastMs = 0;
   let noiseStart = -1;
   let noiseLength = 0;
+  /**
+   * End of the last bad frame reported: bytes inside it are rescanned (a
+   * real frame may hide there) but not reported a second time.
+   */
+  let coveredUntil = 0;
   let arrivals: Arrival[] = [];
 
   const append = (bytes: Uint8Array) => {
@@ -104,8 +109,10 @@ export const createStreamDecoder = (spec: FrameProtocol): TimingDecoder => {
       const result = spec.scan(buf, start, end, prev);
       if (result.type === 'partial') return false;
       if (result.type === 'noise') {
-        if (noiseLength === 0) noiseStart = base + start;
-        noiseLength += 1;
+        if (base + start >= coveredUntil) {
+          if (noiseLength === 0) noiseStart = base + start;
+          noiseLength += 1;
+        }
         consume(1);
         continue;
       }
@@ -116,13 +123,17 @@ export const createStreamDecoder = (spec: FrameProtocol): TimingDecoder => {
         out.push(...decodeFrame(result.length, nowMs));
         consume(result.length);
       } else {
-        out.push({
-          kind: 'bad-frame',
-          protocol: spec.protocol,
-          offset: base + start,
-          length: result.length,
-          reason: result.reason,
-        });
+        const offset = base + start;
+        if (offset + result.length > coveredUntil) {
+          out.push({
+            kind: 'bad-frame',
+            protocol: spec.protocol,
+            offset,
+            length: result.length,
+            reason: result.reason,
+          });
+          coveredUntil = offset + result.length;
+        }
         consume(Math.max(1, result.skip ?? 1));
       }
     }
@@ -138,13 +149,17 @@ export const createStreamDecoder = (spec: FrameProtocol): TimingDecoder => {
   const flush = (nowMs: number): DecoderOutput[] => {
     const out: DecoderOutput[] = [];
     while (start < end && nowMs - arrivalOf(base + start) > spec.maxFrameMs) {
-      out.push({
-        kind: 'bad-frame',
-        protocol: spec.protocol,
-        offset: base + start,
-        length: end - start,
-        reason: 'incomplete frame timed out',
-      });
+      if (base + end > coveredUntil) {
+        reportNoise(out);
+        out.push({
+          kind: 'bad-frame',
+          protocol: spec.protocol,
+          offset: base + start,
+          length: end - start,
+          reason: 'incomplete frame timed out',
+        });
+        coveredUntil = base + end;
+      }
       consume(1);
       scanAll(out, undefined);
     }

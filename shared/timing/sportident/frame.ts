@@ -56,10 +56,20 @@ const scanBase = (buf: Uint8Array, pos: number, end: number): FrameScan => {
   while (index < end && index - pos < maxBaseFrame) {
     const byte = buf[index];
     if (byte === ETX) return { type: 'frame', length: index - pos + 1 };
-    if (byte === STX) {
-      return { type: 'bad', length: index - pos, reason: 'STX inside frame' };
+    if (byte === DLE) {
+      index += 2;
+      continue;
     }
-    index += byte === DLE ? 2 : 1;
+    // Base protocol sends every byte below 0x20 after a DLE: a bare one
+    // means this STX did not start a frame.
+    if (byte !== undefined && byte < 0x20) {
+      return {
+        type: 'bad',
+        length: index - pos + 1,
+        reason: 'bare control byte',
+      };
+    }
+    index += 1;
   }
   if (index - pos >= maxBaseFrame) {
     return { type: 'bad', length: index - pos, reason: 'no ETX' };
