@@ -44,6 +44,8 @@ export type BenchApi = {
   createStore(dbName: string): Promise<ImportStep>;
   preview(eventName: string): Promise<PreviewStep>;
   commit(): Promise<CommitStep>;
+  /** The desk opens the event it just imported. */
+  openEvent(eventId: string): Promise<ImportStep>;
   floorBulkPut(): Promise<ImportStep>;
   typeQueries(count: number, seed: number): Promise<KeystrokeFigures>;
   checkIns(count: number, seed: number): Promise<CheckInFigures>;

@@ -1,0 +1,181 @@
+// The in-page half: import into the desk's store, type queries, check in,
+// then reopen the event on fresh page loads. Every store figure has a floor
+// measured in the same page.
+
+import type { BenchArgs } from './args';
+import type { BenchBrowser } from './browser';
+import {
+  floorOpenLoad,
+  openBenchPage,
+  openEventLoad,
+  pageHeapMb,
+} from './pageSteps';
+import type { Figure, Memory } from './report';
+import { summarize } from './stats';
+
+const queryCount = 60;
+const checkInCount = 500;
+const openLoads = 3;
+const firstQuery = 'bjorn h';
+
+const median = (values: number[]) => summarize(values).p50;
+
+export type PageResults = {
+  search: Figure[];
+  checkIn: Figure[];
+  importSteps: Figure[];
+  open: Figure[];
+  /** Page part of the import: transfer, preview (with fold) and commit. */
+  importMs: number;
+  bulkPutMs: number;
+  memory: Memory[];
+  details: Record<string, unknown>;
+};
+
+export const runPageBenchmarks = async (
+  browser: BenchBrowser,
+  args: BenchArgs,
+  serializeMs: number,
+): Promise<PageResults> => {
+  const { context, url } = browser;
+  const dbName = `bench-${Date.now()}`;
+  const { page, cdp } = await openBenchPage(context, url);
+  const memory: Memory[] = [];
+  const heap = async (name: string) =>
+    memory.push({
+      name: `page JS heap ${name}`,
+      megabytes: await pageHeapMb(cdp),
+    });
+
+  const loaded = await page.evaluate(
+    (u) => window.bench.loadTable(u),
+    `${url}table.json`,
+  );
+  await heap('after loading the table');
+  const fold = await page.evaluate(() => window.bench.fold());
+  const created = await page.evaluate(
+    (db) => window.bench.createStore(db),
+    dbName,
+  );
+  const preview = await page.evaluate(() => window.bench.preview('Bench'));
+  await heap('after preview');
+  const commit = await page.evaluate(() => window.bench.commit());
+  await heap('after commit');
+  const opened = await page.evaluate(
+    (id) => window.bench.openEvent(id),
+    commit.eventId,
+  );
+  await heap('after opening the event');
+  const bulkPut = await page.evaluate(() => window.bench.floorBulkPut());
+  console.log(`imported ${preview.participants} participants`);
+
+  const typed = await page.evaluate(
+    ([n, seed]) => window.bench.typeQueries(n, seed),
+    [queryCount, args.seed] as const,
+  );
+  await heap('after searching');
+  const store = summarize(typed.store);
+  const scan = summarize(typed.floor);
+  console.log(`typed ${typed.queries} queries, ${store.count} keystrokes`);
+
+  const checks = await page.evaluate(
+    ([n, seed]) => window.bench.checkIns(n, seed),
+    [checkInCount, args.seed] as const,
+  );
+  await heap('after check-ins');
+  const checkIn = summarize(checks.store);
+  const put = summarize(checks.floor);
+  console.log(`checked in ${checkIn.count} participants`);
+  await page.evaluate(() => window.bench.close());
+  await page.close();
+
+  const openUrl =
+    `${url}?open=${encodeURIComponent(commit.eventId)}` +
+    `&db=${encodeURIComponent(dbName)}&q=${encodeURIComponent(firstQuery)}`;
+  const opens = [];
+  const floorOpens = [];
+  for (let i = 0; i < openLoads; i += 1) {
+    opens.push(await openEventLoad(context, openUrl));
+    floorOpens.push(await floorOpenLoad(context, `${url}?floor=getall`));
+  }
+
+  const transferMs = serializeMs + loaded.ms;
+  return {
+    search: [
+      {
+        name: 'search p50 per keystroke',
+        ms: store.p50,
+        floorMs: scan.p50,
+        goal: null,
+      },
+      {
+        name: 'search p95 per keystroke',
+        ms: store.p95,
+        floorMs: scan.p95,
+        goal: { underMs: 5, maxRatio: 3 },
+      },
+    ],
+    checkIn: [
+      {
+        name: 'check-in p50, Enter to stored',
+        ms: checkIn.p50,
+        floorMs: put.p50,
+        goal: null,
+      },
+      {
+        name: 'check-in p99, Enter to stored',
+        ms: checkIn.p99,
+        floorMs: put.p99,
+        goal: { underMs: 20 },
+      },
+    ],
+    importSteps: [
+      {
+        name: 'import: table to page (JSON)',
+        ms: transferMs,
+        floorMs: null,
+        goal: null,
+      },
+      {
+        name: 'import: fold (inside preview)',
+        ms: fold.ms,
+        floorMs: null,
+        goal: null,
+      },
+      {
+        name: 'import: previewImport',
+        ms: preview.ms,
+        floorMs: null,
+        goal: null,
+      },
+      {
+        name: 'import: commitImport',
+        ms: commit.ms,
+        floorMs: bulkPut.ms,
+        goal: null,
+      },
+    ],
+    open: [
+      {
+        name: 'open event to first result',
+        ms: median(opens.map((o) => o.firstResultMs)),
+        floorMs: median(floorOpens.map((o) => o.readMs)),
+        goal: { underMs: 1_500 },
+      },
+    ],
+    importMs: transferMs + preview.ms + commit.ms,
+    bulkPutMs: bulkPut.ms,
+    memory,
+    details: {
+      rows: loaded.rows,
+      participants: preview.participants,
+      problems: preview.problems,
+      createStoreMs: created.ms,
+      openAfterImportMs: opened.ms,
+      search: { store, floor: scan, queries: typed.queries, hits: typed.hits },
+      checkIn: { store: checkIn, floor: put },
+      opens,
+      floorOpens,
+    },
+  };
+};

@@ -1,0 +1,81 @@
+// `npm run bench [-- --participants N]`: the desk's four benchmarks from
+// issue #2 in real Chromium, each beside a floor measured in the same run.
+// Results go to the console and to bench/results/latest.json.
+
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args';
+import { buildPage, openBrowser } from './browser';
+import { readExport, writeExport } from './importFile';
+import { runPageBenchmarks } from './pageBenchmarks';
+import { type Figure, printTable, withVerdicts, writeJson } from './report';
+import { benchOutDir } from './vite.config';
+
+const latest = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+
+const main = async () => {
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  console.log(`bench: ${args.participants} participants, seed ${args.seed}`);
+
+  const written = await writeExport(args.participants, args.seed);
+  console.log(`wrote ${written.path} in ${written.writeMs.toFixed(0)} ms`);
+  const read = await readExport(written.path);
+
+  await buildPage();
+  const transferStart = performance.now();
+  await writeFile(join(benchOutDir, 'table.json'), JSON.stringify(read.table));
+  const serializeMs = performance.now() - transferStart;
+
+  const browser = await openBrowser();
+  try {
+    const page = await runPageBenchmarks(browser, args, serializeMs);
+    const readFigure: Figure = {
+      name: 'import: read .xlsx (Node)',
+      ms: read.figures.ms,
+      floorMs: null,
+      goal: null,
+    };
+    const importTotal: Figure = {
+      name: 'import: total',
+      ms: read.figures.ms + page.importMs,
+      floorMs: page.bulkPutMs,
+      goal: { underMs: 15_000 },
+    };
+    const figures = [
+      ...page.search,
+      ...page.checkIn,
+      readFigure,
+      ...page.importSteps,
+      importTotal,
+      ...page.open,
+    ];
+    const memory = [
+      { name: 'Node RSS before reading', megabytes: read.figures.rssBeforeMb },
+      {
+        name: 'Node RSS peak while reading',
+        megabytes: read.figures.rssPeakMb,
+      },
+      ...page.memory,
+    ];
+
+    console.log('');
+    printTable(figures, memory);
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`\nwhole run ${seconds.toFixed(0)} s; JSON in ${latest}`);
+    await writeJson(latest, {
+      at: new Date().toISOString(),
+      ...args,
+      figures: withVerdicts(figures),
+      memory,
+      read: read.figures,
+      details: page.details,
+      runSeconds: seconds,
+    });
+  } finally {
+    await browser.close();
+  }
+};
+
+await main();
