@@ -4,9 +4,10 @@ import { timyChecksumText } from './alge/timyLine';
 import { createDecoder } from './decoders';
 import { encodeEcard250 } from './emit/emit250';
 import { encodeMtrReading } from './emit/mtr4';
+import { encodePassing } from './encode';
 import type { DecoderOutput, TimingProtocol } from './passing';
 import { encodeSiFrame } from './sportident/frame';
-import { concatBytes, identityOf } from './testing/bytes';
+import { concatBytes, identityOf, passingsOf } from './testing/bytes';
 
 /** What each protocol reports that must never be invented. */
 const itemsOf = (outputs: DecoderOutput[]): string[] =>
@@ -275,3 +276,21 @@ describe.each(cases)('$protocol decoder', (c) => {
     );
   });
 });
+
+describe.each(cases.filter((c) => c.protocol !== 'emit-250'))(
+  '$protocol encoder',
+  (c) => {
+    it('decodes what it encodes to the same passing', () => {
+      fc.assert(
+        fc.property(c.frame, (frame) => {
+          for (const passing of passingsOf(alone(c.protocol, frame))) {
+            const bytes = encodePassing(passing);
+            expect(bytes).toBeDefined();
+            const again = passingsOf(alone(c.protocol, bytes ?? frame));
+            expect(again.map(identityOf)).toEqual([identityOf(passing)]);
+          }
+        }),
+      );
+    });
+  },
+);

@@ -85,17 +85,23 @@ export const encodeSiPunch = (passing: Passing): Uint8Array | undefined => {
   const names: readonly string[] = weekdays;
   const day = names.indexOf(String(passing.extra.dayOfWeek));
   const memory = numberExtra(passing, 'memoryAddress', 0);
-  const [si3, si2, si1, si0] = encodeSiCardNumber(chip);
+  // A family byte (SI10, SIAC...) means the 24 bits are the number itself.
+  const family = numberExtra(passing, 'cardSeries', 0);
+  const [si3, si2, si1, si0] =
+    family === 0
+      ? encodeSiCardNumber(chip)
+      : [family, (chip >> 16) & 0xff, (chip >> 8) & 0xff, chip & 0xff];
   return encodeSiFrame(0xd3, [
     (station >> 8) & 0xff,
     station & 0xff,
-    numberExtra(passing, 'cardSeries', si3),
+    si3,
     si2,
     si1,
     si0,
     encodeTd({
       pm,
-      dayOfWeek: Math.max(day, 0),
+      // Day 7 is what SIAC beacons send when they know no weekday.
+      dayOfWeek: day < 0 ? 7 : day,
       weekCounter: numberExtra(passing, 'weekCounter', 0),
     }),
     seconds >> 8,
