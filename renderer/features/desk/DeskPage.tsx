@@ -35,7 +35,7 @@ const isTextField = (target: EventTarget | null): boolean =>
 
 export const DeskPage = () => {
   const { t } = useTranslation();
-  const { store, status, reportError } = useDesk();
+  const { store, status, reportError, clearError } = useDesk();
   const version = useStoreVersion(store);
   const searchRef = useRef<HTMLInputElement>(null);
   const detector = useMemo(() => createScanDetector(), []);
@@ -79,11 +79,12 @@ export const DeskPage = () => {
 
   const pick = useCallback(
     (view: ParticipantView) => {
+      clearError();
       setOpenId(view.participant.id);
       setMode('card');
       focusSearch();
     },
-    [focusSearch],
+    [focusSearch, clearError],
   );
 
   const back = useCallback(() => {

@@ -1,7 +1,15 @@
 // How far check-in has come: per class, and over time.
 
 import { BarChart } from '@mantine/charts';
-import { Group, Paper, Progress, Table, Text, Title } from '@mantine/core';
+import {
+  Group,
+  Paper,
+  Progress,
+  ScrollArea,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -41,52 +49,59 @@ export const OverviewPage = () => {
         <Title order={2} size="h5" mb="xs">
           {t('overview.title')}
         </Title>
-        <Table striped stickyHeader aria-label={t('overview.title')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('overview.className')}</Table.Th>
-              <Table.Th ta="right">{t('overview.checkedIn')}</Table.Th>
-              <Table.Th ta="right">{t('overview.total')}</Table.Th>
-              <Table.Th w={160}>{t('overview.share')}</Table.Th>
-              <Table.Th ta="right">{t('overview.deregistered')}</Table.Th>
-              <Table.Th>{t('overview.range')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {classes.map((c) => (
-              <Table.Tr key={c.className}>
-                <Table.Td fw={600}>{c.className}</Table.Td>
-                <Table.Td ta="right">{c.checkedIn}</Table.Td>
-                <Table.Td ta="right">{c.total}</Table.Td>
-                <Table.Td>
-                  <Progress
-                    value={share(c.checkedIn, c.total)}
-                    aria-label={`${c.className} ${share(c.checkedIn, c.total)} %`}
-                  />
-                </Table.Td>
-                <Table.Td ta="right">{c.deregistered || ''}</Table.Td>
-                <Table.Td ff="monospace">
-                  {c.range ? `${c.range.first}–${c.range.last}` : ''}
-                </Table.Td>
+        <ScrollArea.Autosize mah="calc(100dvh - 130px)">
+          <Table striped stickyHeader aria-label={t('overview.title')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('overview.className')}</Table.Th>
+                <Table.Th ta="right">{t('overview.checkedIn')}</Table.Th>
+                <Table.Th ta="right">{t('overview.total')}</Table.Th>
+                <Table.Th w={160}>{t('overview.share')}</Table.Th>
+                <Table.Th ta="right">{t('overview.deregistered')}</Table.Th>
+                <Table.Th>{t('overview.range')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th>{t('overview.sum')}</Table.Th>
-              <Table.Th ta="right">{checkedIn}</Table.Th>
-              <Table.Th ta="right">{total}</Table.Th>
-              <Table.Th>{share(checkedIn, total)} %</Table.Th>
-              <Table.Th />
-              <Table.Th />
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {classes.map((c) => (
+                <Table.Tr key={c.className}>
+                  <Table.Td fw={600}>{c.className}</Table.Td>
+                  <Table.Td ta="right">{c.checkedIn}</Table.Td>
+                  <Table.Td ta="right">{c.total}</Table.Td>
+                  <Table.Td>
+                    <Progress
+                      value={share(c.checkedIn, c.total)}
+                      aria-label={`${c.className} ${share(c.checkedIn, c.total)} %`}
+                    />
+                  </Table.Td>
+                  <Table.Td ta="right">{c.deregistered || ''}</Table.Td>
+                  <Table.Td ff="monospace">
+                    {c.range ? `${c.range.first}–${c.range.last}` : ''}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th>{t('overview.sum')}</Table.Th>
+                <Table.Th ta="right">{checkedIn}</Table.Th>
+                <Table.Th ta="right">{total}</Table.Th>
+                <Table.Th>{share(checkedIn, total)} %</Table.Th>
+                <Table.Th />
+                <Table.Th />
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+        </ScrollArea.Autosize>
       </Paper>
       <Paper withBorder p="sm" style={{ flex: 2, minWidth: 0 }}>
-        <Title order={2} size="h5" mb="xs">
-          {t('overview.chart')}
-        </Title>
+        <Group justify="space-between" align="baseline" mb="xs">
+          <Title order={2} size="h5">
+            {t('overview.chart')}
+          </Title>
+          <Text size="xl" fw={800} aria-label={t('overview.checkedIn')}>
+            {checkedIn} / {total}
+          </Text>
+        </Group>
         {points.length === 0 ? (
           <Text c="dimmed">{t('overview.noCheckIns')}</Text>
         ) : (

@@ -24,7 +24,7 @@ export const MediaBadges = ({ participant }: { participant: Participant }) => {
       {reservations.map((m) => (
         <Badge
           key={m}
-          color="red"
+          color="red.8"
           variant="filled"
           size="xl"
           radius="sm"

@@ -76,7 +76,7 @@ export const ParticipantCard = ({
         <MediaBadges participant={p} />
 
         {deregistered && (
-          <Alert color="red" variant="filled" role="alert" p="sm">
+          <Alert color="red.8" variant="filled" role="alert" p="sm">
             <Text fw={800} size="xl">
               {t('card.deregistered')}
             </Text>

@@ -29,6 +29,8 @@ type DeskContextValue = {
   status: DeskStatus;
   reportSaved(what: Phrase, name: string): void;
   reportError(message: string): void;
+  /** An error about one participant ends when the next one opens. */
+  clearError(): void;
 };
 
 const DeskContext = createContext<DeskContextValue | null>(null);
@@ -63,9 +65,13 @@ export const DeskProvider = ({
     }));
   }, []);
 
+  const clearError = useCallback(() => {
+    setStatus((s) => (s.kind === 'error' ? { kind: 'idle' } : s));
+  }, []);
+
   const value = useMemo(
-    () => ({ store, status, reportSaved, reportError }),
-    [store, status, reportSaved, reportError],
+    () => ({ store, status, reportSaved, reportError, clearError }),
+    [store, status, reportSaved, reportError, clearError],
   );
   return <DeskContext value={value}>{children}</DeskContext>;
 };
