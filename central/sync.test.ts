@@ -14,7 +14,9 @@ import { demoEventId } from './demo/seedDemo';
 import {
   type CentralProcess,
   type CentralStore,
+  runCentral,
   startCentral,
+  storeArgs,
 } from './test/centralProcess';
 import {
   type Desk,
@@ -211,6 +213,30 @@ describe.each(backends)('central sync on $name', (backend) => {
     expect(latest?.state.checkedIn).toBe(true);
     expect(latest?.state.payments.at(-1)?.amount).toBe(300);
     expect(participantsOf(paged.documents).size).toBe(2);
+  });
+
+  it('the same operation id with another payload is refused and the stored one stands', async () => {
+    const desk = await newDesk();
+    const op = operationsOf(desk);
+    const original = op('payment', ids[14] ?? '', {
+      method: 'cash',
+      amount: 50,
+    });
+    const altered = { ...original, payload: { method: 'cash', amount: 5000 } };
+    const reusedSeq = { ...op('check-in', ids[14] ?? '', {}), seq: 1 };
+
+    await push(base, desk, [original]);
+    const refused = await push(base, desk, [altered, reusedSeq]);
+
+    expect(refused.body.results.map((r) => r.result.code)).toEqual([
+      'operation-id-reused',
+      'desk-seq-reused',
+    ]);
+    const doc = participantsOf((await pull()).documents).get(ids[14] ?? '');
+    expect(doc?.state.checkedIn).toBe(false);
+    expect(doc?.state.payments.filter((p) => p.deskId === desk.deskId)).toEqual(
+      [expect.objectContaining({ amount: 50 })],
+    );
   });
 
   it('an operation for another event is refused and changes neither event', async () => {
@@ -513,6 +539,18 @@ describe.each(backends)('central sync on $name', (backend) => {
     expect(messages[0]).toBeLessThan(pushed.body.latestSeq);
   });
 
+  it.runIf(backend.name === 'PGlite')(
+    'a second process refuses the data folder while the first serves',
+    async () => {
+      const second = runCentral(['--port', '0', ...storeArgs(store)]);
+      await second.exited;
+
+      expect(second.child.exitCode).toBe(1);
+      expect(second.output().stderr).toContain('data folder is in use');
+      await serving();
+    },
+  );
+
   it('a server killed mid-push loses nothing and doubles nothing after a restart', async () => {
     const desk = await newDesk();
     const op = operationsOf(desk);
@@ -522,15 +560,23 @@ describe.each(backends)('central sync on $name', (backend) => {
       ),
     );
 
-    // Batches in flight when the process dies; some may have committed.
+    // The first batch is answered; the others are queued or mid-commit
+    // when the process dies.
     const inFlight = batches.map((batch) =>
       push(base, desk, batch).catch(() => null),
     );
-    await new Promise((resolve) => setTimeout(resolve, 40));
+    const answered = await inFlight[0];
     await central.kill();
     await Promise.all(inFlight);
     central = await startCentral(store);
     base = central.url;
+    const survived = (await pull()).documents;
+    expect(answered?.status).toBe(200);
+    expect(
+      [...participantsOf(survived).values()].flatMap((doc) =>
+        doc.state.payments.filter((p) => p.deskId === desk.deskId),
+      ).length,
+    ).toBeGreaterThanOrEqual(100);
     for (const batch of batches) {
       const retry = await push(base, desk, batch);
       expect(retry.status).toBe(200);

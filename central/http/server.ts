@@ -59,7 +59,12 @@ const clientErrorOf = (error: ErrorShape) => {
   return null;
 };
 
-export const buildServer = (ctx: CentralContext): FastifyInstance => {
+export type RouteListener = (route: { method: string; url: string }) => void;
+
+export const buildServer = (
+  ctx: CentralContext,
+  onRoute?: RouteListener,
+): FastifyInstance => {
   const app = Fastify({
     bodyLimit,
     forceCloseConnections: true,
@@ -87,6 +92,13 @@ export const buildServer = (ctx: CentralContext): FastifyInstance => {
     );
   });
 
+  if (onRoute) {
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') onRoute({ method, url: route.url });
+      }
+    });
+  }
   app.get('/api/health', async () => ({ ok: true }));
   for (const routes of [
     loginRoutes,

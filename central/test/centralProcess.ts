@@ -18,7 +18,7 @@ export type CentralProcess = {
   kill(): Promise<void>;
 };
 
-const storeArgs = (store: CentralStore) =>
+export const storeArgs = (store: CentralStore) =>
   'url' in store ? ['--database-url', store.url] : ['--data', store.dataDir];
 
 const exited = (child: ChildProcess) =>
