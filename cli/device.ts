@@ -9,6 +9,7 @@ import {
   type JsonObject,
   timingProtocols,
 } from '../shared/timing/passing';
+import { simulatedStream } from '../shared/timing/simulate';
 import { type Command, exitCodes } from './command';
 
 export type DeviceIo = {
@@ -16,7 +17,10 @@ export type DeviceIo = {
   stderr: (text: string) => void;
 };
 
-const usage = `racedesk device decode --protocol ${timingProtocols.join('|')} FILE`;
+const usage = [
+  `racedesk device decode --protocol ${timingProtocols.join('|')} FILE`,
+  'racedesk device bench [--passings N]',
+].join('\n       ');
 
 /** Fields in the order people read them: who, where, when, then the rest. */
 const lineOf = (output: DecoderOutput): string | undefined => {
@@ -78,12 +82,46 @@ const parseDecodeArgs = (args: string[]) => {
   }
 };
 
+/**
+ * Decoder throughput on simulated streams, fed in 4 KiB reads the way a
+ * serial port delivers a backlog. Readouts count for the Emit 250.
+ */
+const bench = (args: string[], io: DeviceIo) => {
+  const count = Number(args[args.indexOf('--passings') + 1] ?? '');
+  const passings = args.includes('--passings') ? count : 100_000;
+  if (!Number.isInteger(passings) || passings < 1) {
+    io.stderr(`Usage: ${usage}\n`);
+    return exitCodes.unusable;
+  }
+  for (const protocol of timingProtocols) {
+    const frames = simulatedStream(protocol, passings);
+    const stream = Buffer.concat(frames);
+    const decoder = createDecoder(protocol);
+    let decoded = 0;
+    const started = performance.now();
+    for (let at = 0; at < stream.length; at += 4096) {
+      for (const output of decoder.push(stream.subarray(at, at + 4096), 0)) {
+        if (output.kind !== 'bad-frame') decoded += 1;
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const rate = Math.round(decoded / seconds);
+    const megabytes = (stream.length / 1e6 / seconds).toFixed(1);
+    io.stdout(
+      `${protocol.padEnd(11)} ${decoded} decoded in ${seconds.toFixed(3)} s: ` +
+        `${rate} passings/s, ${megabytes} MB/s\n`,
+    );
+  }
+  return exitCodes.ok;
+};
+
 /** Runs `device <subcommand> ...`; resolves to the exit code. */
 export const runDevice = async (
   argv: string[],
   io: DeviceIo,
 ): Promise<number> => {
   const [subcommand, ...rest] = argv;
+  if (subcommand === 'bench') return bench(rest, io);
   if (subcommand !== 'decode') {
     io.stderr(`Usage: ${usage}\n`);
     return exitCodes.unusable;
@@ -121,7 +159,7 @@ export const runDevice = async (
 
 export const deviceCommand: Command = {
   name: 'device',
-  summary: 'Decode a raw timing-device capture to JSON lines',
+  summary: 'Decode raw timing-device captures; measure decoder speed',
   usage,
   run: (args, io) => runDevice(args, { stdout: io.out, stderr: io.err }),
 };

@@ -61,12 +61,14 @@ export const controlsJson = (controls: EcardControl[]): JsonObject[] =>
   controls.map((control) => ({ ...control }));
 
 /** Printable ASCII of a text field, trailing blanks trimmed. */
-export const ascii = (bytes: Uint8Array, from: number, to: number) =>
-  Array.from(bytes.subarray(from, to), (byte) =>
-    byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : ' ',
-  )
-    .join('')
-    .trimEnd();
+export const ascii = (bytes: Uint8Array, from: number, to: number) => {
+  let text = '';
+  for (let index = from; index < to; index++) {
+    const byte = bytes[index] ?? 0;
+    text += byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : ' ';
+  }
+  return text.trimEnd();
+};
 
 /**
  * The card header check: card number (3 bytes), week, year and the head

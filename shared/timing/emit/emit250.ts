@@ -65,8 +65,21 @@ const scan250 = (buf: Uint8Array, pos: number, end: number): FrameScan => {
   return { type: 'frame', length: EMIT_250_LENGTH };
 };
 
-const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) =>
-  a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array) => {
+  if (a === undefined || a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    if (a[index] !== b[index]) return false;
+  }
+  return true;
+};
+
+const unXor = (wire: Uint8Array) => {
+  const plain = new Uint8Array(wire.length);
+  for (let index = 0; index < wire.length; index++) {
+    plain[index] = (wire[index] ?? 0) ^ EMIT_XOR;
+  }
+  return plain;
+};
 
 /**
  * Repeats are reported, not dropped: every package comes out with `repeat`
@@ -87,7 +100,7 @@ export const createEmit250Decoder = (
   let repeat = 0;
 
   const decode = (wire: Uint8Array, offset: number, nowMs?: number) => {
-    const plain = wire.map((byte) => byte ^ EMIT_XOR);
+    const plain = unXor(wire);
     const close =
       nowMs === undefined ||
       previousMs === undefined ||
@@ -155,5 +168,5 @@ export const encodeEcard250 = (card: Ecard250): Uint8Array => {
   }
   plain.fill(0x20, 192, 216);
   plain[216] = (256 - sum8(plain, 0, 216)) % 256;
-  return plain.map((byte) => byte ^ EMIT_XOR);
+  return unXor(plain);
 };
