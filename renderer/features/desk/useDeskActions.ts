@@ -67,7 +67,7 @@ export const useDeskActions = (afterAction: () => void): DeskActions => {
       );
       if (error === null) lastCheckIn.current = id;
     },
-    [run, store, t],
+    [run, store],
   );
 
   const undo = useCallback(async () => {

@@ -55,19 +55,24 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
     void store.listEvents().then(setEvents);
   }, [store]);
 
-  const target = (name: string): ImportTarget =>
-    mode === 'existing' && eventId !== ''
-      ? { eventId }
-      : { newEventName: name.trim() || t('import.newEvent') };
+  type TargetChoice = {
+    mode: 'new' | 'existing';
+    name: string;
+    eventId: string;
+  };
+  const targetOf = (choice: TargetChoice): ImportTarget =>
+    choice.mode === 'existing' && choice.eventId !== ''
+      ? { eventId: choice.eventId }
+      : { newEventName: choice.name.trim() || t('import.newEvent') };
 
   // The fixed cells become part of the table; the preview starts over.
   const runPreview = async (
     source: SheetTable,
-    name: string,
     fixes: ReadonlyMap<string, string>,
+    choice: TargetChoice,
   ) => {
     const fixed = applyEdits(source, fixes);
-    const next = await store.previewImport(fixed, target(name));
+    const next = await store.previewImport(fixed, targetOf(choice));
     setTable(fixed);
     setEdits(new Map());
     setPreview(next);
@@ -93,7 +98,7 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
     const name = newName || withoutExtension(file.name);
     setNewName(name);
     setTable(result.value);
-    await runPreview(result.value, name, new Map());
+    await runPreview(result.value, new Map(), { mode, name, eventId });
   };
 
   const commit = async () => {
@@ -130,7 +135,17 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
             <SegmentedControl
               display="flex"
               value={mode}
-              onChange={(v) => setMode(v === 'existing' ? 'existing' : 'new')}
+              onChange={(v) => {
+                const next = v === 'existing' ? 'existing' : 'new';
+                setMode(next);
+                if (table) {
+                  void runPreview(table, edits, {
+                    mode: next,
+                    name: newName,
+                    eventId,
+                  });
+                }
+              }}
               data={[
                 { value: 'new', label: t('import.newEvent') },
                 {
@@ -153,7 +168,17 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
               label={t('import.chooseEvent')}
               value={eventId}
               w={280}
-              onChange={(e) => setEventId(e.currentTarget.value)}
+              onChange={(e) => {
+                const next = e.currentTarget.value;
+                setEventId(next);
+                if (table) {
+                  void runPreview(table, edits, {
+                    mode,
+                    name: newName,
+                    eventId: next,
+                  });
+                }
+              }}
               data={[
                 { value: '', label: '' },
                 ...events.map((e) => ({ value: e.id, label: e.name })),
@@ -209,7 +234,13 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
             <Group gap="xs">
               <Button
                 variant="default"
-                onClick={() => void runPreview(table, newName, edits)}
+                onClick={() =>
+                  void runPreview(table, edits, {
+                    mode,
+                    name: newName,
+                    eventId,
+                  })
+                }
               >
                 {t('import.rerun')}
               </Button>
