@@ -151,6 +151,19 @@ describe('racedesk device decode', () => {
     expect((await run(['decode', '--bogus'])).code).toBe(2);
   });
 
+  it('measures every decoder on simulated streams it fully decodes', async () => {
+    const { code, stdout } = await run(['bench', '--passings', '50']);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines.map((line) => line.split(/\s+/).slice(0, 3))).toEqual([
+      ['sportident', '50', 'decoded'],
+      ['emit-250', '50', 'decoded'],
+      ['emit-mtr4', '50', 'decoded'],
+      ['alge-timy', '50', 'decoded'],
+    ]);
+    expect((await run(['bench', '--passings', 'many'])).code).toBe(2);
+  });
+
   it('runs as `racedesk device decode` from the bin script', async () => {
     const file = await capture('bin.bin', punch);
     const { stdout } = await promisify(execFile)(
