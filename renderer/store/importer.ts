@@ -24,7 +24,7 @@ import type { SheetTable } from '../../shared/isonen/sheet';
 import type { DeskDatabase } from '../db/database';
 import type { ParticipantDoc } from '../db/schemas';
 import type { ImportTarget } from './deskStore';
-import { participantOfDoc, readParticipantDocs } from './readDocs';
+import { readParticipants } from './readDocs';
 
 /** Registration data stored for the event, late entries excluded. */
 export type StoredParticipants = (eventId: string) => Promise<Participant[]>;
@@ -85,6 +85,8 @@ const earliestDate = (participants: readonly Participant[]) =>
     .filter((date) => date !== '')
     .reduce((min, date) => (min === '' || date < min ? date : min), '');
 
+const keyOf = (p: Participant) => `${p.eventId}|${p.id}`;
+
 const writeRow = (
   participant: Participant,
   previous: RxDocumentData<ParticipantDoc> | undefined,
@@ -92,7 +94,7 @@ const writeRow = (
   // _meta and _rev are placeholders: RxDB's storage wrapper stamps both.
   document: {
     ...participant,
-    key: `${participant.eventId}|${participant.id}`,
+    key: keyOf(participant),
     _deleted: false,
     _attachments: {},
     _meta: { lwt: previous?._meta.lwt ?? 1 },
@@ -146,15 +148,19 @@ export const commitImport = async (
   const valid = checkParticipants(preview.eventId, incoming);
   if (!valid.ok) return valid;
 
-  const storedDocs = existing
-    ? await readParticipantDocs(db, preview.eventId)
-    : [];
-  const storedById = new Map(storedDocs.map((d) => [d.id, d]));
-  const stored = storedDocs.map(participantOfDoc);
+  const stored = existing ? await readParticipants(db, preview.eventId) : [];
   const diff = diffParticipants(stored, incoming);
   const written = mergeForUpdate(stored, incoming, now);
 
-  const rows = written.map((p) => writeRow(p, storedById.get(p.id)));
+  // Updates must name the stored revision they replace; fetch just those
+  // documents by key rather than the whole event again.
+  const storedIds = new Set(stored.map((p) => p.id));
+  const previousDocs = await db.participants.storageInstance.findDocumentsById(
+    written.filter((p) => storedIds.has(p.id)).map(keyOf),
+    false,
+  );
+  const previousById = new Map(previousDocs.map((doc) => [doc.id, doc]));
+  const rows = written.map((p) => writeRow(p, previousById.get(p.id)));
   if (rows.length > 0) {
     const result = await db.participants.storageInstance.bulkWrite(
       rows,

@@ -7,6 +7,10 @@ import type { RaceEvent } from '../../shared/domain/event';
 import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
 import type { DeskDatabase } from '../db/database';
+import {
+  readEventOperations,
+  readEventParticipants,
+} from '../db/readEventDocs';
 import type { ParticipantDoc } from '../db/schemas';
 
 /** Runs the query on the storage, without creating RxDocuments. */
@@ -48,16 +52,24 @@ export const eventOfDoc = (doc: RxDocumentData<RaceEvent>): RaceEvent =>
 export const readParticipantDocs = (db: DeskDatabase, eventId: string) =>
   rawFind(db.participants, db.participants.find({ selector: { eventId } }));
 
+/** The event's participants, by the fast path when the storage allows. */
 export const readParticipants = async (
   db: DeskDatabase,
   eventId: string,
 ): Promise<Participant[]> =>
-  (await readParticipantDocs(db, eventId)).map(participantOfDoc);
+  (await readEventParticipants(
+    db.participants.storageInstance.internals,
+    eventId,
+  )) ?? (await readParticipantDocs(db, eventId)).map(participantOfDoc);
 
 export const readOperations = async (
   db: DeskDatabase,
   eventId: string,
 ): Promise<Operation[]> =>
+  (await readEventOperations(
+    db.operations.storageInstance.internals,
+    eventId,
+  )) ??
   (
     await rawFind(db.operations, db.operations.find({ selector: { eventId } }))
   ).map(operationOfDoc);
