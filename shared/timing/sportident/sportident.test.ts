@@ -266,6 +266,74 @@ describe('SportIdent decoder', () => {
     );
   });
 
+  it('assembles SI6 blocks 0, 6, 7 and SI10 blocks 0, 4..7 in that order', () => {
+    // SI6 map: number at 11-13, punch count at 18, finish 20, start 24,
+    // check 28, clear 32; punches start in block 6 (TD CN TH TL).
+    const si6Block0 = new Uint8Array(128);
+    si6Block0.set([0x07, 0xa1, 0x20], 11); // card 500 000
+    si6Block0[18] = 1;
+    si6Block0.set([0x00, 0x00, 0x00, 0x3c], 24); // start 00:01:00
+    si6Block0.set([0x00, 0x00, 0xee, 0xee], 20); // no finish
+    const si6Block6 = new Uint8Array(128);
+    si6Block6.set([0x00, 0x21, 0x00, 0x78], 0); // code 33 at 00:02:00
+    // SI10+: family 0F at 24, card 7 123456 at 25-27, punches in block 4.
+    const si10Block0 = new Uint8Array(128);
+    si10Block0[22] = 1;
+    si10Block0.set([0x0f, 0x6c, 0xb2, 0x00], 24);
+    const si10Block4 = new Uint8Array(128);
+    si10Block4.set([0x01, 0x22, 0x00, 0xb4], 0); // code 34 at 12:03:00
+    const empty = new Uint8Array(128);
+    const outputs = decodeAll(
+      createSportidentDecoder(),
+      concatBytes(
+        encodeSiFrame(0xe1, [0, 1, 0, ...si6Block0]),
+        encodeSiFrame(0xe1, [0, 1, 6, ...si6Block6]),
+        encodeSiFrame(0xe1, [0, 1, 7, ...empty]),
+        encodeSiFrame(0xef, [0, 1, 0, ...si10Block0]),
+        ...[4, 5, 6].map((block) =>
+          encodeSiFrame(0xef, [
+            0,
+            1,
+            block,
+            ...(block === 4 ? si10Block4 : empty),
+          ]),
+        ),
+      ),
+    );
+    // SI10 block 7 never came: no readout for it yet.
+    const readoutsSoFar = messages(outputs, 'si-card-readout');
+    expect(readoutsSoFar.map((m) => [m.data.cardType, m.data.chip])).toEqual([
+      ['SI6', '500000'],
+    ]);
+    expect(readoutsSoFar[0]?.data).toEqual(
+      expect.objectContaining({
+        start: { code: 0, time: '00:01:00.000', dayOfWeek: 'sunday' },
+        finish: null,
+        punches: [{ code: 33, time: '00:02:00.000', dayOfWeek: 'sunday' }],
+      }),
+    );
+    const decoder = createSportidentDecoder();
+    decoder.push(
+      concatBytes(
+        encodeSiFrame(0xef, [0, 1, 0, ...si10Block0]),
+        encodeSiFrame(0xef, [0, 1, 4, ...si10Block4]),
+        encodeSiFrame(0xef, [0, 1, 5, ...empty]),
+        encodeSiFrame(0xef, [0, 1, 6, ...empty]),
+      ),
+    );
+    const [si10] = messages(
+      decoder.push(encodeSiFrame(0xef, [0, 1, 7, ...empty])),
+      'si-card-readout',
+    );
+    expect(si10?.data).toEqual(
+      expect.objectContaining({
+        cardType: 'SI10+',
+        chip: '7123456',
+        punches: [{ code: 34, time: '12:03:00.000', dayOfWeek: 'sunday' }],
+      }),
+    );
+  });
+
   it('reports base-protocol frames without their DLE stuffing', () => {
     // Base protocol: bytes below 0x20 in DATA are sent after DLE (0x10).
     const frame = bytesOf('02 53 10 02 41 10 03 42 03');
