@@ -5,7 +5,7 @@
 // Seeded, so the same options give the same sheet everywhere.
 
 import type { SheetTable } from '../isonen/sheet';
-import { type ExportRow, isonenHeaders, rowCells } from './exportColumns';
+import { type ExportRow, isonenCells, isonenHeaders } from './exportColumns';
 import {
   clubs,
   type DemoClub,
@@ -199,7 +199,7 @@ const registrationRows = (
   random: Random,
   ids: Ids,
   eventDate: string,
-): ExportRow[] => {
+): string[][] => {
   const registeredOn = daysBefore(eventDate, random.int(1, 90));
   const at = `${String(random.int(6, 23)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}`;
   const paid = random.chance(0.95);
@@ -235,19 +235,19 @@ const registrationRows = (
     'Påmeldingsavgift mva': '0,00',
   };
 
-  const rows = registration.people.flatMap(({ person, exercises: list }) => {
-    return list.map((exercise) => ({
-      ...person.cells,
-      ...shared,
-      Dato: dotted(eventDate),
-      Øvelse: exercise.name,
-      Klasse: demoClassName(person.gender, person.age),
-      'Kl.': exercise.time,
-      Sum: kroner(exercise.fee),
-      Mva: '0,00',
-    }));
-  });
-  return spill ? [...rows, { 'Alle betalinger': spill }] : rows;
+  const rows = registration.people.flatMap(({ person, exercises: list }) =>
+    list.map((exercise) =>
+      isonenCells(person.cells, shared, {
+        Dato: dotted(eventDate),
+        Øvelse: exercise.name,
+        Klasse: demoClassName(person.gender, person.age),
+        'Kl.': exercise.time,
+        Sum: kroner(exercise.fee),
+        Mva: '0,00',
+      }),
+    ),
+  );
+  return spill ? [...rows, isonenCells({ 'Alle betalinger': spill })] : rows;
 };
 
 const chooseExercises = (random: Random, age: number): Exercise[] => {
@@ -300,7 +300,7 @@ export const demoExport = (options: DemoOptions = {}): SheetTable => {
   const ids = idSource(random);
   const eventYear = Number(eventDate.slice(0, 4));
 
-  const rows: ExportRow[] = [];
+  const rows: string[][] = [];
   let people = 0;
   while (people < wanted) {
     const registrations = nextRegistrations(
@@ -322,7 +322,7 @@ export const demoExport = (options: DemoOptions = {}): SheetTable => {
     headerRow: 1,
     rows: rows.map((row, index) => ({
       row: index + 2,
-      cells: rowCells(isonenHeaders, row),
+      cells: row,
     })),
   };
 };

@@ -59,6 +59,7 @@ export const parseTime = (text: string): string | null => {
   return seconds === null ? hhmm : `${hhmm}:${pad2(seconds)}`;
 };
 
+const usualAmount = /^(\d{1,9}),(\d\d)$/;
 const currencyNoise = /^(kr\.?|nok)\s*|\s*(kr\.?|nok|,-)$/gi;
 
 /**
@@ -68,6 +69,9 @@ const currencyNoise = /^(kr\.?|nok)\s*|\s*(kr\.?|nok|,-)$/gi;
  */
 export const parseAmount = (text: string): number | null => {
   if (text === '') return 0;
+  // iSonen's own shape, "325,00", skips the general path: it is most cells.
+  const usual = usualAmount.exec(text);
+  if (usual) return Number(usual[1]) * 100 + Number(usual[2]);
   const bare = text.replace(currencyNoise, '').replace(/[\s\u00a0]/g, '');
   const plain = bare.includes(',')
     ? bare.replace(/\./g, '').replace(',', '.')
