@@ -184,7 +184,6 @@ describe('Emit MTR4', () => {
           packageNumber: 4711,
           productionWeek: 27,
           productionYear: 14,
-          fromMemory: false,
           headSumOk: true,
           controls: [
             { code: 0, seconds: 0 },

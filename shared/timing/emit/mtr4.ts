@@ -96,8 +96,8 @@ const decodeM = (frame: Uint8Array, offset: number): DecoderOutput => {
       packageNumber: le(frame, 16, 4),
       productionWeek: week,
       productionYear: year,
-      // Packages spooled from memory carry week, year and head sum as 0.
-      fromMemory: week === 0 && year === 0 && frame[25] === 0,
+      // The description says spooled packages blank week, year and head
+      // sum, but captures from real MTR4s keep them: no memory flag here.
       headSumOk: headSumFor(chip, week, year) === frame[25],
       controls: controlsJson(readControls(frame, 26)),
       text: ascii(frame, 176, 232),
