@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -296,6 +297,67 @@ describe('foldSheet', () => {
     expect(result.counts.participants).toBe(500);
     expect(result.counts.entries + result.counts.paymentRows).toBe(
       table.rows.length,
+    );
+  });
+
+  it('counts a payment row with no entry above it without failing', () => {
+    const result = fold(
+      exportTable([
+        paymentSpillRow('01.05.2025 Vipps 100,00'),
+        exportRow(1, { Kjønn: 'X' }),
+        paymentSpillRow('02.05.2025 Vipps 100,00'),
+        exportRow(2),
+      ]),
+    );
+    expect(result.counts.paymentRows).toBe(2);
+    expect(result.participants.map((p) => p.id)).toEqual(['p1200002']);
+    expect(result.participants[0]?.registrations[0]?.payments).toHaveLength(1);
+  });
+
+  it('passes over rows of blank cells', () => {
+    const blank = exportTable([exportRow(1), {}, { Fornavn: '  ' }]);
+    const result = fold(blank);
+    expect(result.problems).toEqual([]);
+    expect(result.counts.rows).toBe(1);
+  });
+
+  it('reads Avmeldt dato as a deregistration when the status is empty', () => {
+    const headers = [...headersWithout('Påmeldingsstatus'), 'Avmeldt dato'];
+    const row = exportRow(1, { 'Avmeldt dato': '10.06.2025' });
+    const [kari] = fold(exportTable([row], { headers })).participants;
+    expect(kari?.status).toBe('deregistered');
+    expect(kari?.registrations[0]?.deregisteredAt).toBe('2025-06-10');
+  });
+
+  it('warns once when the file has no identity column at all', () => {
+    const headers = headersWithout('Person ID', 'Buypass ID', 'Påmeldings-ID');
+    const result = fold(exportTable([exportRow(1), exportRow(2)], { headers }));
+    expect(result.problems.map((p) => [p.code, p.row, p.severity])).toEqual([
+      ['missing-column', 0, 'warning'],
+    ]);
+    expect(result.participants).toHaveLength(2);
+  });
+});
+
+describe('foldSheet on any demo export', () => {
+  it('accounts for every row and every asked-for participant', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        (participants, seed) => {
+          const table = demoExport({ participants, seed });
+          const result = fold(table);
+          expect(result.problems).toEqual([]);
+          expect(result.counts.participants).toBe(participants);
+          expect(result.counts.entries + result.counts.paymentRows).toBe(
+            table.rows.length,
+          );
+          const ids = new Set(result.participants.map((p) => p.id));
+          expect(ids.size).toBe(participants);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -116,5 +117,30 @@ describe('flags and codes', () => {
     expect(parsePaymentMethod('Bankkort')).toBe('card');
     expect(parsePaymentMethod('Faktura')).toBe('invoice');
     expect(parsePaymentMethod('')).toBe('');
+  });
+});
+
+describe('parseDate on any day', () => {
+  it('reads every real day in both spellings and nothing past month end', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1900-01-01T00:00:00Z'),
+          max: new Date('2100-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          const [y, m, d] = iso.split('-');
+          expect(parseDate(`${d}.${m}.${y}`)).toBe(iso);
+          expect(parseDate(iso)).toBe(iso);
+          const nextMonthStart = new Date(
+            Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1),
+          );
+          const lastDay = new Date(nextMonthStart.getTime() - 86_400_000);
+          expect(parseDate(`${lastDay.getUTCDate() + 1}.${m}.${y}`)).toBeNull();
+        },
+      ),
+    );
   });
 });
