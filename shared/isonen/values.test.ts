@@ -48,6 +48,11 @@ describe('parseTime', () => {
     expect(parseTime('12.00')).toBe('12:00');
   });
 
+  it('reads a fraction of a day as Excel stores a time', () => {
+    expect(parseTime('0.5104166666666666')).toBe('12:15');
+    expect(parseTime('0.35434027777777777')).toBe('08:30:15');
+  });
+
   it('refuses times that do not exist', () => {
     expect(parseTime('24:00')).toBeNull();
     expect(parseTime('12:60')).toBeNull();

@@ -42,11 +42,21 @@ export const parseDate = (text: string): string | null => {
   return `${year}-${pad2(month)}-${pad2(day)}`;
 };
 
+// A time cell that lost its time format reads as Excel's fraction of a day.
+const dayFraction = /^0?\.\d+$/;
+
+const fractionTime = (fraction: number) => {
+  const seconds = Math.round(fraction * 86_400) % 86_400;
+  const hhmm = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}`;
+  return seconds % 60 === 0 ? hhmm : `${hhmm}:${pad2(seconds % 60)}`;
+};
+
 const clockTime = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?$/;
 
 /** H:MM, HH:MM or HH:MM:SS (also with dots) to HH:MM or HH:MM:SS. */
 export const parseTime = (text: string): string | null => {
   if (text === '') return '';
+  if (dayFraction.test(text)) return fractionTime(Number(text));
   const match = clockTime.exec(text);
   if (!match) return null;
   const hours = Number(match[1]);
