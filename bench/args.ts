@@ -1,7 +1,12 @@
 // Command line of `npm run bench`: --participants N (default 50,000, the
-// size issue #2 asks about) and --seed S for the demo export.
+// size issue #2 asks about), --seed S for the demo export, and --profile to
+// run the store's steps under the CPU profiler.
 
-export type BenchArgs = { participants: number; seed: number };
+export type BenchArgs = {
+  participants: number;
+  seed: number;
+  profile: boolean;
+};
 
 const readNumber = (
   argv: readonly string[],
@@ -20,4 +25,5 @@ const readNumber = (
 export const parseArgs = (argv: readonly string[]): BenchArgs => ({
   participants: readNumber(argv, '--participants', 50_000),
   seed: readNumber(argv, '--seed', 2),
+  profile: argv.includes('--profile'),
 });

@@ -2,6 +2,8 @@
 // then reopen the event on fresh page loads. Every store figure has a floor
 // measured in the same page.
 
+import { fileURLToPath } from 'node:url';
+import type { CDPSession } from 'playwright-core';
 import type { BenchArgs } from './args';
 import type { BenchBrowser } from './browser';
 import {
@@ -10,6 +12,7 @@ import {
   openEventLoad,
   pageHeapMb,
 } from './pageSteps';
+import { startProfile, stopProfile } from './profile';
 import type { Figure, Memory } from './report';
 import { summarize } from './stats';
 
@@ -17,6 +20,9 @@ const queryCount = 60;
 const checkInCount = 500;
 const openLoads = 3;
 const firstQuery = 'bjorn h';
+
+const profilePath = (step: string) =>
+  fileURLToPath(new URL(`./results/${step}.cpuprofile`, import.meta.url));
 
 const median = (values: number[]) => summarize(values).p50;
 
@@ -32,6 +38,17 @@ export type PageResults = {
   details: Record<string, unknown>;
 };
 
+/** Runs a step, under the CPU profiler when --profile asks for it. */
+const stepper =
+  (cdp: CDPSession, profile: boolean) =>
+  async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    if (!profile) return work();
+    await startProfile(cdp);
+    const value = await work();
+    await stopProfile(cdp, step, profilePath(step));
+    return value;
+  };
+
 export const runPageBenchmarks = async (
   browser: BenchBrowser,
   args: BenchArgs,
@@ -40,49 +57,56 @@ export const runPageBenchmarks = async (
   const { context, url } = browser;
   const dbName = `bench-${Date.now()}`;
   const { page, cdp } = await openBenchPage(context, url);
+  const step = stepper(cdp, args.profile);
   const memory: Memory[] = [];
-  const heap = async (name: string) =>
-    memory.push({
-      name: `page JS heap ${name}`,
-      megabytes: await pageHeapMb(cdp),
-    });
+  const heap = async (after: string) => {
+    const megabytes = await pageHeapMb(cdp);
+    memory.push({ name: `page JS heap after ${after}`, megabytes });
+  };
 
   const loaded = await page.evaluate(
     (u) => window.bench.loadTable(u),
     `${url}table.json`,
   );
-  await heap('after loading the table');
+  await heap('loading the table');
   const fold = await page.evaluate(() => window.bench.fold());
   const created = await page.evaluate(
     (db) => window.bench.createStore(db),
     dbName,
   );
-  const preview = await page.evaluate(() => window.bench.preview('Bench'));
-  await heap('after preview');
-  const commit = await page.evaluate(() => window.bench.commit());
-  await heap('after commit');
-  const opened = await page.evaluate(
-    (id) => window.bench.openEvent(id),
-    commit.eventId,
+  const preview = await step('preview', () =>
+    page.evaluate(() => window.bench.preview('Bench')),
   );
-  await heap('after opening the event');
+  await heap('preview');
+  const commit = await step('commit', () =>
+    page.evaluate(() => window.bench.commit()),
+  );
+  await heap('commit');
+  const opened = await step('open-after-import', () =>
+    page.evaluate((id) => window.bench.openEvent(id), commit.eventId),
+  );
+  await heap('opening the event');
   const bulkPut = await page.evaluate(() => window.bench.floorBulkPut());
   console.log(`imported ${preview.participants} participants`);
 
-  const typed = await page.evaluate(
-    ([n, seed]) => window.bench.typeQueries(n, seed),
-    [queryCount, args.seed] as const,
+  const typed = await step('typing', () =>
+    page.evaluate(([n, seed]) => window.bench.typeQueries(n, seed), [
+      queryCount,
+      args.seed,
+    ] as const),
   );
-  await heap('after searching');
+  await heap('searching');
   const store = summarize(typed.store);
   const scan = summarize(typed.floor);
   console.log(`typed ${typed.queries} queries, ${store.count} keystrokes`);
 
-  const checks = await page.evaluate(
-    ([n, seed]) => window.bench.checkIns(n, seed),
-    [checkInCount, args.seed] as const,
+  const checks = await step('check-ins', () =>
+    page.evaluate(([n, seed]) => window.bench.checkIns(n, seed), [
+      checkInCount,
+      args.seed,
+    ] as const),
   );
-  await heap('after check-ins');
+  await heap('check-ins');
   const checkIn = summarize(checks.store);
   const put = summarize(checks.floor);
   console.log(`checked in ${checkIn.count} participants`);
@@ -95,7 +119,14 @@ export const runPageBenchmarks = async (
   const opens = [];
   const floorOpens = [];
   for (let i = 0; i < openLoads; i += 1) {
-    opens.push(await openEventLoad(context, openUrl));
+    const profiled = args.profile && i === openLoads - 1;
+    opens.push(
+      await openEventLoad(
+        context,
+        openUrl,
+        profiled ? profilePath('open') : '',
+      ),
+    );
     floorOpens.push(await floorOpenLoad(context, `${url}?floor=getall`));
   }
 
@@ -161,6 +192,12 @@ export const runPageBenchmarks = async (
         ms: median(opens.map((o) => o.firstResultMs)),
         floorMs: median(floorOpens.map((o) => o.readMs)),
         goal: { underMs: 1_500 },
+      },
+      {
+        name: 'open right after import (same page)',
+        ms: opened.ms,
+        floorMs: null,
+        goal: null,
       },
     ],
     importMs: transferMs + preview.ms + commit.ms,

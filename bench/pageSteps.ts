@@ -3,6 +3,7 @@
 
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { FloorOpenFigures, OpenFigures } from './page/benchApi';
+import { startProfile, stopProfile } from './profile';
 
 export const pageHeapMb = async (cdp: CDPSession): Promise<number> => {
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -31,10 +32,14 @@ const settled = async (page: Page) => {
 export const openEventLoad = async (
   context: BrowserContext,
   url: string,
+  profilePath = '',
 ): Promise<OpenFigures> => {
   const page = await context.newPage();
+  const cdp = profilePath ? await context.newCDPSession(page) : null;
+  if (cdp) await startProfile(cdp);
   await page.goto(url);
   await settled(page);
+  if (cdp) await stopProfile(cdp, 'opening the event', profilePath);
   const figures = await page.evaluate(() => window.benchOpen);
   await page.close();
   if (!figures || !('firstResultMs' in figures)) {

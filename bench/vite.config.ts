@@ -16,7 +16,19 @@ export default defineConfig({
     outDir: benchOutDir,
     emptyOutDir: true,
     target: 'es2023',
+    // Readable names in --profile output; V8 runs unminified code as fast.
+    minify: false,
     chunkSizeWarningLimit: 4_000,
   },
-  preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  preview: {
+    host: '127.0.0.1',
+    port: 0,
+    strictPort: false,
+    // Cross-origin isolation lifts performance.now() from 100 µs steps to
+    // 5 µs, which a per-keystroke figure under a millisecond needs.
+    headers: {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
 });
