@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportWithProblems, memberList } from '../demo/badExport';
 import { foldSheet } from '../isonen/fold';
 import type { ImportProblem } from '../isonen/preview';
-import { problemMessage, summaryLabels } from './problems';
+import { problemMessage, problemText, summaryLabels } from './problems';
 
 const problem = (over: Partial<ImportProblem>): ImportProblem => ({
   code: 'impossible-birth-date',
@@ -23,6 +23,12 @@ describe('problemMessage', () => {
     );
     expect(problemMessage(problem({}), 'nb')).toBe(
       'Rad 14, kolonne E (Fødselsdato): "31.02.1990" er ikke en gyldig dato',
+    );
+  });
+
+  it('leaves the place out for tables that show it in columns', () => {
+    expect(problemText(problem({}), 'en')).toBe(
+      '"31.02.1990" is not a real date',
     );
   });
 

@@ -104,9 +104,13 @@ export const problemPlace = (problem: ImportProblem, lang: Lang): string => {
     : `${row}, ${words.column(problem.column, problem.field)}`;
 };
 
+/** What is wrong, without where: for tables that show row and column. */
+export const problemText = (problem: ImportProblem, lang: Lang): string =>
+  phrases[lang].messages[problem.code](problem);
+
 /** "Row 14, column E (Fødselsdato): "31.02.1990" is not a real date". */
 export const problemMessage = (problem: ImportProblem, lang: Lang): string => {
-  const text = phrases[lang].messages[problem.code](problem);
+  const text = problemText(problem, lang);
   const place = problemPlace(problem, lang);
   return place === '' ? text : `${place}: ${text}`;
 };
