@@ -81,6 +81,7 @@ export const en = {
     personId: 'Person id',
   },
   actions: {
+    recordPayment: 'Record payment',
     checkIn: 'Check in',
     undo: 'Undo check-in',
     nextBib: 'Next free bib',
@@ -91,6 +92,7 @@ export const en = {
     nothingToUndo: 'No check-in to undo',
   },
   done: {
+    payment: 'Payment {{amount}}',
     checkIn: 'Checked in',
     undo: 'Check-in undone',
     bib: 'Bib {{bib}}',

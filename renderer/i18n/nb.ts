@@ -77,6 +77,7 @@ export const nb = {
     personId: 'Person-ID',
   },
   actions: {
+    recordPayment: 'Registrer betaling',
     checkIn: 'Sjekk inn',
     undo: 'Angre innsjekk',
     nextBib: 'Neste ledige nr.',
@@ -87,6 +88,7 @@ export const nb = {
     nothingToUndo: 'Ingen innsjekk å angre',
   },
   done: {
+    payment: 'Betaling {{amount}}',
     checkIn: 'Innsjekket',
     undo: 'Innsjekk angret',
     bib: 'Startnummer {{bib}}',

@@ -225,6 +225,9 @@ export const DeskPage = () => {
             onUndo={() => void actions.undo()}
             onNextBib={() => void actions.nextBib(openView)}
             onAssignBib={(bib) => actions.assignBib(openView, bib)}
+            onPay={(method, amount) =>
+              actions.recordPayment(openView, method, amount)
+            }
           />
         ) : (
           <Paper withBorder p="xl">

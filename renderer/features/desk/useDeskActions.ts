@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { Result } from '../../../shared/contract/result';
 import type { ParticipantView } from '../../../shared/desk/state';
 import type { Operation } from '../../../shared/domain/operation';
+import type { PaymentMethod } from '../../../shared/domain/participant';
 import { fullName } from '../../../shared/domain/participant';
+import { formatKroner } from '../participant/participantFacts';
 import { type Phrase, useDesk } from '../shell/deskContext';
 import { errorText } from '../shell/errorText';
 
@@ -18,10 +20,15 @@ export type DeskActions = {
   nextBib(view: ParticipantView): Promise<void>;
   /** Resolves to an error text for the bib field, or null. */
   assignBib(view: ParticipantView, bib: string): Promise<string | null>;
+  recordPayment(
+    view: ParticipantView,
+    method: PaymentMethod,
+    amount: number,
+  ): Promise<string | null>;
 };
 
 export const useDeskActions = (afterAction: () => void): DeskActions => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { store, reportSaved, reportError } = useDesk();
   const [busy, setBusy] = useState(false);
   // The last check-in made here, so Ctrl+Z undoes it even after a bib.
@@ -111,5 +118,20 @@ export const useDeskActions = (afterAction: () => void): DeskActions => {
     [run, store, bibSaved],
   );
 
-  return { busy, checkIn, undo, nextBib, assignBib };
+  const recordPayment = useCallback(
+    (view: ParticipantView, method: PaymentMethod, amount: number) =>
+      run(
+        () => store.recordPayment(view.participant.id, method, amount),
+        (): [Phrase, string] => [
+          {
+            key: 'done.payment',
+            params: { amount: formatKroner(amount, i18n.language) },
+          },
+          fullName(view.participant),
+        ],
+      ),
+    [run, store, i18n.language],
+  );
+
+  return { busy, checkIn, undo, nextBib, assignBib, recordPayment };
 };

@@ -15,17 +15,22 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ParticipantView } from '../../../shared/desk/state';
-import { fullName } from '../../../shared/domain/participant';
+import {
+  fullName,
+  type PaymentMethod,
+} from '../../../shared/domain/participant';
 import { KeyButton } from '../../ui/KeyButton';
 import { actionKeys } from '../desk/deskKeys';
 import { BibField } from './BibField';
 import { CheckInState } from './CheckInState';
 import { MediaBadges } from './MediaBadges';
+import { PaymentForm } from './PaymentForm';
 import {
   birthYear,
   deregisteredAt,
   entryLines,
   isDeregistered,
+  paymentStatus,
   registrationIds,
 } from './participantFacts';
 import { LicenseText, PaymentText } from './StatusTexts';
@@ -37,6 +42,7 @@ type ParticipantCardProps = {
   onUndo(): void;
   onNextBib(): void;
   onAssignBib(bib: string): Promise<string | null>;
+  onPay(method: PaymentMethod, amount: number): Promise<string | null>;
 };
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
@@ -55,11 +61,14 @@ export const ParticipantCard = ({
   onUndo,
   onNextBib,
   onAssignBib,
+  onPay,
 }: ParticipantCardProps) => {
   const { t } = useTranslation();
   const { participant: p, state } = view;
   const deregistered = isDeregistered(view);
   const none = t('card.none');
+  const payment = paymentStatus(view);
+  const owed = payment.kind === 'not-paid' ? payment.amount : 0;
 
   return (
     <Paper component="section" aria-label={t('card.label')} withBorder p="md">
@@ -154,6 +163,9 @@ export const ParticipantCard = ({
             onClick={onNextBib}
           />
           <BibField key={p.id} onAssign={onAssignBib} />
+          {owed > 0 && !deregistered && (
+            <PaymentForm key={`${p.id}:${owed}`} owed={owed} onPay={onPay} />
+          )}
         </Group>
       </Stack>
     </Paper>
