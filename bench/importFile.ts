@@ -3,11 +3,13 @@
 
 import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { readSheet } from '../node/xlsx/readSheet';
 import type { SheetTable } from '../shared/isonen/sheet';
+import { reportProfile } from './profile';
 
 const resultsDir = fileURLToPath(new URL('./results', import.meta.url));
 const writer = fileURLToPath(new URL('./writeExport.ts', import.meta.url));
@@ -36,8 +38,22 @@ export const writeExport = async (participants: number, seed: number) => {
 
 const megabytes = (bytes: number) => bytes / 1024 / 1024;
 
+/** Runs the read under Node's CPU profiler (--profile). */
+const profiled = async <T>(path: string, work: () => Promise<T>) => {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  const value = await work();
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  await reportProfile(profile, 'reading the .xlsx (Node)', path);
+  return value;
+};
+
 export const readExport = async (
   path: string,
+  profile: boolean,
 ): Promise<{ table: SheetTable; figures: ReadFigures }> => {
   const rssBefore = process.memoryUsage.rss();
   let rssPeak = rssBefore;
@@ -47,9 +63,13 @@ export const readExport = async (
 
   const start = performance.now();
   const bytes = await readFile(path);
-  const result = await readSheet(bytes, basename(path), () => {
-    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-  });
+  const read = () =>
+    readSheet(bytes, basename(path), () => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+    });
+  const result = profile
+    ? await profiled(join(resultsDir, 'read.cpuprofile'), read)
+    : await read();
   const ms = performance.now() - start;
   clearInterval(sampler);
 

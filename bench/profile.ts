@@ -61,6 +61,15 @@ export const stopProfile = async (
   path: string,
 ): Promise<Hotspot[]> => {
   const { profile } = await cdp.send('Profiler.stop');
+  return reportProfile(profile, label, path);
+};
+
+/** Prints the top functions by self time and keeps the whole profile. */
+export const reportProfile = async (
+  profile: Profile,
+  label: string,
+  path: string,
+): Promise<Hotspot[]> => {
   await writeFile(path, JSON.stringify(profile));
   const top = hotspots(profile, 15);
   console.log(`\nprofile of ${label} (self time; ${path}):`);

@@ -21,7 +21,7 @@ const main = async () => {
 
   const written = await writeExport(args.participants, args.seed);
   console.log(`wrote ${written.path} in ${written.writeMs.toFixed(0)} ms`);
-  const read = await readExport(written.path);
+  const read = await readExport(written.path, args.profile);
 
   await buildPage();
   const transferStart = performance.now();
