@@ -175,6 +175,8 @@ export const createStreamDecoder = (spec: FrameProtocol): TimingDecoder => {
     append(bytes);
     arrivals.push({ endOffset: base + end, ms: at });
     scanAll(out, nowMs);
+    // Arrival times matter only for bytes still waiting in the buffer.
+    if (start === end) arrivals = [];
     return out;
   };
 
