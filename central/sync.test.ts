@@ -2,15 +2,12 @@
 // and on PGlite. Each adversarial case ends with no lost and no doubled
 // effect, and the server still serving.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Participant } from '../shared/domain/participant';
 import type { SyncDocument } from '../shared/sync/types';
 import { demoEventId } from './demo/seedDemo';
+import { backends } from './test/backends';
 import {
   type CentralProcess,
   type CentralStore,
@@ -29,40 +26,11 @@ import {
   upsertParticipants,
 } from './test/client';
 import { operationsOf } from './test/operations';
-import { type PostgresServer, startPostgres } from './test/postgresServer';
-
-type Backend = {
-  name: string;
-  open(): Promise<CentralStore>;
-  close(): void;
-};
-
-let postgres: PostgresServer | undefined;
-let dataDir = '';
-
-const backends: Backend[] = [
-  {
-    name: 'PostgreSQL',
-    async open() {
-      postgres = await startPostgres();
-      return { url: postgres.url };
-    },
-    close: () => postgres?.stop(),
-  },
-  {
-    name: 'PGlite',
-    async open() {
-      dataDir = mkdtempSync(join(tmpdir(), 'racedesk-pglite-'));
-      return { dataDir };
-    },
-    close: () => rmSync(dataDir, { recursive: true, force: true }),
-  },
-];
 
 const checkedIn = (docs: readonly SyncDocument[], id: string) =>
   participantsOf(docs).get(id)?.state.checkedIn;
 
-describe.each(backends)('central sync on $name', (backend) => {
+describe.each(backends())('central sync on $name', (backend) => {
   let store: CentralStore;
   let central: CentralProcess;
   let base = '';

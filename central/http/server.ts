@@ -8,6 +8,7 @@ import type { CentralContext } from './context';
 import { sendError } from './reply';
 import { deskRoutes } from './routes/desks';
 import { eventRoutes } from './routes/events';
+import { importRoutes } from './routes/imports';
 import { leaseRoutes } from './routes/leases';
 import { loginRoutes } from './routes/login';
 import { openapiRoutes } from './routes/openapi';
@@ -104,6 +105,7 @@ export const buildServer = (
     loginRoutes,
     eventRoutes,
     participantRoutes,
+    importRoutes,
     deskRoutes,
     syncRoutes,
     streamRoutes,

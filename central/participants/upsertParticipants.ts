@@ -8,10 +8,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { isBib } from '../../shared/desk/rules';
 import type { Participant } from '../../shared/domain/participant';
+import { sameRegistrationData } from '../../shared/isonen/diff';
 import type { ParticipantUpsertResponse } from '../../shared/sync/types';
 import type { Db, Queryable } from '../db/db';
 import { bumpSeq, latestSeq, lockEvent } from '../sync/eventSeq';
-import { canonicalJson } from './canonicalJson';
 
 type StoredRow = {
   participant_id: string;
@@ -21,10 +21,6 @@ type StoredRow = {
   erased: boolean;
   revision: number;
 };
-
-/** The registration data that decides whether anything changed. */
-const registrationText = (p: Participant) =>
-  canonicalJson({ ...p, revision: 0, updatedAt: '' });
 
 const heldBy = async (
   tx: Queryable,
@@ -77,9 +73,7 @@ const insert = async (tx: Queryable, eventId: string, p: Participant) => {
     `INSERT INTO participants (event_id, participant_id, doc, status, bib,
        chip, revision, seq)
      VALUES ($1, $2, $3::jsonb, $4, $5, $6, 1, $7)
-     ON CONFLICT (event_id, participant_id) DO UPDATE
-       SET doc = $3::jsonb, status = $4, bib = $5, chip = $6, erased = false,
-           revision = participants.revision + 1, seq = $7`,
+     `,
     [
       eventId,
       p.id,
@@ -119,11 +113,28 @@ const update = async (
   );
 };
 
-export const upsertParticipants = async (
-  db: Db,
+export type UpsertTally = {
+  created: number;
+  updated: number;
+  /** Updated from active to deregistered. */
+  deregistered: number;
+  unchanged: number;
+  /** Erased centrally earlier: an upload does not bring them back. */
+  erased: number;
+};
+
+export const emptyTally = (): UpsertTally => ({
+  created: 0,
+  updated: 0,
+  deregistered: 0,
+  unchanged: 0,
+  erased: 0,
+});
+
+const checkBatch = (
   eventId: string,
   participants: readonly Participant[],
-): Promise<Result<ParticipantUpsertResponse>> => {
+): Result<string[]> => {
   const foreign = participants.findIndex((p) => p.eventId !== eventId);
   if (foreign >= 0) {
     return fail(
@@ -132,7 +143,6 @@ export const upsertParticipants = async (
       { index: foreign },
     );
   }
-
   const ids = participants.map((p) => p.id);
   const twice = ids.findIndex((id, index) => ids.indexOf(id) !== index);
   if (twice >= 0) {
@@ -142,30 +152,56 @@ export const upsertParticipants = async (
       { index: twice },
     );
   }
-
-  const counts = await db.transaction(async (tx) => {
-    await lockEvent(tx, eventId);
-    const rows = await tx.query<StoredRow>(
-      `SELECT participant_id, doc, status, bib, erased, revision
-         FROM participants
-        WHERE event_id = $1 AND participant_id = ANY($2::text[])`,
-      [eventId, ids],
-    );
-    const stored = new Map(rows.map((row) => [row.participant_id, row]));
-    const tally = { created: 0, updated: 0, unchanged: 0 };
-    for (const p of participants) {
-      const row = stored.get(p.id);
-      if (!row || row.erased) {
-        await insert(tx, eventId, p);
-        tally.created += 1;
-      } else if (registrationText(row.doc) !== registrationText(p)) {
-        await update(tx, eventId, p, row);
-        tally.updated += 1;
-      } else {
-        tally.unchanged += 1;
-      }
-    }
-    return { ...tally, latestSeq: await latestSeq(tx, eventId) };
-  });
-  return ok(counts);
+  return ok(ids);
 };
+
+/** Writes one batch inside the caller's transaction, which holds the lock. */
+export const upsertInTransaction = async (
+  tx: Queryable,
+  eventId: string,
+  participants: readonly Participant[],
+  tally: UpsertTally,
+): Promise<Result<UpsertTally>> => {
+  const ids = checkBatch(eventId, participants);
+  if (!ids.ok) return ids;
+  const rows = await tx.query<StoredRow>(
+    `SELECT participant_id, doc, status, bib, erased, revision
+       FROM participants
+      WHERE event_id = $1 AND participant_id = ANY($2::text[])`,
+    [eventId, ids.value],
+  );
+  const stored = new Map(rows.map((row) => [row.participant_id, row]));
+  for (const p of participants) {
+    const row = stored.get(p.id);
+    if (row?.erased) {
+      tally.erased += 1;
+    } else if (!row) {
+      await insert(tx, eventId, p);
+      tally.created += 1;
+    } else if (sameRegistrationData(row.doc, p)) {
+      tally.unchanged += 1;
+    } else {
+      await update(tx, eventId, p, row);
+      const dropped = row.status === 'active' && p.status === 'deregistered';
+      tally[dropped ? 'deregistered' : 'updated'] += 1;
+    }
+  }
+  return ok(tally);
+};
+
+export const upsertParticipants = (
+  db: Db,
+  eventId: string,
+  participants: readonly Participant[],
+): Promise<Result<ParticipantUpsertResponse>> =>
+  db.transaction(async (tx) => {
+    await lockEvent(tx, eventId);
+    const tally = await upsertInTransaction(
+      tx,
+      eventId,
+      participants,
+      emptyTally(),
+    );
+    if (!tally.ok) return tally;
+    return ok({ ...tally.value, latestSeq: await latestSeq(tx, eventId) });
+  });

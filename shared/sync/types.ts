@@ -6,6 +6,11 @@ import type { AppError } from '../contract/result';
 import type { ParticipantState } from '../desk/state';
 import type { Operation } from '../domain/operation';
 import type { Participant } from '../domain/participant';
+import type {
+  ClassCount,
+  ImportCounts,
+  ImportProblem,
+} from '../isonen/preview';
 
 /** Largest batch a desk may push, and largest pull page. */
 export const maxPushOperations = 500;
@@ -138,6 +143,38 @@ export type LeaseRequest = {
 export type ParticipantUpsertResponse = {
   created: number;
   updated: number;
+  /** Updated from active to deregistered. */
+  deregistered: number;
   unchanged: number;
+  /** Erased centrally earlier; not brought back. */
+  erased: number;
+  latestSeq: number;
+};
+
+/** At most this many problems travel in an import answer. */
+export const maxReportedProblems = 500;
+
+/**
+ * An iSonen export uploaded to the central service: `preview` runs the
+ * import and rolls it back, `apply` keeps it. Same fold and same
+ * update-in-place rules as the desk's import.
+ */
+export type CentralImportReport = {
+  mode: 'preview' | 'apply';
+  fileName: string;
+  counts: ImportCounts;
+  classes: ClassCount[];
+  problems: ImportProblem[];
+  problemCount: number;
+  changes: {
+    created: number;
+    updated: number;
+    deregistered: number;
+    unchanged: number;
+    /** Erased centrally earlier; not brought back by the file. */
+    erased: number;
+    /** Stored, but not in the file: kept, and reported. */
+    missing: number;
+  };
   latestSeq: number;
 };

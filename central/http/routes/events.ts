@@ -3,8 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 
 import { eventCreateSchema } from '../../../shared/sync/schemas';
 import type { CentralEvent } from '../../../shared/sync/types';
-import { organizerOf } from '../../auth/access';
-import type { CentralContext } from '../context';
+import { callerFor, organizerOf } from '../../auth/access';
+import { type CentralContext, type EventParams, eventParams } from '../context';
 import { sendError } from '../reply';
 
 type EventCreate = Pick<CentralEvent, 'name' | 'type' | 'date'>;
@@ -44,6 +44,31 @@ export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
     );
     return { events: rows.map(eventOf) };
   });
+
+  // The event a desk token or an organizer may use: name, type and date.
+  app.get<{ Params: EventParams }>(
+    '/api/events/:eventId',
+    { schema: { params: eventParams } },
+    async (request, reply) => {
+      const { eventId } = request.params;
+      const caller = await callerFor(
+        ctx.db,
+        request.headers.authorization,
+        eventId,
+        ['desk', 'organizer'],
+      );
+      if (!caller.ok) return sendError(reply, caller.error);
+      const rows = await ctx.db.query<EventRow>(
+        'SELECT * FROM events WHERE event_id = $1',
+        [eventId],
+      );
+      const row = rows[0];
+      if (!row) {
+        return sendError(reply, { code: 'not-found', message: 'No event' });
+      }
+      return eventOf(row);
+    },
+  );
 
   app.post<{ Body: EventCreate }>(
     '/api/events',
