@@ -81,8 +81,27 @@ describe('readSheet', () => {
     ]);
   });
 
+  it('reads a workbook written without shared strings', async () => {
+    const path = join(dir, 'inline.xlsx');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: path,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet('Deltakere');
+    sheet.addRow(['Fornavn', 'Etternavn', 'Klasse']).commit();
+    sheet.addRow(['Åse', 'Ødegård', 'K Senior']).commit();
+    sheet.commit();
+    await workbook.commit();
+
+    const result = await readBack('inline.xlsx');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.rows).toEqual([
+      { row: 2, cells: ['Åse', 'Ødegård', 'K Senior'] },
+    ]);
+  });
+
   it('skips empty extra sheets and rows, keeping Excel row numbers', async () => {
-    const table = exportTable([exportRow(1), exportRow(2)], { firstRow: 2 });
+    const table = exportTable([exportRow(1), {}, exportRow(2)]);
     await writeSheet(table, join(dir, 'sheets.xlsx'), {
       emptySheetsBefore: ['Tom'],
       emptySheetsAfter: ['Ark2', 'Ark3'],
@@ -90,7 +109,7 @@ describe('readSheet', () => {
     const result = await readBack('sheets.xlsx');
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.sheetName).toBe('Deltakere');
-    expect(result.value.rows.map((row) => row.row)).toEqual([2, 3]);
+    expect(result.value.rows.map((row) => row.row)).toEqual([2, 4]);
     expect(result.value.headerRow).toBe(1);
   });
 
