@@ -144,8 +144,10 @@ export const DeskPage = () => {
       const action = globalDeskAction(press);
       if (action === null) {
         // A scanner or a person typing with focus elsewhere: send it to search.
-        if (isPrintable(press) && !press.inTextField)
+        if (isPrintable(press) && !press.inTextField) {
+          detector.key(event.key, event.timeStamp);
           searchRef.current?.focus();
+        }
         return;
       }
       event.preventDefault();
@@ -164,7 +166,7 @@ export const DeskPage = () => {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [lateOpen, actions, openView, back, checkIn]);
+  }, [lateOpen, actions, openView, back, checkIn, detector]);
 
   return (
     <Group align="stretch" gap="md" wrap="nowrap" h="100%">

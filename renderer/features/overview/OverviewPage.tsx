@@ -109,6 +109,7 @@ export const OverviewPage = () => {
             h={260}
             data={points}
             dataKey="time"
+            maxBarWidth={36}
             series={[
               {
                 name: 'count',
