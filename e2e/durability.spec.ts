@@ -10,6 +10,8 @@ import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
 
 test('a saved check-in survives SIGKILL of the browser', async ({ host }) => {
+  // Two browser starts on a real profile; slow on a busy machine.
+  test.slow();
   const profile = await mkdtemp(join(tmpdir(), 'racedesk-profile-'));
   try {
     const first = await launchKillableChromium(profile);

@@ -66,6 +66,37 @@ export class DeskPage {
     await this.expectSaved();
   }
 
+  /** Imports an .xlsx as a new event, through preview and commit. */
+  async importFile(path: string, eventName: string, participants: number) {
+    await this.goTo('Import');
+    await this.page.getByLabel('Navn på arrangementet').fill(eventName);
+    await this.page
+      .getByLabel('Deltakerliste (.xlsx)', { exact: true })
+      .first()
+      .setInputFiles(path);
+    await expect(
+      this.page.getByLabel(`Deltakere: ${participants}`, { exact: true }),
+    ).toBeVisible({ timeout: 30_000 });
+    await this.page.getByRole('button', { name: 'Lagre import' }).click();
+    await this.expectSaved('Import lagret');
+  }
+
+  /** Gives a class its bib range on the Startnummerserier page. */
+  async setBibRange(className: string, first: number, last: number) {
+    await this.goTo('Startnummerserier');
+    await this.page
+      .getByLabel(`Første nummer i ${className}`, { exact: true })
+      .fill(String(first));
+    await this.page
+      .getByLabel(`Siste nummer i ${className}`, { exact: true })
+      .fill(String(last));
+    await this.page
+      .getByRole('button', { name: `Lagre serie for ${className}` })
+      .click();
+    await this.expectSaved('Serie lagret');
+    await this.goTo('Innsjekk');
+  }
+
   // Search
 
   get search(): Locator {
@@ -88,6 +119,13 @@ export class DeskPage {
     await this.search.clear();
     await this.page.keyboard.type(code, { delay: 5 });
     await this.page.keyboard.press('Enter');
+    await this.expectCardShows(code);
+  }
+
+  /** Waits until the open card is the one with this id or bib. */
+  async expectCardShows(code: string) {
+    await expect(this.card).toBeVisible();
+    await expect(this.card).toContainText(code);
   }
 
   /** Opens the participant a person would pick from the results. */
@@ -100,7 +138,7 @@ export class DeskPage {
   async openByCode(code: string) {
     await this.search.fill(code);
     await this.search.press('Enter');
-    await expect(this.card).toBeVisible();
+    await this.expectCardShows(code);
   }
 
   /** Opens the first result that can be checked in. */
@@ -145,8 +183,44 @@ export class DeskPage {
     await expect(this.card).toContainText('Ikke sjekket inn');
   }
 
-  async nextFreeBib() {
+  async nextFreeBib(expected: string) {
     await this.card.getByRole('button', { name: 'Neste ledige nr.' }).click();
+    await this.expectSaved(`Startnummer ${expected}`);
+  }
+
+  // Late entry
+
+  async addLateEntry(entry: {
+    firstName: string;
+    lastName: string;
+    birthDate: string;
+    gender: 'Kvinne' | 'Mann';
+    club: string;
+    className: string;
+    payment: 'Vipps' | 'Kort' | 'Faktura' | 'Kontant';
+    amount: string;
+  }) {
+    await this.page.getByRole('button', { name: 'Etteranmelding' }).click();
+    const form = this.page.getByRole('dialog', { name: 'Etteranmelding' });
+    await form.getByLabel('Fornavn').fill(entry.firstName);
+    await form.getByLabel('Etternavn').fill(entry.lastName);
+    await form.getByLabel('Fødselsdato').fill(entry.birthDate);
+    await form.getByLabel('Kjønn').selectOption({ label: entry.gender });
+    await form.getByLabel('Klubb').fill(entry.club);
+    await form.getByLabel('Klasse').selectOption({ label: entry.className });
+    await form
+      .getByLabel('Betalingsmåte')
+      .selectOption({ label: entry.payment });
+    await form.getByLabel('Beløp (kr)').fill(entry.amount);
+    await form
+      .getByRole('button', { name: 'Registrer etteranmelding' })
+      .click();
+    await this.expectSaved('Etteranmeldt');
+    await expect(form).toBeHidden();
+  }
+
+  async expectBib(bib: string) {
+    await expect(this.card).toContainText(`Startnummer${bib}`);
   }
 
   async assignBib(bib: string) {
