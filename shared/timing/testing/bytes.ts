@@ -1,4 +1,9 @@
-import type { DecoderOutput, Passing, TimingDecoder } from '../passing';
+import type {
+  DecoderOutput,
+  DeviceMessage,
+  Passing,
+  TimingDecoder,
+} from '../passing';
 
 /** Test helper: '02 d3 0d' -> bytes. */
 export const bytesOf = (text: string): Uint8Array =>
@@ -43,3 +48,9 @@ export const identityOf = (passing: Passing): string =>
     passing.time,
     passing.extra,
   ]);
+
+export const messagesOf = (outputs: DecoderOutput[], type: string) =>
+  outputs.filter(
+    (output): output is DeviceMessage =>
+      output.kind === 'message' && output.type === type,
+  );
