@@ -46,6 +46,9 @@ export type StationClock = {
   milliseconds: number;
 };
 
+/** 0xF7: ask for the station clock (answered like 0xF6). */
+export const getStationTime = () => encodeSiFrame(0xf7, [], true);
+
 /** 0xF6: set the station clock; DATA = YY MM DD TD TH TL TSS. */
 export const setStationTime = (clock: StationClock) => {
   const pm = clock.secondsOfDay >= 43_200;

@@ -3,6 +3,7 @@ import { bytesOf, concatBytes, decodeAll, passingsOf } from '../testing/bytes';
 import { decodeSiCardNumber, encodeSiCardNumber } from './cardNumber';
 import {
   encodeSiPunch,
+  getStationTime,
   getSystemValue,
   readBackupMemory,
   readSi5,
@@ -216,6 +217,7 @@ describe('SportIdent host commands', () => {
       'ff 02 81 04 00 01 00 80 fa 7f 03',
     );
     expect(hex(readSi5())).toBe('ff 02 b1 00 b1 00 03');
+    expect(hex(getStationTime())).toBe('ff 02 f7 00 f7 00 03');
     expect(hex(readSi6(8))).toBe('ff 02 e1 01 08 4e 0a 03');
     expect(hex(readSi8Plus(0))).toBe('ff 02 ef 01 00 e2 09 03');
     // 2026-12-03, Thursday (4), 17:05:09.500: TD 09 (pm | 4 << 1), 5:05:09 =
