@@ -194,6 +194,26 @@ describe('SportIdent decoder', () => {
     ]);
   });
 
+  it('reads the station clock from a get-time answer', () => {
+    // 0xF7 answer: CN 00 0A then YY MM DD TD TH TL TSS as set-time sends.
+    const frame = encodeSiFrame(
+      0xf7,
+      [0, 10, 26, 12, 3, 0x09, 0x47, 0x85, 0x80],
+    );
+    const [answer] = decodeAll(createSportidentDecoder(), frame);
+    expect(answer).toEqual(
+      expect.objectContaining({
+        type: 'si-station-time',
+        data: {
+          station: 10,
+          date: '2026-12-03',
+          time: '17:05:09.500',
+          dayOfWeek: 'thursday',
+        },
+      }),
+    );
+  });
+
   it('reports base-protocol frames without their DLE stuffing', () => {
     // Base protocol: bytes below 0x20 in DATA are sent after DLE (0x10).
     const frame = bytesOf('02 53 10 02 41 10 03 42 03');
