@@ -32,6 +32,7 @@ const serveRendererFile =
       bypassCustomProtocolHandlers: true,
     });
     const headers = new Headers(response.headers);
+    headers.set('Content-Type', contentTypeOf(path));
     headers.set('Content-Security-Policy', policy);
     for (const [name, value] of Object.entries(hardeningHeaders)) {
       headers.set(name, value);

@@ -7,23 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 import { tokenMetaName } from '../../renderer/bridge/wire';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-};
+import { contentTypeOf } from '../policy/contentTypes';
 
 export type StaticFilesOptions = {
   root: string;
@@ -103,11 +87,10 @@ export const createStaticFiles = (options: StaticFilesOptions) => {
 
     if (file === indexPath) {
       const html = await readFile(file, 'utf8');
-      const type = contentTypes['.html'] ?? 'text/html';
+      const type = contentTypeOf(file);
       send(response, 200, type, injectToken(html, options.token), headers);
       return;
     }
-    const type = contentTypes[extname(file)] ?? 'application/octet-stream';
-    send(response, 200, type, await readFile(file), headers);
+    send(response, 200, contentTypeOf(file), await readFile(file), headers);
   };
 };
