@@ -152,6 +152,19 @@ describe('dispatchDeskRequest', () => {
     expect(result.ok ? '' : result.error.message).toContain('zip central');
   });
 
+  it('sends a few progress events for many rows, the last with the total', async () => {
+    const { send, events } = setup(async (_bytes, fileName, onProgress) => {
+      for (let row = 1; row <= 5000; row += 1) onProgress?.(row);
+      return ok(table(fileName, 5000));
+    });
+    await send('import:read-sheet', { fileName: 'big.xlsx', bytes });
+    expect(events.length).toBeLessThanOrEqual(3);
+    expect(events.at(-1)).toEqual({
+      name: 'import:progress',
+      payload: { fileName: 'big.xlsx', rowsRead: 5000 },
+    });
+  });
+
   it('answers timeout when a reader never finishes', async () => {
     const { send } = setup(() => new Promise(() => {}));
     const result = await send(
