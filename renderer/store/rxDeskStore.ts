@@ -11,7 +11,7 @@ import { demoExport } from '../../shared/demo/demoExport';
 import { nextFreeBib } from '../../shared/desk/bibs';
 import { lateEntryParticipantId } from '../../shared/desk/reduce';
 import { validateOperation } from '../../shared/desk/rules';
-import type { ParticipantView } from '../../shared/desk/state';
+import type { ClassSummary, ParticipantView } from '../../shared/desk/state';
 import type { EventSource, RaceEvent } from '../../shared/domain/event';
 import type {
   LateEntry,
@@ -26,7 +26,7 @@ import {
   openDeskDatabase,
 } from '../db/database';
 import { ensureDeskId } from '../db/deskIdentity';
-import type { DeskStore } from './deskStore';
+import type { CheckInPoint, DeskStore } from './deskStore';
 import {
   applyOperation,
   bibClassOf,
@@ -85,8 +85,15 @@ export const createDeskStore = async (
   let lastOp: Operation | null = null;
   let version = 0;
 
+  // classes() and checkInsOverTime() walk every view; the UI asks on every
+  // render, so each answer is kept until the next change.
+  let classesMemo: ClassSummary[] | null = null;
+  const checkInsMemo = new Map<number, CheckInPoint[]>();
+
   const changed = () => {
     version += 1;
+    classesMemo = null;
+    checkInsMemo.clear();
     for (const listener of listeners) listener();
   };
 
@@ -232,7 +239,10 @@ export const createDeskStore = async (
     },
     version: () => version,
 
-    listEvents: () => readEvents(db),
+    listEvents: async () =>
+      (await readEvents(db)).sort((a, b) =>
+        b.updatedAt.localeCompare(a.updatedAt),
+      ),
     openEvent: (eventId) => queue.run(() => load(eventId)),
     activeEvent: () => model?.event ?? null,
     async loadDemo() {
@@ -250,10 +260,21 @@ export const createDeskStore = async (
     search: (query, limit) => model?.index.search(query, limit) ?? [],
     lookupScan: (code) => model?.index.lookupScan(code) ?? null,
     get: (participantId) => model?.views.get(participantId),
-    classes: () =>
-      model ? classSummaries(model.views.values(), model.ranges) : [],
-    checkInsOverTime: (bucketMinutes) =>
-      model ? checkInsOverTime(model.views.values(), bucketMinutes) : [],
+    classes() {
+      classesMemo ??= model
+        ? classSummaries(model.views.values(), model.ranges)
+        : [];
+      return classesMemo;
+    },
+    checkInsOverTime(bucketMinutes) {
+      const known = checkInsMemo.get(bucketMinutes);
+      if (known) return known;
+      const points = model
+        ? checkInsOverTime(model.views.values(), bucketMinutes)
+        : [];
+      checkInsMemo.set(bucketMinutes, points);
+      return points;
+    },
     lastOperation: () => lastOp,
 
     checkIn: (participantId) =>
@@ -272,17 +293,22 @@ export const createDeskStore = async (
       }),
     assignNextBib: (participantId) =>
       queue.run(async () => {
-        const found = viewOrFail(participantId);
-        if (!found.ok || !model) return found.ok ? fail('no-event', '') : found;
-        const view = found.value;
-        const bib = nextFreeBib(
-          bibClassOf(view),
-          model.ranges,
-          usedBibs(model),
-        );
+        if (!model) return fail('no-event', 'Open an event first');
+        const view = model.views.get(participantId);
+        if (!view) {
+          return fail(
+            'unknown-participant',
+            `No participant ${participantId}`,
+            {
+              participantId,
+            },
+          );
+        }
+        const className = bibClassOf(view);
+        const bib = nextFreeBib(className, model.ranges, usedBibs(model));
         if (!bib.ok) return bib;
         return recordNow({
-          eventId: activeId(),
+          eventId: model.event.id,
           participantId,
           type: 'bib-assign',
           payload: {

@@ -1,5 +1,5 @@
 // What the desk shows for a participant: the registration data with the
-// effect of operations on top. computeState lives in stateReducer.ts.
+// effect of operations on top. computeState lives in reduce.ts.
 
 import type { BibSource } from '../domain/operation';
 import type { Participant, PaymentMethod } from '../domain/participant';

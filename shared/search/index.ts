@@ -9,49 +9,86 @@
 // the entries are kept sorted by name so ties need no sort per keystroke.
 
 import type { ParticipantView } from '../desk/state';
-import { fold, foldTokens } from './fold';
+import { foldTokens } from './fold';
+import { createScanKeys, updateScanKeys } from './keyIndex';
 
 type Entry = {
   view: ParticipantView;
-  haystack: string;
-  /** Folded "first last" and "last first", for full-name prefix ranking. */
-  firstLast: string;
-  lastFirst: string;
+  /** Folded words of the first names, last name and club. */
+  first: readonly string[];
+  last: readonly string[];
+  club: readonly string[];
   sortKey: string;
+  haystack: string;
 };
+
+type Tokens = (text: string) => readonly string[];
 
 const numeric = /^[0-9]+$/;
 
-const birthYear = (view: ParticipantView) =>
-  view.participant.birthDate.slice(0, 4);
-
-const sortKeyOf = (view: ParticipantView) => {
-  const { firstName, lastName, id } = view.participant;
-  return `${fold(lastName)}\u0000${fold(firstName)}\u0000${id}`;
+const numbersOf = ({ participant, state }: ParticipantView) => {
+  const year = participant.birthDate.slice(0, 4);
+  const numbers: string[] = [];
+  if (state.bib !== '') numbers.push(`#${state.bib}`);
+  if (year !== '') numbers.push(`~${year}`);
+  if (participant.personId !== '') numbers.push(`@${participant.personId}`);
+  return numbers;
 };
 
-const entryOf = (view: ParticipantView): Entry => {
-  const { participant, state } = view;
-  const words = [
-    ...foldTokens(participant.firstName),
-    ...foldTokens(participant.lastName),
-    ...foldTokens(participant.club),
-  ];
-  const numbers = [
-    state.bib === '' ? '' : `#${state.bib}`,
-    birthYear(view) === '' ? '' : `~${birthYear(view)}`,
-    participant.personId === '' ? '' : `@${participant.personId}`,
-  ].filter((n) => n !== '');
-  const first = foldTokens(participant.firstName).join(' ');
-  const last = foldTokens(participant.lastName).join(' ');
+const entryOf = (view: ParticipantView, tokens: Tokens): Entry => {
+  const { firstName, lastName, club, id } = view.participant;
+  const first = tokens(firstName);
+  const last = tokens(lastName);
   return {
     view,
-    // One join makes one flat string; a template around it would make a
-    // rope that every includes() has to walk through (measured: 4x slower).
-    haystack: ['', ...words, ...numbers, ''].join('|'),
-    firstLast: `${first} ${last}`.trim(),
-    lastFirst: `${last} ${first}`.trim(),
-    sortKey: sortKeyOf(view),
+    first,
+    last,
+    club: tokens(club),
+    sortKey: `${last.join(' ')}\u0000${first.join(' ')}\u0000${id}`,
+    haystack: '',
+  };
+};
+
+// One join makes one flat string; a template around it would make a rope
+// that every includes() has to walk through (measured: 4x slower).
+const haystackOf = (entry: Entry) =>
+  [
+    '',
+    ...entry.first,
+    ...entry.last,
+    ...entry.club,
+    ...numbersOf(entry.view),
+    '',
+  ].join('|');
+
+/** Whether the query is how the full name starts, either way round. */
+const startsFullName = (entry: Entry, phrase: string) => {
+  const first = entry.first.join(' ');
+  const last = entry.last.join(' ');
+  return (
+    [first, last]
+      .filter((part) => part !== '')
+      .join(' ')
+      .startsWith(phrase) ||
+    [last, first]
+      .filter((part) => part !== '')
+      .join(' ')
+      .startsWith(phrase)
+  );
+};
+
+/**
+ * Folding runs a handful of regular expressions; names and clubs repeat a
+ * lot in an event, so each index folds each distinct text once.
+ */
+const memoTokens = (): Tokens => {
+  const known = new Map<string, readonly string[]>();
+  return (text) => {
+    const cached = known.get(text);
+    if (cached) return cached;
+    const tokens = foldTokens(text);
+    known.set(text, tokens);
+    return tokens;
   };
 };
 
@@ -92,32 +129,6 @@ const insertionPoint = (entries: Entry[], sortKey: string) => {
   return low;
 };
 
-const addTo = <K>(map: Map<K, Set<string>>, key: K, id: string) => {
-  const ids = map.get(key);
-  if (ids) ids.add(id);
-  else map.set(key, new Set([id]));
-};
-
-const removeFrom = <K>(map: Map<K, Set<string>>, key: K, id: string) => {
-  const ids = map.get(key);
-  ids?.delete(id);
-  if (ids?.size === 0) map.delete(key);
-};
-
-const scanKeys = (view: ParticipantView) => {
-  const { participant, state } = view;
-  const registrationIds = new Set([
-    ...participant.registrations.map((r) => r.registrationId),
-    ...participant.entries.map((e) => e.registrationId),
-  ]);
-  registrationIds.delete('');
-  return {
-    registrationIds: [...registrationIds],
-    personId: participant.personId,
-    bib: state.bib,
-  };
-};
-
 export type SearchIndex = {
   upsert(view: ParticipantView): void;
   remove(participantId: string): void;
@@ -136,31 +147,14 @@ export const createSearchIndex = (
   const sorted: Entry[] = [];
   const haystacks: string[] = [];
   const byId = new Map<string, Entry>();
-  const byRegistration = new Map<string, Set<string>>();
-  const byPerson = new Map<string, Set<string>>();
-  const byBib = new Map<string, Set<string>>();
-
-  const indexKeys = (view: ParticipantView) => {
-    const keys = scanKeys(view);
-    const id = view.participant.id;
-    for (const r of keys.registrationIds) addTo(byRegistration, r, id);
-    if (keys.personId !== '') addTo(byPerson, keys.personId, id);
-    if (keys.bib !== '') addTo(byBib, keys.bib, id);
-  };
-
-  const unindexKeys = (view: ParticipantView) => {
-    const keys = scanKeys(view);
-    const id = view.participant.id;
-    for (const r of keys.registrationIds) removeFrom(byRegistration, r, id);
-    removeFrom(byPerson, keys.personId, id);
-    removeFrom(byBib, keys.bib, id);
-  };
+  const keys = createScanKeys();
+  const tokens = memoTokens();
 
   const remove = (participantId: string) => {
     const entry = byId.get(participantId);
     if (!entry) return;
     byId.delete(participantId);
-    unindexKeys(entry.view);
+    updateScanKeys(keys, entry.view, 'remove');
     let at = insertionPoint(sorted, entry.sortKey);
     if (sorted[at] !== entry) at = sorted.indexOf(entry);
     sorted.splice(at, 1);
@@ -169,9 +163,10 @@ export const createSearchIndex = (
 
   const upsert = (view: ParticipantView) => {
     remove(view.participant.id);
-    const entry = entryOf(view);
+    const entry = entryOf(view, tokens);
+    entry.haystack = haystackOf(entry);
     byId.set(view.participant.id, entry);
-    indexKeys(view);
+    updateScanKeys(keys, view, 'add');
     const at = insertionPoint(sorted, entry.sortKey);
     sorted.splice(at, 0, entry);
     haystacks.splice(at, 0, entry.haystack);
@@ -183,27 +178,24 @@ export const createSearchIndex = (
   // another order and scanned sorted took 4x as long (V8, 50,000 people).
   const latest = new Map<string, ParticipantView>();
   for (const view of views) latest.set(view.participant.id, view);
-  const ordered = [...latest.values()]
-    .map((view) => ({ view, sortKey: sortKeyOf(view) }))
-    .sort((a, b) =>
-      a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0,
-    );
-  for (const { view } of ordered) {
-    const entry = entryOf(view);
-    byId.set(view.participant.id, entry);
-    indexKeys(view);
+  const entries = [...latest.values()].map((view) => entryOf(view, tokens));
+  entries.sort((a, b) =>
+    a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0,
+  );
+  for (const entry of entries) {
+    entry.haystack = haystackOf(entry);
+    byId.set(entry.view.participant.id, entry);
+    updateScanKeys(keys, entry.view, 'add');
     sorted.push(entry);
     haystacks.push(entry.haystack);
   }
 
-  const one = (ids: Set<string> | undefined) => {
-    if (ids?.size !== 1) return null;
-    const [id] = ids;
-    return (id !== undefined && byId.get(id)?.view) || null;
-  };
+  const one = (ids: readonly string[]) =>
+    ids.length === 1 ? (byId.get(ids[0] ?? '')?.view ?? null) : null;
 
   const bibEntries = (bib: string): Entry[] =>
-    [...(byBib.get(bib) ?? [])]
+    keys.bibs
+      .get(bib)
       .map((id) => byId.get(id))
       .filter((entry): entry is Entry => entry !== undefined)
       .sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
@@ -231,10 +223,7 @@ export const createSearchIndex = (
       if (!hit || (rest.length > 0 && !matchesAll(haystack, rest))) continue;
       const entry = sorted[i];
       if (!entry || (bib !== '' && entry.view.state.bib === bib)) continue;
-      if (
-        entry.firstLast.startsWith(phrase) ||
-        entry.lastFirst.startsWith(phrase)
-      ) {
+      if (startsFullName(entry, phrase)) {
         nameHits.push(entry);
       } else if (otherHits.length < wanted) {
         otherHits.push(entry);
@@ -248,12 +237,10 @@ export const createSearchIndex = (
   const lookupScan = (code: string): ParticipantView | null => {
     const trimmed = code.trim();
     if (trimmed === '') return null;
-    const registration = byRegistration.get(trimmed);
-    if (registration) return one(registration);
-    const person = byPerson.get(trimmed);
-    if (person) return one(person);
-    const bib = byBib.get(trimmed);
-    if (bib) return one(bib);
+    for (const index of [keys.registrations, keys.persons, keys.bibs]) {
+      const ids = index.get(trimmed);
+      if (ids.length > 0) return one(ids);
+    }
     return byId.get(trimmed)?.view ?? null;
   };
 
