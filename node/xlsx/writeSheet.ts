@@ -47,7 +47,10 @@ export const writeSheet = async (
 ): Promise<void> => {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: path,
-    useSharedStrings: true,
+    // Inline strings: 4.4 s of CPU for 68,500 rows x 44 columns against
+    // 6.3 s with shared strings, at the same file size. readSheet's tests
+    // cover shared strings through exceljs's in-memory writer.
+    useSharedStrings: false,
     useStyles: (options.typedColumns?.length ?? 0) > 0,
   });
   for (const name of options.emptySheetsBefore ?? []) {
