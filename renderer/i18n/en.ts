@@ -167,6 +167,7 @@ export const en = {
     eventName: 'Event name',
     chooseEvent: 'Event to update',
     file: 'Participant list (.xlsx)',
+    progress: 'Reading the file',
     reading: 'Reading {{fileName}}: {{rows}} rows',
     readDone: 'Read: {{rows}} rows',
     preview: 'Preview',

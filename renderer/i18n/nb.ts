@@ -164,6 +164,7 @@ export const nb = {
     eventName: 'Navn på arrangementet',
     chooseEvent: 'Arrangement som skal oppdateres',
     file: 'Deltakerliste (.xlsx)',
+    progress: 'Lesing av filen',
     reading: 'Leser {{fileName}}: {{rows}} rader',
     readDone: 'Lest: {{rows}} rader',
     preview: 'Forhåndsvisning',

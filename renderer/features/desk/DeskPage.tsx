@@ -5,7 +5,6 @@ import { Alert, Group, Paper, Stack, Text } from '@mantine/core';
 import {
   type KeyboardEvent,
   useCallback,
-  useEffect,
   useMemo,
   useRef,
   useState,
@@ -20,18 +19,12 @@ import { ResultList } from '../search/ResultList';
 import { SearchBox } from '../search/SearchBox';
 import { createScanDetector } from '../search/scanDetector';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
-import { actionKeys, globalDeskAction, isPrintable } from './deskKeys';
+import { actionKeys } from './deskKeys';
 import { useScanChecksIn } from './scanSetting';
 import { useDeskActions } from './useDeskActions';
+import { useGlobalDeskKeys } from './useGlobalDeskKeys';
 
 const resultLimit = 500;
-
-const isTextField = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable ||
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLInputElement &&
-      !['checkbox', 'radio', 'button', 'submit'].includes(target.type)));
 
 export const DeskPage = () => {
   const { t } = useTranslation();
@@ -131,26 +124,8 @@ export const DeskPage = () => {
   };
 
   // Desk keys work wherever focus is, except inside the late entry form.
-  useEffect(() => {
-    if (lateOpen) return;
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      const press = {
-        key: event.key,
-        ctrlKey: event.ctrlKey,
-        metaKey: event.metaKey,
-        altKey: event.altKey,
-        inTextField: isTextField(event.target),
-      };
-      const action = globalDeskAction(press);
-      if (action === null) {
-        // A scanner or a person typing with focus elsewhere: send it to search.
-        if (isPrintable(press) && !press.inTextField) {
-          detector.key(event.key, event.timeStamp);
-          searchRef.current?.focus();
-        }
-        return;
-      }
-      event.preventDefault();
+  useGlobalDeskKeys(!lateOpen, {
+    onAction: (action) => {
       switch (action) {
         case 'undo':
           return void actions.undo();
@@ -161,12 +136,15 @@ export const DeskPage = () => {
         case 'back':
           return back();
         case 'check-in':
-          return openView && checkIn(openView);
+          return void (openView && checkIn(openView));
       }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [lateOpen, actions, openView, back, checkIn, detector]);
+    },
+    // A scanner or a person typing with focus elsewhere: send it to search.
+    onStrayKey: (key, at) => {
+      detector.key(key, at);
+      searchRef.current?.focus();
+    },
+  });
 
   return (
     <Group align="stretch" gap="md" wrap="nowrap" h="100%">

@@ -7,13 +7,10 @@ import {
   Button,
   Group,
   Input,
-  NativeSelect,
   Paper,
   Progress,
-  SegmentedControl,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -31,6 +28,7 @@ import { ImportSummary } from './ImportSummary';
 import { ProblemTable } from './ProblemTable';
 import { readSheet } from './readSheet';
 import { applyEdits, cellKey, defaultSkipRows } from './sheetEdits';
+import { TargetFields } from './TargetFields';
 
 type Reading = { fileName: string; rows: number; done: boolean };
 
@@ -40,9 +38,11 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
   const { t } = useTranslation();
   const { store, reportSaved, reportError } = useDesk();
   const [events, setEvents] = useState<RaceEvent[]>([]);
-  const [mode, setMode] = useState<'new' | 'existing'>('new');
-  const [newName, setNewName] = useState('');
-  const [eventId, setEventId] = useState(store.activeEvent()?.id ?? '');
+  const [choice, setChoice] = useState<TargetChoice>({
+    mode: 'new',
+    name: '',
+    eventId: store.activeEvent()?.id ?? '',
+  });
   const [reading, setReading] = useState<Reading | null>(null);
   const [table, setTable] = useState<SheetTable | null>(null);
   const [edits, setEdits] = useState<ReadonlyMap<string, string>>(new Map());
@@ -95,10 +95,20 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
     }
     const rows = result.value.rows.length;
     setReading({ fileName: file.name, rows, done: true });
-    const name = newName || withoutExtension(file.name);
-    setNewName(name);
+    const named = {
+      ...choice,
+      name: choice.name || withoutExtension(file.name),
+    };
+    setChoice(named);
     setTable(result.value);
-    await runPreview(result.value, new Map(), { mode, name, eventId });
+    await runPreview(result.value, new Map(), named);
+  };
+
+  // A new target changes the diff; a new name only the label.
+  const changeTarget = (next: TargetChoice) => {
+    setChoice(next);
+    const moved = next.mode !== choice.mode || next.eventId !== choice.eventId;
+    if (table && moved) void runPreview(table, edits, next);
   };
 
   const commit = async () => {
@@ -131,60 +141,11 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
           <DemoButton onLoaded={onImported} />
         </Group>
         <Group align="flex-end" gap="md">
-          <Input.Wrapper label={t('import.target')}>
-            <SegmentedControl
-              display="flex"
-              value={mode}
-              onChange={(v) => {
-                const next = v === 'existing' ? 'existing' : 'new';
-                setMode(next);
-                if (table) {
-                  void runPreview(table, edits, {
-                    mode: next,
-                    name: newName,
-                    eventId,
-                  });
-                }
-              }}
-              data={[
-                { value: 'new', label: t('import.newEvent') },
-                {
-                  value: 'existing',
-                  label: t('import.existingEvent'),
-                  disabled: events.length === 0,
-                },
-              ]}
-            />
-          </Input.Wrapper>
-          {mode === 'new' ? (
-            <TextInput
-              label={t('import.eventName')}
-              value={newName}
-              w={280}
-              onChange={(e) => setNewName(e.currentTarget.value)}
-            />
-          ) : (
-            <NativeSelect
-              label={t('import.chooseEvent')}
-              value={eventId}
-              w={280}
-              onChange={(e) => {
-                const next = e.currentTarget.value;
-                setEventId(next);
-                if (table) {
-                  void runPreview(table, edits, {
-                    mode,
-                    name: newName,
-                    eventId: next,
-                  });
-                }
-              }}
-              data={[
-                { value: '', label: '' },
-                ...events.map((e) => ({ value: e.id, label: e.name })),
-              ]}
-            />
-          )}
+          <TargetFields
+            choice={choice}
+            events={events}
+            onChange={changeTarget}
+          />
           <Input.Wrapper label={t('import.file')} id="import-file">
             <input
               id="import-file"
@@ -201,7 +162,7 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
               value={100}
               animated={!reading.done}
               color={reading.done ? 'green' : 'blue'}
-              aria-label={t('import.file')}
+              aria-label={t('import.progress')}
             />
             <Text size="xs" c="dimmed">
               {reading.done
@@ -234,13 +195,7 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
             <Group gap="xs">
               <Button
                 variant="default"
-                onClick={() =>
-                  void runPreview(table, edits, {
-                    mode,
-                    name: newName,
-                    eventId,
-                  })
-                }
+                onClick={() => void runPreview(table, edits, choice)}
               >
                 {t('import.rerun')}
               </Button>
