@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { CDPSession } from 'playwright-core';
 import type { BenchArgs } from './args';
 import type { BenchBrowser } from './browser';
+import type { KeystrokeFigures } from './page/benchApi';
 import {
   floorOpenLoad,
   openBenchPage,
@@ -25,6 +26,18 @@ const profilePath = (step: string) =>
   fileURLToPath(new URL(`./results/${step}.cpuprofile`, import.meta.url));
 
 const median = (values: number[]) => summarize(values).p50;
+
+/** The slowest keystrokes of the store, with the floor's time for each. */
+const slowest = (typed: KeystrokeFigures, count: number) =>
+  typed.store
+    .map((ms, i) => ({
+      keystroke: i + 1,
+      query: typed.typed[i],
+      ms,
+      floorMs: typed.floor[i],
+    }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count);
 
 export type PageResults = {
   search: Figure[];
@@ -95,9 +108,18 @@ export const runPageBenchmarks = async (
       args.seed,
     ] as const),
   );
+  // The same queries again: the first pass includes V8 compiling each
+  // search path on first use, as on a freshly opened desk; the second is
+  // the desk an hour into event day.
+  const retyped = await page.evaluate(
+    ([n, seed]) => window.bench.typeQueries(n, seed),
+    [queryCount, args.seed] as const,
+  );
   await heap('searching');
   const store = summarize(typed.store);
   const scan = summarize(typed.floor);
+  const warm = summarize(retyped.store);
+  const warmScan = summarize(retyped.floor);
   console.log(`typed ${typed.queries} queries, ${store.count} keystrokes`);
 
   const checks = await step('check-ins', () =>
@@ -143,6 +165,18 @@ export const runPageBenchmarks = async (
         name: 'search p95 per keystroke',
         ms: store.p95,
         floorMs: scan.p95,
+        goal: { underMs: 5, maxRatio: 3 },
+      },
+      {
+        name: 'search p50 per keystroke, warm',
+        ms: warm.p50,
+        floorMs: warmScan.p50,
+        goal: null,
+      },
+      {
+        name: 'search p95 per keystroke, warm',
+        ms: warm.p95,
+        floorMs: warmScan.p95,
         goal: { underMs: 5, maxRatio: 3 },
       },
     ],
@@ -209,7 +243,15 @@ export const runPageBenchmarks = async (
       problems: preview.problems,
       createStoreMs: created.ms,
       openAfterImportMs: opened.ms,
-      search: { store, floor: scan, queries: typed.queries, hits: typed.hits },
+      search: {
+        store,
+        floor: scan,
+        queries: typed.queries,
+        hits: typed.hits,
+        slowest: slowest(typed, 15),
+        warm: { store: warm, floor: warmScan },
+        slowestWarm: slowest(retyped, 15),
+      },
       checkIn: { store: checkIn, floor: put },
       opens,
       floorOpens,

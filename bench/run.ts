@@ -3,6 +3,7 @@
 // Results go to the console and to bench/results/latest.json.
 
 import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args';
@@ -14,10 +15,20 @@ import { benchOutDir } from './vite.config';
 
 const latest = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 
+// Figures taken while other work loads the machine are slower, figure and
+// floor alike; the load average says how far to trust the absolute times.
+const machineLine = () =>
+  `machine: ${cpus().length} cores, load average ` +
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+
 const main = async () => {
   const args = parseArgs(process.argv.slice(2));
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   console.log(`bench: ${args.participants} participants, seed ${args.seed}`);
+  console.log(machineLine());
 
   const written = await writeExport(args.participants, args.seed);
   console.log(`wrote ${written.path} in ${written.writeMs.toFixed(0)} ms`);
@@ -62,6 +73,7 @@ const main = async () => {
 
     console.log('');
     printTable(figures, memory);
+    console.log(machineLine());
     const seconds = (performance.now() - started) / 1000;
     console.log(`\nwhole run ${seconds.toFixed(0)} s; JSON in ${latest}`);
     await writeJson(latest, {
@@ -72,6 +84,11 @@ const main = async () => {
       read: read.figures,
       details: page.details,
       runSeconds: seconds,
+      machine: {
+        cores: cpus().length,
+        loadAtStart,
+        loadAtEnd: loadavg()[0] ?? 0,
+      },
     });
   } finally {
     await browser.close();

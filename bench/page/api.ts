@@ -109,6 +109,7 @@ export const createBenchApi = (): BenchApi => {
       const floor = scanFloor(people());
       const figures: KeystrokeFigures = {
         queries: 0,
+        typed: [],
         store: [],
         floor: [],
         hits: [],
@@ -120,6 +121,7 @@ export const createBenchApi = (): BenchApi => {
           hits = desk.search(typed).length;
           const middle = performance.now();
           floor(typed);
+          figures.typed.push(typed);
           figures.store.push(middle - start);
           figures.floor.push(performance.now() - middle);
         }

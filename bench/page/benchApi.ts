@@ -13,6 +13,8 @@ export type CommitStep = ImportStep & { eventId: string };
 
 export type KeystrokeFigures = {
   queries: number;
+  /** What the search saw at each keystroke, in the order of the timings. */
+  typed: string[];
   store: number[];
   floor: number[];
   /** Matches the store returned for each finished query: never all zero. */
