@@ -11,7 +11,7 @@ import type { Participant } from '../../shared/domain/participant';
 import { sameRegistrationData } from '../../shared/isonen/diff';
 import type { ParticipantUpsertResponse } from '../../shared/sync/types';
 import type { Db, Queryable } from '../db/db';
-import { bumpSeq, latestSeq, lockEvent } from '../sync/eventSeq';
+import { bumpSeq, bumpSeqBy, latestSeq, lockEvent } from '../sync/eventSeq';
 
 type StoredRow = {
   participant_id: string;
@@ -72,8 +72,7 @@ const insert = async (tx: Queryable, eventId: string, p: Participant) => {
   await tx.query(
     `INSERT INTO participants (event_id, participant_id, doc, status, bib,
        chip, revision, seq)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, 1, $7)
-     `,
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, 1, $7)`,
     [
       eventId,
       p.id,
@@ -83,6 +82,27 @@ const insert = async (tx: Queryable, eventId: string, p: Participant) => {
       p.chip,
       await bumpSeq(tx, eventId),
     ],
+  );
+};
+
+/**
+ * New participants without a bib, in one statement: a first upload of
+ * 50,000 would otherwise cost 100,000 round trips.
+ */
+const insertMany = async (
+  tx: Queryable,
+  eventId: string,
+  participants: readonly Participant[],
+) => {
+  if (participants.length === 0) return;
+  const first = await bumpSeqBy(tx, eventId, participants.length);
+  await tx.query(
+    `INSERT INTO participants (event_id, participant_id, doc, status, chip,
+       revision, seq)
+     SELECT $1, e.doc->>'id', jsonb_set(e.doc, '{revision}', '1'),
+            e.doc->>'status', e.doc->>'chip', 1, $3::int + e.i::int - 1
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(doc, i)`,
+    [eventId, JSON.stringify(participants), first],
   );
 };
 
@@ -171,12 +191,15 @@ export const upsertInTransaction = async (
     [eventId, ids.value],
   );
   const stored = new Map(rows.map((row) => [row.participant_id, row]));
+  const plain: Participant[] = [];
   for (const p of participants) {
     const row = stored.get(p.id);
     if (row?.erased) {
       tally.erased += 1;
     } else if (!row) {
-      await insert(tx, eventId, p);
+      // A bib in the registration data needs its own holder check.
+      if (isBib(p.bib)) await insert(tx, eventId, p);
+      else plain.push(p);
       tally.created += 1;
     } else if (sameRegistrationData(row.doc, p)) {
       tally.unchanged += 1;
@@ -186,6 +209,7 @@ export const upsertInTransaction = async (
       tally[dropped ? 'deregistered' : 'updated'] += 1;
     }
   }
+  await insertMany(tx, eventId, plain);
   return ok(tally);
 };
 

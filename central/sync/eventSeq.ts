@@ -30,6 +30,21 @@ export const bumpSeq = async (
   return row.seq;
 };
 
+/** The first of count new seqs, all taken at once, in order. */
+export const bumpSeqBy = async (
+  tx: Queryable,
+  eventId: string,
+  count: number,
+): Promise<number> => {
+  const rows = await tx.query<{ seq: number }>(
+    'UPDATE event_seq SET seq = seq + $2 WHERE event_id = $1 RETURNING seq',
+    [eventId, count],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`event_seq has no row for event ${eventId}`);
+  return row.seq - count + 1;
+};
+
 export const latestSeq = async (
   db: Queryable,
   eventId: string,
