@@ -1,16 +1,11 @@
-// The DeskStore over RxDB. Reads come from memory (the active event's
-// views and search index); writes go through one queue, are validated
-// against what the desk shows, stored durably, then applied in memory.
-// Change streams keep memory current with writes made elsewhere (another
-// window now, replication later); applying is idempotent by operation id.
+// The DeskStore over RxDB. Reads come from memory (the open event's views
+// and search index, see eventModel.ts); writes go through one queue, are
+// checked against what the desk shows, stored durably, then applied in
+// memory (operationLog.ts). liveUpdates.ts applies writes made elsewhere.
 
-import type { Subscription } from 'rxjs';
-import { v7 as uuidv7 } from 'uuid';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { demoExport } from '../../shared/demo/demoExport';
 import { nextFreeBib } from '../../shared/desk/bibs';
-import { lateEntryParticipantId } from '../../shared/desk/reduce';
-import { validateOperation } from '../../shared/desk/rules';
 import type { ClassSummary, ParticipantView } from '../../shared/desk/state';
 import type { EventSource, RaceEvent } from '../../shared/domain/event';
 import type {
@@ -18,7 +13,6 @@ import type {
   Operation,
   OperationDraft,
 } from '../../shared/domain/operation';
-import type { Participant } from '../../shared/domain/participant';
 import type { ImportPreview } from '../../shared/isonen/preview';
 import {
   type DatabaseOptions,
@@ -28,24 +22,16 @@ import {
 import { ensureDeskId } from '../db/deskIdentity';
 import type { CheckInPoint, DeskStore } from './deskStore';
 import {
-  applyOperation,
   bibClassOf,
   createEventModel,
   type EventModel,
-  ruleContext,
   upsertParticipants,
   usedBibs,
 } from './eventModel';
 import { commitImport, previewImport } from './importer';
-import {
-  eventOfDoc,
-  maxSeq,
-  operationOfDoc,
-  participantOfDoc,
-  readEvents,
-  readOperations,
-  readParticipants,
-} from './readDocs';
+import { followChanges } from './liveUpdates';
+import { createOperationLog } from './operationLog';
+import { readEvents, readOperations, readParticipants } from './readDocs';
 import { checkInsOverTime, classSummaries } from './summaries';
 import { createWriteQueue } from './writeQueue';
 
@@ -66,9 +52,6 @@ export type RxDeskStore = DeskStore & {
   close(): Promise<void>;
 };
 
-const errorText = (error: unknown) =>
-  error instanceof Error ? error.message : String(error);
-
 export const createDeskStore = async (
   options: DeskStoreOptions = {},
 ): Promise<RxDeskStore> => {
@@ -80,9 +63,8 @@ export const createDeskStore = async (
   const clock = options.now ?? (() => new Date());
   const queue = createWriteQueue();
   const listeners = new Set<() => void>();
-  let lastSeq = await maxSeq(db, deskId);
+  const log = await createOperationLog(db, deskId, clock);
   let model: EventModel | null = null;
-  let lastOp: Operation | null = null;
   let version = 0;
 
   // classes() and checkInsOverTime() walk every view; the UI asks on every
@@ -113,57 +95,19 @@ export const createDeskStore = async (
       readOperations(db, eventId),
     ]);
     model = createEventModel(event, participants, ops);
-    lastOp = ops
-      .filter((op) => op.deskId === deskId)
-      .reduce<Operation | null>(
-        (last, op) => (last && last.seq > op.seq ? last : op),
-        null,
-      );
+    log.opened(ops);
     changed();
     return ok(event);
   };
 
-  /** Validates, stores and applies one operation; call inside the queue. */
+  /** Records one operation; call inside the queue. */
   const recordNow = async (
     draft: OperationDraft,
   ): Promise<Result<Operation>> => {
-    const active = model;
-    if (!active || active.event.id !== draft.eventId) {
-      return fail('no-event', 'Open an event first');
-    }
-    const now = clock();
-    const valid = validateOperation(
-      draft,
-      ruleContext(active),
-      now.toISOString().slice(0, 10),
-    );
-    if (!valid.ok) return valid;
-
-    const id = uuidv7();
-    const participantId =
-      draft.type === 'late-entry'
-        ? lateEntryParticipantId(id)
-        : draft.participantId;
-    const op = {
-      ...draft,
-      id,
-      participantId,
-      deskId,
-      seq: lastSeq + 1,
-      createdAt: now.toISOString(),
-      operator: '',
-    } satisfies Operation;
-    try {
-      // Resolves once IndexedDB committed with strict durability.
-      await db.operations.insert(op);
-    } catch (error) {
-      return fail('write-failed', errorText(error), { operationId: id });
-    }
-    lastSeq = op.seq;
-    lastOp = op;
-    applyOperation(active, op);
-    changed();
-    return ok(op);
+    if (!model) return fail('no-event', 'Open an event first');
+    const result = await log.record(model, draft);
+    if (result.ok) changed();
+    return result;
   };
 
   const record = (draft: OperationDraft) => queue.run(() => recordNow(draft));
@@ -199,36 +143,7 @@ export const createDeskStore = async (
       return result;
     });
 
-  const subscriptions: Subscription[] = [
-    db.operations.eventBulks$.subscribe((bulk) => {
-      const active = model;
-      if (!active) return;
-      let any = false;
-      for (const event of bulk.events) {
-        if (event.operation !== 'INSERT') continue;
-        const op = operationOfDoc(event.documentData);
-        any = applyOperation(active, op) || any;
-      }
-      if (any) changed();
-    }),
-    db.participants.eventBulks$.subscribe((bulk) => {
-      const active = model;
-      if (!active) return;
-      const incoming: Participant[] = bulk.events
-        .filter((event) => event.operation !== 'DELETE')
-        .map((event) => participantOfDoc(event.documentData))
-        .filter((p) => p.eventId === active.event.id);
-      if (upsertParticipants(active, incoming) > 0) changed();
-    }),
-    db.events.eventBulks$.subscribe((bulk) => {
-      for (const event of bulk.events) {
-        if (model && event.documentData.id === model.event.id) {
-          model.event = eventOfDoc(event.documentData);
-        }
-      }
-      changed();
-    }),
-  ];
+  const stopFollowing = followChanges(db, () => model, changed);
 
   return {
     deskId,
@@ -275,7 +190,7 @@ export const createDeskStore = async (
       checkInsMemo.set(bucketMinutes, points);
       return points;
     },
-    lastOperation: () => lastOp,
+    lastOperation: () => log.last(),
 
     checkIn: (participantId) =>
       record({
@@ -366,7 +281,7 @@ export const createDeskStore = async (
 
     async close() {
       await queue.run(async () => undefined);
-      for (const subscription of subscriptions) subscription.unsubscribe();
+      stopFollowing();
       listeners.clear();
       model = null;
       await db.close();
