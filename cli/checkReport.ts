@@ -71,7 +71,14 @@ export const checkText = (
     lines.push(`  ${name.padEnd(width)}  ${String(participants).padStart(6)}`);
   }
 
-  lines.push('', `${words.problems} (${fold.problems.length}):`);
+  const errors = fold.problems.filter((p) => p.severity === 'error').length;
+  const warnings = fold.problems.length - errors;
+  const errorWord = errors === 1 ? words.error : words.errors;
+  const warningWord = warnings === 1 ? words.warning : words.warnings;
+  lines.push(
+    '',
+    `${words.problems} (${errors} ${errorWord}, ${warnings} ${warningWord}):`,
+  );
   if (fold.problems.length === 0) lines.push(`  ${words.noProblems}`);
   const severityWidth = Math.max(words.error.length, words.warning.length);
   for (const problem of fold.problems.slice(0, shownProblems)) {

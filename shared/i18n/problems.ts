@@ -129,13 +129,15 @@ export const summaryLabels = {
     problems: 'Problems',
     error: 'error',
     warning: 'warning',
+    errors: 'errors',
+    warnings: 'warnings',
     noProblems: 'No problems found.',
     more: 'more (see --json for all)',
     importable: 'The file can be imported.',
     importableWithWarnings:
       'The file can be imported; the warnings above are worth a look.',
     notImportable:
-      'The file has errors: the rows above would be left out of the import.',
+      'The file has errors: rows with errors would be left out of the import.',
     unreadable: 'The file cannot be read',
   },
   nb: {
@@ -150,12 +152,14 @@ export const summaryLabels = {
     problems: 'Problemer',
     error: 'feil',
     warning: 'advarsel',
+    errors: 'feil',
+    warnings: 'advarsler',
     noProblems: 'Ingen problemer funnet.',
     more: 'til (se --json for alle)',
     importable: 'Filen kan importeres.',
     importableWithWarnings:
       'Filen kan importeres; advarslene over er verdt en titt.',
-    notImportable: 'Filen har feil: radene over blir utelatt fra importen.',
+    notImportable: 'Filen har feil: rader med feil blir utelatt fra importen.',
     unreadable: 'Filen kan ikke leses',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
