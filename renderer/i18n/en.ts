@@ -129,6 +129,7 @@ export const en = {
     paymentMethod: 'Payment method',
     amount: 'Amount (NOK)',
     submit: 'Register late entry',
+    close: 'Close',
     cancel: 'Cancel',
     required: 'Required',
     badDate: 'Write the date as dd.mm.yyyy',

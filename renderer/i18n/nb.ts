@@ -125,6 +125,7 @@ export const nb = {
     paymentMethod: 'Betalingsmåte',
     amount: 'Beløp (kr)',
     submit: 'Registrer etteranmelding',
+    close: 'Lukk',
     cancel: 'Avbryt',
     required: 'Må fylles ut',
     badDate: 'Skriv datoen som dd.mm.åååå',

@@ -75,9 +75,12 @@ export const DeskPage = () => {
       clearError();
       setOpenId(view.participant.id);
       setMode('card');
+      // Arrows continue from the one picked, also when it was clicked.
+      const index = results.indexOf(view);
+      if (index >= 0) setActiveIndex(index);
       focusSearch();
     },
-    [focusSearch, clearError],
+    [focusSearch, clearError, results],
   );
 
   const back = useCallback(() => {

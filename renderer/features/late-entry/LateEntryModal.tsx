@@ -95,7 +95,13 @@ export const LateEntryModal = ({
   const classOptions = store.classes().map((c) => c.className);
 
   return (
-    <Modal opened={opened} onClose={close} title={t('late.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('late.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('late.close') }}
+    >
       <form
         noValidate
         onSubmit={(e) => {
