@@ -44,8 +44,8 @@ export class DeskPage {
   }
 
   /** Waits for the header's "Lagret" (saved) after an action. */
-  async expectSaved(detail?: string | RegExp) {
-    await expect(this.status).toContainText('Lagret');
+  async expectSaved(detail?: string | RegExp, timeout?: number) {
+    await expect(this.status).toContainText('Lagret', { timeout });
     if (detail !== undefined) {
       await expect(this.status).toContainText(detail);
     }
@@ -63,7 +63,8 @@ export class DeskPage {
     await this.page
       .getByRole('button', { name: 'Last inn demoarrangement' })
       .click();
-    await this.expectSaved();
+    // 3,000 made-up participants: a few seconds, more on a busy machine.
+    await this.expectSaved(undefined, 60_000);
   }
 
   /** Imports an .xlsx as a new event, through preview and commit. */
@@ -78,7 +79,7 @@ export class DeskPage {
       this.page.getByLabel(`Deltakere: ${participants}`, { exact: true }),
     ).toBeVisible({ timeout: 30_000 });
     await this.page.getByRole('button', { name: 'Lagre import' }).click();
-    await this.expectSaved('Import lagret');
+    await this.expectSaved('Import lagret', 30_000);
   }
 
   /** Gives a class its bib range on the Startnummerserier page. */

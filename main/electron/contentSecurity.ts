@@ -10,6 +10,7 @@ import {
   contentSecurityPolicy,
   hardeningHeaders,
 } from '../policy/contentSecurityPolicy';
+import { contentTypeOf } from '../policy/contentTypes';
 import { type AppPaths, isInside } from './paths';
 
 const policy = contentSecurityPolicy();
