@@ -178,3 +178,44 @@ describe('desk store: late entry', () => {
     expect(result.ok ? '' : result.error.data).toEqual({ field: 'lastName' });
   });
 });
+
+describe('desk store: other writers', () => {
+  it('records one check-in when the same person is checked in twice at once', async () => {
+    const { store } = await withEvent();
+    const kari = idOf(store, 'kari');
+    const results = await Promise.all([
+      store.checkIn(kari),
+      store.checkIn(kari),
+    ]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'ok',
+      'already-checked-in',
+    ]);
+    expect(await store.database.operations.count().exec()).toBe(1);
+  });
+
+  it('shows an operation another desk stored without reopening the event', async () => {
+    const { store, eventId } = await withEvent();
+    const ingrid = idOf(store, 'ingrid');
+    let notified = 0;
+    store.subscribe(() => {
+      notified += 1;
+    });
+    await store.database.operations.insert({
+      id: '01900000-0000-7000-8000-00000000beef',
+      eventId,
+      deskId: 'another-desk',
+      seq: 1,
+      createdAt: '2025-06-14T08:00:00.000Z',
+      operator: '',
+      participantId: ingrid,
+      type: 'check-in',
+      payload: {},
+    });
+    await expect.poll(() => store.get(ingrid)?.state.checkedIn).toBe(true);
+    expect(store.get(ingrid)?.state.checkedInDesk).toBe('another-desk');
+    expect(notified).toBeGreaterThan(0);
+    // Another desk's operation is not this desk's last one.
+    expect(store.lastOperation()).toBeNull();
+  });
+});
