@@ -1,0 +1,49 @@
+// What makes two passings the same passing, whichever way they arrived (a
+// live frame, a backup-memory block, a spooled package, a memory dump).
+
+import type { Passing } from '../../shared/timing/passing';
+
+/**
+ * The device's own record counter: a SportIdent station's backup-memory
+ * address, an MTR4 package number. Timy and Emit 250 lines carry none.
+ */
+export const counterOf = (passing: Passing): number | undefined => {
+  const { extra } = passing;
+  if (passing.protocol === 'sportident') {
+    return typeof extra.memoryAddress === 'number'
+      ? extra.memoryAddress
+      : undefined;
+  }
+  if (passing.protocol === 'emit-mtr4') {
+    return typeof extra.packageNumber === 'number'
+      ? extra.packageNumber
+      : undefined;
+  }
+  return undefined;
+};
+
+/**
+ * Chip or bib, station, time and the device counter. The counter belongs in
+ * the key so that the same chip punching twice in one 1/256 s is still two
+ * records; the session does not, so a memory block re-read after a reset is
+ * still recognised.
+ */
+export const naturalKey = (device: string, passing: Passing): string =>
+  [
+    device,
+    passing.protocol,
+    passing.chip ?? '',
+    passing.bib ?? '',
+    String(passing.station),
+    passing.time,
+    String(counterOf(passing) ?? ''),
+  ].join('|');
+
+/**
+ * An Emit 250 repeats its package while the card lies on the reader: only
+ * the first of a run is a new passing.
+ */
+export const isRepeat = (passing: Passing): boolean =>
+  passing.protocol === 'emit-250' &&
+  typeof passing.extra.repeat === 'number' &&
+  passing.extra.repeat > 0;
