@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { launchKillableChromium } from './browserProcess';
+import { writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
 
-test('a saved check-in survives SIGKILL of the browser', async ({ host }) => {
+test('a saved check-in survives SIGKILL of the browser', async ({
+  host,
+}, testInfo) => {
   // Two browser starts on a real profile; slow on a busy machine.
   test.slow();
   const profile = await mkdtemp(join(tmpdir(), 'racedesk-profile-'));
@@ -17,10 +20,13 @@ test('a saved check-in survives SIGKILL of the browser', async ({ host }) => {
     const first = await launchKillableChromium(profile);
     const desk = new DeskPage(first.page, host.url);
     await desk.open();
-    await desk.loadDemo();
-    await desk.find('a');
-    await desk.pickFirstActive();
-    const personId = await desk.personId();
+    const file = await writeExportFile(testInfo.outputPath('små.xlsx'), 40);
+    await desk.importFile(file.path, 'Kveldsløp', 40);
+    await desk.goTo('Innsjekk');
+    const person = file.people[0];
+    if (person === undefined) throw new Error('The export has nobody active');
+    const personId = person.personId;
+    await desk.openByCode(personId);
     await desk.expectNotCheckedIn();
     await desk.checkIn();
     await desk.expectCheckedIn();

@@ -59,14 +59,6 @@ export class DeskPage {
     await this.page.getByRole('tab', { name: tab }).click();
   }
 
-  async loadDemo() {
-    await this.page
-      .getByRole('button', { name: 'Last inn demoarrangement' })
-      .click();
-    // 3,000 made-up participants: a few seconds, more on a busy machine.
-    await this.expectSaved(undefined, 60_000);
-  }
-
   /** Imports an .xlsx as a new event, through preview and commit. */
   async importFile(path: string, eventName: string, participants: number) {
     await this.goTo('Import');
@@ -140,16 +132,6 @@ export class DeskPage {
     await this.search.fill(code);
     await this.search.press('Enter');
     await this.expectCardShows(code);
-  }
-
-  /** Opens the first result that can be checked in. */
-  async pickFirstActive() {
-    await this.results
-      .filter({ hasNotText: 'Avmeldt' })
-      .filter({ hasNotText: 'Innsjekket' })
-      .first()
-      .click();
-    await expect(this.card).toBeVisible();
   }
 
   // The open participant
