@@ -3,11 +3,13 @@
 
 import { checkCommand } from './check';
 import { type CliIo, type Command, exitCodes } from './command';
+import { convertCommand } from './convert';
 import { demoFileCommand } from './demoFile';
 import { deviceCommand } from './device';
 
 const commands: readonly Command[] = [
   checkCommand,
+  convertCommand,
   demoFileCommand,
   deviceCommand,
 ];

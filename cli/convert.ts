@@ -1,0 +1,117 @@
+// `racedesk convert FILE.xlsx --to FORMAT`: an iSonen export turned into what
+// timing software reads (IOF XML 3.0 start or entry list, OE CSV start
+// list), on stdout or into --out. Problems in the file go to stderr with row
+// and column; rows with errors are left out. Exit 0 when clean (warnings
+// allowed), 1 when rows had errors, 2 when the file cannot be read or the
+// command line is wrong.
+
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  isTimingListFormat,
+  timingListFormats,
+  timingListText,
+} from '../node/formats/timingLists';
+import { readSheet } from '../node/xlsx/readSheet';
+import {
+  entrantsFromParticipants,
+  timingClasses,
+} from '../shared/formats/timingClasses';
+import { problemMessage, summaryLabels } from '../shared/i18n/problems';
+import { foldSheet } from '../shared/isonen/fold';
+import { type CliIo, type Command, exitCodes } from './command';
+import { langOption } from './locale';
+
+const usage = `racedesk convert FILE.xlsx --to ${timingListFormats.join('|')} [--out FILE] [--event-name NAME] [--lang nb|en]`;
+
+const errorText = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+/** createTime: SOURCE_DATE_EPOCH (seconds) when set, for fixed output. */
+const creationTime = (env: CliIo['env']): string => {
+  const epoch = Number(env.SOURCE_DATE_EPOCH ?? '');
+  const fixed = env.SOURCE_DATE_EPOCH !== undefined && Number.isInteger(epoch);
+  const time = fixed ? new Date(epoch * 1000) : new Date();
+  return `${time.toISOString().slice(0, 19)}Z`;
+};
+
+export const runConvert = async (
+  args: string[],
+  io: CliIo,
+): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      to: { type: 'string' },
+      out: { type: 'string' },
+      'event-name': { type: 'string' },
+      lang: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
+  const lang = langOption(values.lang, io.env);
+  const [path, ...rest] = positionals;
+  const format = values.to ?? '';
+  if (lang === null || path === undefined || rest.length > 0) {
+    io.err(`Usage: ${usage}\n`);
+    return exitCodes.unusable;
+  }
+  if (!isTimingListFormat(format)) {
+    io.err(`--to must be one of ${timingListFormats.join(', ')}\n`);
+    io.err(`Usage: ${usage}\n`);
+    return exitCodes.unusable;
+  }
+
+  const unreadable = (message: string) => {
+    io.err(`${summaryLabels[lang].unreadable}: ${message}\n`);
+    return exitCodes.unusable;
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    return unreadable(errorText(error));
+  }
+  const read = await readSheet(bytes, basename(path));
+  if (!read.ok) return unreadable(read.error.message);
+
+  const fold = foldSheet(read.value, { eventId: 'convert' });
+  for (const problem of fold.problems) {
+    const severity = summaryLabels[lang][problem.severity];
+    io.err(`${severity}: ${problemMessage(problem, lang)}\n`);
+  }
+  if (fold.problems.some((p) => p.code === 'not-an-isonen-export')) {
+    return exitCodes.unusable;
+  }
+
+  const classes = timingClasses(entrantsFromParticipants(fold.participants));
+  const text = timingListText(format, classes, {
+    eventName: values['event-name'] ?? basename(path, extname(path)),
+    createdAt: creationTime(io.env),
+  });
+  if (values.out === undefined) {
+    io.out(text);
+  } else {
+    try {
+      await writeFile(values.out, text);
+    } catch (error) {
+      io.err(`${errorText(error)}\n`);
+      return exitCodes.unusable;
+    }
+    const starts = classes.reduce((sum, c) => sum + c.starts.length, 0);
+    io.err(
+      `${format}: ${starts} starts in ${classes.length} classes -> ${values.out}\n`,
+    );
+  }
+  const errors = fold.problems.some((p) => p.severity === 'error');
+  return errors ? exitCodes.problems : exitCodes.ok;
+};
+
+export const convertCommand: Command = {
+  name: 'convert',
+  summary:
+    'Turn an iSonen export (.xlsx) into a start or entry list for timing software',
+  usage,
+  run: runConvert,
+};
