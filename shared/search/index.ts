@@ -2,11 +2,12 @@
 // `$regex` in IndexedDB takes 300 ms for 50,000 people, so the renderer
 // keeps this index in memory and updates it from the change stream.
 //
-// Each person has one precomputed haystack, "|tok|tok|…|#bib|~year|@pid|",
+// Each person has one precomputed haystack, "|tok|tok|…|=bib|=year|=pid|",
 // and a query token matches when the haystack contains "|" + token (a
-// prefix of a word) or, for a number, "|#n|", "|~n|" or "|@n|" (exact). One
-// includes() per token over flat strings is about as fast as a scan gets;
-// the entries are kept sorted by name so ties need no sort per keystroke.
+// prefix of a word) or, for a number, "|=" + number + "|" (exactly a bib,
+// birth year, person id or number word). One includes() per token over flat
+// strings is about as fast as a scan gets; the entries are kept sorted by
+// name so ties need no sort per keystroke.
 
 import type { ParticipantView } from '../desk/state';
 import { foldTokens } from './fold';
@@ -18,34 +19,45 @@ type Entry = {
   first: readonly string[];
   last: readonly string[];
   club: readonly string[];
+  /** "first last" and "last first", folded, for full-name ranking. */
+  firstLast: string;
+  lastFirst: string;
   sortKey: string;
-  haystack: string;
 };
 
 type Tokens = (text: string) => readonly string[];
 
 const numeric = /^[0-9]+$/;
 
-const numbersOf = ({ participant, state }: ParticipantView) => {
-  const year = participant.birthDate.slice(0, 4);
-  const numbers: string[] = [];
-  if (state.bib !== '') numbers.push(`#${state.bib}`);
-  if (year !== '') numbers.push(`~${year}`);
-  if (participant.personId !== '') numbers.push(`@${participant.personId}`);
-  return numbers;
+/** The numbers a person is found by, each marked "=" for exact match. */
+const numbersOf = (entry: Entry) => {
+  const { participant, state } = entry.view;
+  const numbers = [
+    state.bib,
+    participant.birthDate.slice(0, 4),
+    participant.personId,
+    ...entry.club.filter((word) => numeric.test(word)),
+  ];
+  return numbers.filter((n) => n !== '').map((n) => `=${n}`);
 };
+
+const joinNames = (a: string, b: string) =>
+  a === '' ? b : b === '' ? a : `${a} ${b}`;
 
 const entryOf = (view: ParticipantView, tokens: Tokens): Entry => {
   const { firstName, lastName, club, id } = view.participant;
   const first = tokens(firstName);
   const last = tokens(lastName);
+  const firstText = first.join(' ');
+  const lastText = last.join(' ');
   return {
     view,
     first,
     last,
     club: tokens(club),
-    sortKey: `${last.join(' ')}\u0000${first.join(' ')}\u0000${id}`,
-    haystack: '',
+    firstLast: joinNames(firstText, lastText),
+    lastFirst: joinNames(lastText, firstText),
+    sortKey: `${lastText}\u0000${firstText}\u0000${id}`,
   };
 };
 
@@ -57,25 +69,9 @@ const haystackOf = (entry: Entry) =>
     ...entry.first,
     ...entry.last,
     ...entry.club,
-    ...numbersOf(entry.view),
+    ...numbersOf(entry),
     '',
   ].join('|');
-
-/** Whether the query is how the full name starts, either way round. */
-const startsFullName = (entry: Entry, phrase: string) => {
-  const first = entry.first.join(' ');
-  const last = entry.last.join(' ');
-  return (
-    [first, last]
-      .filter((part) => part !== '')
-      .join(' ')
-      .startsWith(phrase) ||
-    [last, first]
-      .filter((part) => part !== '')
-      .join(' ')
-      .startsWith(phrase)
-  );
-};
 
 /**
  * Folding runs a handful of regular expressions; names and clubs repeat a
@@ -92,26 +88,13 @@ const memoTokens = (): Tokens => {
   };
 };
 
-/**
- * What a query token must find in a haystack, computed once per query so
- * the scan allocates nothing: a word prefix, or for a number an exact bib,
- * birth year, person id or whole word.
- */
-const needlesOf = (token: string): string[] =>
-  numeric.test(token)
-    ? [`|#${token}|`, `|~${token}|`, `|@${token}|`, `|${token}|`]
-    : [`|${token}`];
+/** What a query token must find in a haystack. */
+const needleOf = (token: string): string =>
+  numeric.test(token) ? `|=${token}|` : `|${token}`;
 
-const matchesAll = (haystack: string, needles: string[][]) => {
-  for (const alternatives of needles) {
-    let found = false;
-    for (const needle of alternatives) {
-      if (haystack.includes(needle)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
+const matchesAll = (haystack: string, needles: readonly string[]) => {
+  for (const needle of needles) {
+    if (!haystack.includes(needle)) return false;
   }
   return true;
 };
@@ -164,18 +147,20 @@ export const createSearchIndex = (
   const upsert = (view: ParticipantView) => {
     remove(view.participant.id);
     const entry = entryOf(view, tokens);
-    entry.haystack = haystackOf(entry);
     byId.set(view.participant.id, entry);
     updateScanKeys(keys, view, 'add');
     const at = insertionPoint(sorted, entry.sortKey);
     sorted.splice(at, 0, entry);
-    haystacks.splice(at, 0, entry.haystack);
+    haystacks.splice(at, 0, haystackOf(entry));
   };
 
   // Built in one pass and one sort: upserting 50,000 one by one would
-  // splice a growing array 50,000 times. The haystacks are created in name
-  // order so the scan walks memory in order: the same strings created in
-  // another order and scanned sorted took 4x as long (V8, 50,000 people).
+  // splice a growing array 50,000 times. The scan is bound by memory, so
+  // the haystacks are created in name order, in a loop of their own, and
+  // nothing but their array points at them: V8 then keeps them side by
+  // side. The same strings created in another order, or copied by the
+  // garbage collector next to each entry's other strings, took 2-4x as
+  // long to scan (50,000 people).
   const latest = new Map<string, ParticipantView>();
   for (const view of views) latest.set(view.participant.id, view);
   const entries = [...latest.values()].map((view) => entryOf(view, tokens));
@@ -183,12 +168,11 @@ export const createSearchIndex = (
     a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0,
   );
   for (const entry of entries) {
-    entry.haystack = haystackOf(entry);
     byId.set(entry.view.participant.id, entry);
     updateScanKeys(keys, entry.view, 'add');
     sorted.push(entry);
-    haystacks.push(entry.haystack);
   }
+  for (const entry of entries) haystacks.push(haystackOf(entry));
 
   const one = (ids: readonly string[]) =>
     ids.length === 1 ? (byId.get(ids[0] ?? '')?.view ?? null) : null;
@@ -204,8 +188,10 @@ export const createSearchIndex = (
     const tokens = foldTokens(query);
     if (tokens.length === 0 || limit <= 0) return [];
     const phrase = tokens.join(' ');
-    const [first = [], ...rest] = tokens.map(needlesOf);
-    const single = first.length === 1 ? (first[0] ?? '') : '';
+    // The longest word first: it is the one fewest people have.
+    const [first = '', ...rest] = tokens
+      .map(needleOf)
+      .sort((a, b) => b.length - a.length);
     const bib = tokens.length === 1 && numeric.test(phrase) ? phrase : '';
     const bibHits = bib === '' ? [] : bibEntries(bib);
     const wanted = limit - bibHits.length;
@@ -213,17 +199,18 @@ export const createSearchIndex = (
     const otherHits: Entry[] = [];
 
     // The hot loop: one includes() per person for a one-word query, over a
-    // plain array of flat strings. Everything else runs on matches only.
+    // plain array of flat strings. Everything else runs on matches only,
+    // and the scan stops once enough full-name matches are in.
     for (let i = 0; i < haystacks.length && nameHits.length < wanted; i++) {
       const haystack = haystacks[i] ?? '';
-      const hit =
-        single === ''
-          ? matchesAll(haystack, [first])
-          : haystack.includes(single);
-      if (!hit || (rest.length > 0 && !matchesAll(haystack, rest))) continue;
+      if (!haystack.includes(first)) continue;
+      if (rest.length > 0 && !matchesAll(haystack, rest)) continue;
       const entry = sorted[i];
       if (!entry || (bib !== '' && entry.view.state.bib === bib)) continue;
-      if (startsFullName(entry, phrase)) {
+      if (
+        entry.firstLast.startsWith(phrase) ||
+        entry.lastFirst.startsWith(phrase)
+      ) {
         nameHits.push(entry);
       } else if (otherHits.length < wanted) {
         otherHits.push(entry);
