@@ -73,7 +73,7 @@ describe.each(backends().filter((b) => b.name === 'PostgreSQL'))(
       const path = join(tmp, 'export.xlsx');
       await writeSheet(demoExport({ participants: 60, seed: 11 }), path);
       fileBytes = readFileSync(path);
-    });
+    }, 90_000);
 
     afterAll(async () => {
       await central?.stop();

@@ -27,6 +27,10 @@ import {
 } from './test/client';
 import { operationsOf } from './test/operations';
 
+// A PGlite start (WASM, recovery after a kill) takes seconds, many more
+// when the machine is busy; the kill test starts the service twice.
+const startTimeout = 90_000;
+
 const checkedIn = (docs: readonly SyncDocument[], id: string) =>
   participantsOf(docs).get(id)?.state.checkedIn;
 
@@ -56,7 +60,7 @@ describe.each(backends())('central sync on $name', (backend) => {
       (doc) => doc.participant,
     );
     ids = participants.map((p) => p.id);
-  });
+  }, startTimeout);
 
   afterAll(async () => {
     await central?.stop();
@@ -519,44 +523,51 @@ describe.each(backends())('central sync on $name', (backend) => {
     },
   );
 
-  it('a server killed mid-push loses nothing and doubles nothing after a restart', async () => {
-    const desk = await newDesk();
-    const op = operationsOf(desk);
-    const batches = Array.from({ length: 4 }, () =>
-      Array.from({ length: 100 }, (_, i) =>
-        op('payment', ids[i % ids.length] ?? '', { method: 'cash', amount: 7 }),
-      ),
-    );
+  it(
+    'a server killed mid-push loses nothing and doubles nothing after a restart',
+    async () => {
+      const desk = await newDesk();
+      const op = operationsOf(desk);
+      const batches = Array.from({ length: 4 }, () =>
+        Array.from({ length: 100 }, (_, i) =>
+          op('payment', ids[i % ids.length] ?? '', {
+            method: 'cash',
+            amount: 7,
+          }),
+        ),
+      );
 
-    // The first batch is answered; the others are queued or mid-commit
-    // when the process dies.
-    const inFlight = batches.map((batch) =>
-      push(base, desk, batch).catch(() => null),
-    );
-    const answered = await inFlight[0];
-    await central.kill();
-    await Promise.all(inFlight);
-    central = await startCentral(store);
-    base = central.url;
-    const survived = (await pull()).documents;
-    expect(answered?.status).toBe(200);
-    expect(
-      [...participantsOf(survived).values()].flatMap((doc) =>
+      // The first batch is answered; the others are queued or mid-commit
+      // when the process dies.
+      const inFlight = batches.map((batch) =>
+        push(base, desk, batch).catch(() => null),
+      );
+      const answered = await inFlight[0];
+      await central.kill();
+      await Promise.all(inFlight);
+      central = await startCentral(store);
+      base = central.url;
+      const survived = (await pull()).documents;
+      expect(answered?.status).toBe(200);
+      expect(
+        [...participantsOf(survived).values()].flatMap((doc) =>
+          doc.state.payments.filter((p) => p.deskId === desk.deskId),
+        ).length,
+      ).toBeGreaterThanOrEqual(100);
+      for (const batch of batches) {
+        const retry = await push(base, desk, batch);
+        expect(retry.status).toBe(200);
+      }
+
+      const { documents } = await pull();
+      const payments = [...participantsOf(documents).values()].flatMap((doc) =>
         doc.state.payments.filter((p) => p.deskId === desk.deskId),
-      ).length,
-    ).toBeGreaterThanOrEqual(100);
-    for (const batch of batches) {
-      const retry = await push(base, desk, batch);
-      expect(retry.status).toBe(200);
-    }
-
-    const { documents } = await pull();
-    const payments = [...participantsOf(documents).values()].flatMap((doc) =>
-      doc.state.payments.filter((p) => p.deskId === desk.deskId),
-    );
-    expect(payments).toHaveLength(400);
-    const last = await push(base, desk, []);
-    expect(last.status).toBe(400);
-    await serving();
-  });
+      );
+      expect(payments).toHaveLength(400);
+      const last = await push(base, desk, []);
+      expect(last.status).toBe(400);
+      await serving();
+    },
+    startTimeout,
+  );
 });
