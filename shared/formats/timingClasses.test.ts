@@ -95,7 +95,7 @@ describe('timingClasses', () => {
         checkedInAt: '2025-06-14T09:00:00.000Z',
         checkedInDesk: 'desk-a',
         bib: '17',
-        bibSource: 'desk',
+        bibSource: 'typed',
         chip: '8001234',
         payments: [],
       },
