@@ -10,11 +10,14 @@ import { rememberEvent } from '../shell/lastEvent';
 export const EventPicker = () => {
   const { t } = useTranslation();
   const { store, reportError } = useDesk();
-  const version = useStoreVersion(store);
+  useStoreVersion(store);
   const [events, setEvents] = useState<RaceEvent[]>([]);
   const active = store.activeEvent();
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the store's change signal.
+  // The list changes when an event is opened, imported or renamed; not on
+  // every check-in, so the key is the active event and its time stamp.
+  const listKey = `${active?.id ?? ''}|${active?.updatedAt ?? ''}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: listKey is the signal to re-read the list.
   useEffect(() => {
     let current = true;
     void store.listEvents().then((list) => {
@@ -23,7 +26,7 @@ export const EventPicker = () => {
     return () => {
       current = false;
     };
-  }, [store, version]);
+  }, [store, listKey]);
 
   const open = async (eventId: string) => {
     const result = await store.openEvent(eventId);

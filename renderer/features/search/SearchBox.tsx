@@ -5,7 +5,8 @@ import { Group, Switch, Text, TextInput } from '@mantine/core';
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { resultListId, resultOptionId } from './ResultList';
+import { resultListId } from './ResultList';
+import { resultOptionId } from './ResultRow';
 
 type SearchBoxProps = {
   inputRef: RefObject<HTMLInputElement | null>;
