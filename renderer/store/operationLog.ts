@@ -32,6 +32,39 @@ export const createOperationLog = async (
   let lastSeq = await maxSeq(db, deskId);
   let last: Operation | null = null;
 
+  /**
+   * Straight to the storage instance: an insert through the collection also
+   * builds an RxDocument and runs hooks the desk does not use. Resolves once
+   * IndexedDB committed the transaction with strict durability.
+   */
+  const store = async (op: Operation): Promise<Result<Operation>> => {
+    try {
+      const result = await db.operations.storageInstance.bulkWrite(
+        [
+          {
+            // _rev and _meta are stamped by RxDB's storage wrapper.
+            document: {
+              ...op,
+              _deleted: false,
+              _attachments: {},
+              _meta: { lwt: 1 },
+              _rev: '',
+            },
+          },
+        ],
+        'desk-operation',
+      );
+      const refused = result.error[0];
+      return refused
+        ? fail('write-failed', `Operation refused (${refused.status})`, {
+            operationId: op.id,
+          })
+        : ok(op);
+    } catch (error) {
+      return fail('write-failed', errorText(error), { operationId: op.id });
+    }
+  };
+
   const record = async (
     model: EventModel,
     draft: OperationDraft,
@@ -58,13 +91,9 @@ export const createOperationLog = async (
       createdAt: now.toISOString(),
       operator: '',
     } satisfies Operation;
-    try {
-      // Resolves once IndexedDB committed with strict durability.
-      await db.operations.insert(op);
-    } catch (error) {
-      // The number was not used, so the sequence keeps no gap.
-      return fail('write-failed', errorText(error), { operationId: id });
-    }
+    const stored = await store(op);
+    // A refused write did not use the number, so the sequence keeps no gap.
+    if (!stored.ok) return stored;
     lastSeq = op.seq;
     last = op;
     applyOperation(model, op);
