@@ -429,6 +429,32 @@ describe.each(backends())('central sync on $name', (backend) => {
     }
   });
 
+  it('two desks pushing the same bib at the same moment give it to one participant only', async () => {
+    const desks = await Promise.all([newDesk(), newDesk(), newDesk()]);
+    const claimants = [ids[15], ids[16], ids[17]].map((id) => id ?? '');
+
+    const replies = await Promise.all(
+      desks.map((desk, i) =>
+        push(base, desk, [
+          operationsOf(desk)('bib-assign', claimants[i] ?? '', {
+            bib: '777',
+            previousBib: '',
+            source: 'typed',
+          }),
+        ]),
+      ),
+    );
+
+    const outcomes = replies.map((r) => r.body.results[0]?.result.outcome);
+    expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'conflict')).toHaveLength(2);
+    const { documents } = await pull();
+    const holders = [...participantsOf(documents).values()].filter(
+      (doc) => doc.state.bib === '777',
+    );
+    expect(holders).toHaveLength(1);
+  });
+
   it('leases give desks blocks of bibs that never overlap', async () => {
     const one = await newDesk();
     const two = await newDesk();
