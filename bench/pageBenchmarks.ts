@@ -6,7 +6,15 @@ import { fileURLToPath } from 'node:url';
 import type { CDPSession } from 'playwright-core';
 import type { BenchArgs } from './args';
 import type { BenchBrowser } from './browser';
-import type { KeystrokeFigures } from './page/benchApi';
+import type {
+  CheckInFigures,
+  CommitStep,
+  FloorOpenFigures,
+  ImportStep,
+  KeystrokeFigures,
+  OpenFigures,
+  PreviewStep,
+} from './page/benchApi';
 import {
   floorOpenLoad,
   openBenchPage,
@@ -14,8 +22,7 @@ import {
   pageHeapMb,
 } from './pageSteps';
 import { startProfile, stopProfile } from './profile';
-import type { Figure, Memory } from './report';
-import { summarize } from './stats';
+import type { Memory } from './report';
 
 const queryCount = 60;
 const checkInCount = 500;
@@ -25,30 +32,22 @@ const firstQuery = 'bjorn h';
 const profilePath = (step: string) =>
   fileURLToPath(new URL(`./results/${step}.cpuprofile`, import.meta.url));
 
-const median = (values: number[]) => summarize(values).p50;
-
-/** The slowest keystrokes of the store, with the floor's time for each. */
-const slowest = (typed: KeystrokeFigures, count: number) =>
-  typed.store
-    .map((ms, i) => ({
-      keystroke: i + 1,
-      query: typed.typed[i],
-      ms,
-      floorMs: typed.floor[i],
-    }))
-    .sort((a, b) => b.ms - a.ms)
-    .slice(0, count);
-
-export type PageResults = {
-  search: Figure[];
-  checkIn: Figure[];
-  importSteps: Figure[];
-  open: Figure[];
-  /** Page part of the import: transfer, preview (with fold) and commit. */
-  importMs: number;
-  bulkPutMs: number;
+export type PageMeasurements = {
+  /** Serializing the table in Node plus fetching and parsing it in the page. */
+  transferMs: number;
+  rows: number;
+  fold: ImportStep;
+  created: ImportStep;
+  preview: PreviewStep;
+  commit: CommitStep;
+  opened: ImportStep;
+  bulkPut: ImportStep;
+  typed: KeystrokeFigures;
+  retyped: KeystrokeFigures;
+  checks: CheckInFigures;
+  opens: OpenFigures[];
+  floorOpens: FloorOpenFigures[];
   memory: Memory[];
-  details: Record<string, unknown>;
 };
 
 /** Runs a step, under the CPU profiler when --profile asks for it. */
@@ -66,7 +65,7 @@ export const runPageBenchmarks = async (
   browser: BenchBrowser,
   args: BenchArgs,
   serializeMs: number,
-): Promise<PageResults> => {
+): Promise<PageMeasurements> => {
   const { context, url } = browser;
   const dbName = `bench-${Date.now()}`;
   const { page, cdp } = await openBenchPage(context, url);
@@ -116,11 +115,7 @@ export const runPageBenchmarks = async (
     [queryCount, args.seed] as const,
   );
   await heap('searching');
-  const store = summarize(typed.store);
-  const scan = summarize(typed.floor);
-  const warm = summarize(retyped.store);
-  const warmScan = summarize(retyped.floor);
-  console.log(`typed ${typed.queries} queries, ${store.count} keystrokes`);
+  console.log(`typed ${typed.queries} queries, ${typed.store.length} keys`);
 
   const checks = await step('check-ins', () =>
     page.evaluate(([n, seed]) => window.bench.checkIns(n, seed), [
@@ -129,17 +124,15 @@ export const runPageBenchmarks = async (
     ] as const),
   );
   await heap('check-ins');
-  const checkIn = summarize(checks.store);
-  const put = summarize(checks.floor);
-  console.log(`checked in ${checkIn.count} participants`);
+  console.log(`checked in ${checks.store.length} participants`);
   await page.evaluate(() => window.bench.close());
   await page.close();
 
   const openUrl =
     `${url}?open=${encodeURIComponent(commit.eventId)}` +
     `&db=${encodeURIComponent(dbName)}&q=${encodeURIComponent(firstQuery)}`;
-  const opens = [];
-  const floorOpens = [];
+  const opens: OpenFigures[] = [];
+  const floorOpens: FloorOpenFigures[] = [];
   for (let i = 0; i < openLoads; i += 1) {
     const profiled = args.profile && i === openLoads - 1;
     opens.push(
@@ -152,109 +145,20 @@ export const runPageBenchmarks = async (
     floorOpens.push(await floorOpenLoad(context, `${url}?floor=getall`));
   }
 
-  const transferMs = serializeMs + loaded.ms;
   return {
-    search: [
-      {
-        name: 'search p50 per keystroke',
-        ms: store.p50,
-        floorMs: scan.p50,
-        goal: null,
-      },
-      {
-        name: 'search p95 per keystroke',
-        ms: store.p95,
-        floorMs: scan.p95,
-        goal: { underMs: 5, maxRatio: 3 },
-      },
-      {
-        name: 'search p50 per keystroke, warm',
-        ms: warm.p50,
-        floorMs: warmScan.p50,
-        goal: null,
-      },
-      {
-        name: 'search p95 per keystroke, warm',
-        ms: warm.p95,
-        floorMs: warmScan.p95,
-        goal: { underMs: 5, maxRatio: 3 },
-      },
-    ],
-    checkIn: [
-      {
-        name: 'check-in p50, Enter to stored',
-        ms: checkIn.p50,
-        floorMs: put.p50,
-        goal: null,
-      },
-      {
-        name: 'check-in p99, Enter to stored',
-        ms: checkIn.p99,
-        floorMs: put.p99,
-        goal: { underMs: 20 },
-      },
-    ],
-    importSteps: [
-      {
-        name: 'import: table to page (JSON)',
-        ms: transferMs,
-        floorMs: null,
-        goal: null,
-      },
-      {
-        name: 'import: fold (inside preview)',
-        ms: fold.ms,
-        floorMs: null,
-        goal: null,
-      },
-      {
-        name: 'import: previewImport',
-        ms: preview.ms,
-        floorMs: null,
-        goal: null,
-      },
-      {
-        name: 'import: commitImport',
-        ms: commit.ms,
-        floorMs: bulkPut.ms,
-        goal: null,
-      },
-    ],
-    open: [
-      {
-        name: 'open event to first result',
-        ms: median(opens.map((o) => o.firstResultMs)),
-        floorMs: median(floorOpens.map((o) => o.readMs)),
-        goal: { underMs: 1_500 },
-      },
-      {
-        name: 'open right after import (same page)',
-        ms: opened.ms,
-        floorMs: null,
-        goal: null,
-      },
-    ],
-    importMs: transferMs + preview.ms + commit.ms,
-    bulkPutMs: bulkPut.ms,
+    transferMs: serializeMs + loaded.ms,
+    rows: loaded.rows,
+    fold,
+    created,
+    preview,
+    commit,
+    opened,
+    bulkPut,
+    typed,
+    retyped,
+    checks,
+    opens,
+    floorOpens,
     memory,
-    details: {
-      rows: loaded.rows,
-      participants: preview.participants,
-      problems: preview.problems,
-      createStoreMs: created.ms,
-      openAfterImportMs: opened.ms,
-      search: {
-        store,
-        floor: scan,
-        queries: typed.queries,
-        hits: typed.hits,
-        slowest: slowest(typed, 15),
-        warm: { store: warm, floor: warmScan },
-        slowestWarm: slowest(retyped, 15),
-      },
-      checkIn: { store: checkIn, floor: put },
-      opens,
-      floorOpens,
-    },
   };
 };

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from './args';
 import { buildPage, openBrowser } from './browser';
+import { pageFigures } from './figures';
 import { readExport, writeExport } from './importFile';
 import { runPageBenchmarks } from './pageBenchmarks';
 import { type Figure, printTable, withVerdicts, writeJson } from './report';
@@ -41,7 +42,9 @@ const main = async () => {
 
   const browser = await openBrowser();
   try {
-    const page = await runPageBenchmarks(browser, args, serializeMs);
+    const page = pageFigures(
+      await runPageBenchmarks(browser, args, serializeMs),
+    );
     const readFigure: Figure = {
       name: 'import: read .xlsx (Node)',
       ms: read.figures.ms,

@@ -1,0 +1,148 @@
+// From the page's raw timings to the table's rows: each figure beside its
+// floor from the same run and the goal issue #2 sets for it.
+
+import type { KeystrokeFigures } from './page/benchApi';
+import type { PageMeasurements } from './pageBenchmarks';
+import type { Figure, Memory } from './report';
+import { summarize } from './stats';
+
+export type PageResults = {
+  search: Figure[];
+  checkIn: Figure[];
+  importSteps: Figure[];
+  open: Figure[];
+  /** Page part of the import: transfer, preview (with fold) and commit. */
+  importMs: number;
+  bulkPutMs: number;
+  memory: Memory[];
+  details: Record<string, unknown>;
+};
+
+const median = (values: number[]) => summarize(values).p50;
+
+/** The slowest keystrokes of the store, with the floor's time for each. */
+const slowest = (typed: KeystrokeFigures, count: number) =>
+  typed.store
+    .map((ms, i) => ({
+      keystroke: i + 1,
+      query: typed.typed[i],
+      ms,
+      floorMs: typed.floor[i],
+    }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count);
+
+export const pageFigures = (m: PageMeasurements): PageResults => {
+  const { typed, retyped, checks, opens, floorOpens } = m;
+  const store = summarize(typed.store);
+  const scan = summarize(typed.floor);
+  const warm = summarize(retyped.store);
+  const warmScan = summarize(retyped.floor);
+  const checkIn = summarize(checks.store);
+  const put = summarize(checks.floor);
+  const { transferMs, fold, preview, commit, opened, bulkPut } = m;
+  return {
+    search: [
+      {
+        name: 'search p50 per keystroke',
+        ms: store.p50,
+        floorMs: scan.p50,
+        goal: null,
+      },
+      {
+        name: 'search p95 per keystroke',
+        ms: store.p95,
+        floorMs: scan.p95,
+        goal: { underMs: 5, maxRatio: 3 },
+      },
+      {
+        name: 'search p50 per keystroke, warm',
+        ms: warm.p50,
+        floorMs: warmScan.p50,
+        goal: null,
+      },
+      {
+        name: 'search p95 per keystroke, warm',
+        ms: warm.p95,
+        floorMs: warmScan.p95,
+        goal: { underMs: 5, maxRatio: 3 },
+      },
+    ],
+    checkIn: [
+      {
+        name: 'check-in p50, Enter to stored',
+        ms: checkIn.p50,
+        floorMs: put.p50,
+        goal: null,
+      },
+      {
+        name: 'check-in p99, Enter to stored',
+        ms: checkIn.p99,
+        floorMs: put.p99,
+        goal: { underMs: 20 },
+      },
+    ],
+    importSteps: [
+      {
+        name: 'import: table to page (JSON)',
+        ms: transferMs,
+        floorMs: null,
+        goal: null,
+      },
+      {
+        name: 'import: fold (inside preview)',
+        ms: fold.ms,
+        floorMs: null,
+        goal: null,
+      },
+      {
+        name: 'import: previewImport',
+        ms: preview.ms,
+        floorMs: null,
+        goal: null,
+      },
+      {
+        name: 'import: commitImport',
+        ms: commit.ms,
+        floorMs: bulkPut.ms,
+        goal: null,
+      },
+    ],
+    open: [
+      {
+        name: 'open event to first result',
+        ms: median(opens.map((o) => o.firstResultMs)),
+        floorMs: median(floorOpens.map((o) => o.readMs)),
+        goal: { underMs: 1_500 },
+      },
+      {
+        name: 'open right after import (same page)',
+        ms: opened.ms,
+        floorMs: null,
+        goal: null,
+      },
+    ],
+    importMs: transferMs + preview.ms + commit.ms,
+    bulkPutMs: bulkPut.ms,
+    memory: m.memory,
+    details: {
+      rows: m.rows,
+      participants: preview.participants,
+      problems: preview.problems,
+      createStoreMs: m.created.ms,
+      openAfterImportMs: opened.ms,
+      search: {
+        store,
+        floor: scan,
+        queries: typed.queries,
+        hits: typed.hits,
+        slowest: slowest(typed, 15),
+        warm: { store: warm, floor: warmScan },
+        slowestWarm: slowest(retyped, 15),
+      },
+      checkIn: { store: checkIn, floor: put },
+      opens,
+      floorOpens,
+    },
+  };
+};
