@@ -84,11 +84,15 @@ const apply = (state: ParticipantState, op: Operation): ParticipantState => {
 export const computeState = (
   participant: Participant,
   ops: readonly Operation[],
-): ParticipantState =>
-  [...ops]
+): ParticipantState => {
+  // Most participants have no operations yet; an event of 50,000 opens
+  // without building three arrays for each of them.
+  if (ops.length === 0) return initialState(participant);
+  return ops
     .filter((op) => op.participantId === participant.id)
     .sort(compareOperations)
     .reduce(apply, initialState(participant));
+};
 
 export const lateEntryParticipantId = (operationId: string) =>
   `late-${operationId}`;
