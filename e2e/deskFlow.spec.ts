@@ -60,11 +60,12 @@ test('a secretariat imports, checks in, numbers and late-enters, and a reload ke
   await desk.undoCheckIn();
   await desk.expectNotCheckedIn();
 
-  // A scanner types the registration id fast and sends Enter; Enter again
-  // checks the opened participant in.
+  // A scanner sends the registration id in one fast burst with Enter. With
+  // "Skanning sjekker inn" on, that alone checks the person in; typing the
+  // same id by hand only opens the card.
+  await desk.setScanChecksIn(true);
   await desk.scan(registrationId);
   expect(await desk.personId()).toBe(scanned.personId);
-  await desk.search.press('Enter');
   await desk.expectSaved('Innsjekket');
   await desk.expectCheckedIn();
 
@@ -77,9 +78,10 @@ test('a secretariat imports, checks in, numbers and late-enters, and a reload ke
   await desk.find(typedPlain(fullName(other)));
   await desk.pick(fullName(other));
   await desk.assignBib('500');
-  await expect(desk.card).toContainText(
-    `Startnummer 500 er allerede gitt til ${fullName(numbered)}`,
-  );
+  const refusal = `Startnummer 500 er allerede gitt til ${fullName(numbered)}`;
+  await expect(desk.card).toContainText(refusal);
+  await desk.expectError(refusal);
+  await desk.expectBib('–');
   await desk.screenshot('05-bib-taken');
 
   // A late entry.

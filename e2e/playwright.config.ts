@@ -7,7 +7,8 @@ const ci = process.env.CI === 'true';
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: 'artifacts',
+  // Two runs at once in one checkout would wipe each other's folder.
+  outputDir: process.env.RACEDESK_E2E_OUTPUT ?? 'artifacts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // Each test starts its own host on a free port with a fresh data folder,

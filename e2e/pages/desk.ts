@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 import { projectRoot } from '../host';
+import { scanInto } from '../scanner';
 
 const screenshotDir = join(projectRoot, 'e2e', 'artifacts', 'screenshots');
 
@@ -106,12 +107,11 @@ export class DeskPage {
     await this.search.fill(text);
   }
 
-  /** Types like a barcode scanner: fast keys, then Enter. */
+  /** A barcode scanner reads `code`: fast keys, then Enter. */
   async scan(code: string) {
     await this.search.focus();
     await this.search.clear();
-    await this.page.keyboard.type(code, { delay: 5 });
-    await this.page.keyboard.press('Enter');
+    await scanInto(this.page, code);
     await this.expectCardShows(code);
   }
 
@@ -119,6 +119,15 @@ export class DeskPage {
   async expectCardShows(code: string) {
     await expect(this.card).toBeVisible();
     await expect(this.card).toContainText(code);
+  }
+
+  /** Turns "Skanning sjekker inn" (a scan checks in at once) on or off. */
+  async setScanChecksIn(on: boolean) {
+    const toggle = this.page.getByRole('switch', {
+      name: 'Skanning sjekker inn',
+    });
+    if ((await toggle.isChecked()) !== on) await toggle.click();
+    await expect(toggle).toBeChecked({ checked: on });
   }
 
   /** Opens the participant a person would pick from the results. */
