@@ -90,13 +90,17 @@ export const DeskPage = () => {
     focusSearch();
   }, [openId, focusSearch]);
 
-  const onScan = (code: string) => {
-    const view = store.lookupScan(code);
+  // The burst is the code when the scanner typed into other text; the whole
+  // box is, when a stall on a busy machine split the burst.
+  const onScan = (burst: string) => {
+    const whole = query.trim();
+    const fromBurst = store.lookupScan(burst);
+    const view = fromBurst ?? store.lookupScan(whole);
     if (!view) {
-      reportError(t('search.unknownCode', { code }));
+      reportError(t('search.unknownCode', { code: burst }));
       return;
     }
-    setQuery(code);
+    setQuery(fromBurst ? burst : whole);
     pick(view);
     if (scanChecksIn) checkIn(view);
   };
