@@ -1,22 +1,25 @@
 // Reads an iSonen participant export (.xlsx) into a SheetTable with
-// exceljs's streaming reader: the in-memory workbook took 4-5 s and over
-// 1 GB for 50,000 rows here, the streaming reader 1.1-1.4 s
-// (shared/TOOLCHAIN.md). Takes the first sheet that has data, because some
-// exports carry empty extra sheets.
+// exceljs's streaming worksheet reader: the in-memory workbook took 4-5 s
+// and over 1 GB for 50,000 rows here (shared/TOOLCHAIN.md). The zip is
+// opened through its central directory (zipEntries.ts: exceljs's own
+// one-pass unzip loses entries at random). Takes the first sheet, in tab
+// order, that has data, because some exports carry empty extra sheets.
 //
 // Measured: a 50,000-participant demo export (68,500 rows x 44 columns,
-// 17 MB) took 7.9-9.5 s of CPU on the shared 2-core machine at load ~14,
+// 17 MB) took 7.8-9.5 s of CPU on the shared 2-core machine at load 14-19,
 // nearly all of it in exceljs's XML parsing; `racedesk check` on that
 // file (read and fold) peaked at 470 MB resident.
-// Known gap: exceljs's streaming reader keeps only the last run of an
+// Known gap: exceljs's worksheet reader keeps only the last run of an
 // inline rich-text cell (shared-string rich text, Excel's way, is whole).
 
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 import { fail, ok, type Result } from '../../shared/contract/result';
+import { checkIsonenExport, mapHeaders } from '../../shared/isonen/headers';
 import type { SheetRow, SheetTable } from '../../shared/isonen/sheet';
 import { cellText } from './cellText';
+import { type WorkbookSheet, workbookSheets } from './workbookParts';
+import { readZipEntries } from './zipEntries';
 
 export type ReadProgress = (rowsRead: number) => void;
 
@@ -39,38 +42,73 @@ const rowTexts = (row: ExcelJS.Row): string[] => {
 const hasText = (texts: readonly string[]) =>
   texts.some((text) => text.trim() !== '');
 
-const sheetName = (sheet: object): string =>
-  'name' in sheet && typeof sheet.name === 'string' ? sheet.name : '';
-
 type SheetRead = Omit<SheetTable, 'fileName'>;
+
+type RawRow = { number: number; texts: string[] };
+
+// Some lists carry a title or a date above the header row. The header is
+// the first of the leading rows that reads as an iSonen header; when none
+// does (some other spreadsheet), the first row with text, so the import
+// can say what the file lacks.
+const headerSearchRows = 10;
+
+const looksLikeExportHeader = (texts: string[]) =>
+  checkIsonenExport(mapHeaders(texts)) === null;
+
+const asHeaders = (texts: string[]) =>
+  // Trailing empty header cells are formatting, not columns.
+  texts.slice(0, texts.findLastIndex((text) => text.trim() !== '') + 1);
+
+type HeaderSearch = { header: RawRow | null; width: number };
 
 /** The sheet's header row and data rows, or null when it has no data. */
 const readWorksheet = async (
-  sheet: ExcelJS.stream.xlsx.WorksheetReader,
+  sheet: WorkbookSheet,
   onProgress: ReadProgress | undefined,
 ): Promise<SheetRead | null> => {
-  let headers: string[] | null = null;
-  let headerRow = 0;
+  const search: HeaderSearch = { header: null, width: 0 };
+  const leading: RawRow[] = [];
   const rows: SheetRow[] = [];
+  const addRow = (raw: RawRow) => {
+    const cells = Array.from(
+      { length: search.width },
+      (_, i) => raw.texts[i] ?? '',
+    );
+    rows.push({ row: raw.number, cells });
+    if (rows.length % progressEvery === 0) onProgress?.(rows.length);
+  };
+  const settleHeader = (header: RawRow) => {
+    search.header = header;
+    search.width = asHeaders(header.texts).length;
+    for (const raw of leading) {
+      if (raw.number > header.number) addRow(raw);
+    }
+    leading.length = 0;
+  };
 
-  for await (const row of sheet) {
-    const texts = rowTexts(row);
-    if (!hasText(texts)) continue;
-    if (headers === null) {
-      // Trailing empty header cells are formatting, not columns.
-      const last = texts.findLastIndex((text) => text.trim() !== '');
-      headers = texts.slice(0, last + 1);
-      headerRow = row.number;
+  for await (const row of sheet.reader) {
+    const raw = { number: row.number, texts: rowTexts(row) };
+    if (!hasText(raw.texts)) continue;
+    if (search.header) {
+      addRow(raw);
       continue;
     }
-    const cells = headers.map((_, index) => texts[index] ?? '');
-    rows.push({ row: row.number, cells });
-    if (rows.length % progressEvery === 0) onProgress?.(rows.length);
+    leading.push(raw);
+    const first = leading[0];
+    if (looksLikeExportHeader(raw.texts)) settleHeader(raw);
+    else if (first && leading.length === headerSearchRows) settleHeader(first);
   }
+  const first = leading[0];
+  if (!search.header && first) settleHeader(first);
 
-  if (headers === null) return null;
+  if (!search.header) return null;
   onProgress?.(rows.length);
-  return { sheetName: sheetName(sheet), headers, headerRow, rows };
+  return {
+    sheetName: sheet.name,
+    headers: asHeaders(search.header.texts),
+    headerRow: search.header.number,
+    rows,
+  };
 };
 
 /** Never throws: a file that is not a readable .xlsx is an error result. */
@@ -79,6 +117,12 @@ export const readSheet = async (
   fileName: string,
   onProgress?: ReadProgress,
 ): Promise<Result<SheetTable>> => {
+  const unreadable = (detail: string) =>
+    fail(
+      'unreadable-file',
+      `${fileName} cannot be read as an Excel workbook (.xlsx): ${detail}`,
+      { fileName },
+    );
   if (!isZip(bytes)) {
     return fail(
       'unreadable-file',
@@ -86,20 +130,14 @@ export const readSheet = async (
       { fileName },
     );
   }
+  const entries = readZipEntries(bytes);
+  if (!entries.ok) return unreadable(entries.error.message);
+  if (!entries.value.has('xl/workbook.xml')) {
+    return unreadable('it has no workbook part');
+  }
 
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(
-      Readable.from([buffer]),
-      {
-        sharedStrings: 'cache',
-        styles: 'cache',
-        hyperlinks: 'ignore',
-        worksheets: 'emit',
-        entries: 'ignore',
-      },
-    );
-    for await (const sheet of workbook) {
+    for await (const sheet of workbookSheets(bytes, entries.value)) {
       const read = await readWorksheet(sheet, onProgress);
       if (read) return ok({ fileName, ...read });
     }
@@ -107,11 +145,6 @@ export const readSheet = async (
       fileName,
     });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail(
-      'unreadable-file',
-      `${fileName} cannot be read as an Excel workbook (.xlsx): ${detail}`,
-      { fileName },
-    );
+    return unreadable(error instanceof Error ? error.message : String(error));
   }
 };
