@@ -150,6 +150,14 @@ describe('readSheet', () => {
     if (!result.ok) expect(result.error.message).toMatch(/deltakere\.csv/);
   });
 
+  it('tells an old .xls or encrypted workbook to be saved as .xlsx', async () => {
+    const ole = new Uint8Array(512);
+    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const result = await readSheet(ole, 'deltakere.xls');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/save it as \.xlsx/);
+  });
+
   it('refuses a damaged xlsx without throwing', async () => {
     await writeSheet(exportTable([exportRow(1)]), join(dir, 'whole.xlsx'));
     const whole = await readFile(join(dir, 'whole.xlsx'));

@@ -31,6 +31,12 @@ const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 const isZip = (bytes: Uint8Array) =>
   zipMagic.every((byte, index) => bytes[index] === byte);
 
+// .xls files and encrypted .xlsx files are both OLE compound documents.
+const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+const isOleFile = (bytes: Uint8Array) =>
+  oleMagic.every((byte, index) => bytes[index] === byte);
+
 const rowTexts = (row: ExcelJS.Row): string[] => {
   const texts: string[] = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
@@ -124,9 +130,12 @@ export const readSheet = async (
       { fileName },
     );
   if (!isZip(bytes)) {
+    const hint = isOleFile(bytes)
+      ? ' It is an old Excel file (.xls) or a password-protected workbook: open it in Excel and save it as .xlsx without a password.'
+      : '';
     return fail(
       'unreadable-file',
-      `${fileName} is not an Excel workbook (.xlsx).`,
+      `${fileName} is not an Excel workbook (.xlsx).${hint}`,
       { fileName },
     );
   }
