@@ -62,8 +62,12 @@ export const createDeskSocket = (options: DeskSocketOptions) => {
 
   const serve = (socket: WebSocket) => {
     const send = (message: WireMessage) => {
-      if (socket.readyState === socket.OPEN) {
+      if (socket.readyState !== socket.OPEN) return;
+      try {
         socket.send(encodeFrame(message));
+      } catch (error) {
+        // A result the wire cannot carry is our bug; the host stays up.
+        log.error({ err: error, type: message.type }, 'frame not sent');
       }
     };
     const emit: EmitDeskEvent = (name, payload) =>
@@ -72,7 +76,7 @@ export const createDeskSocket = (options: DeskSocketOptions) => {
     socket.on('message', async (data, isBinary) => {
       const decoded = isBinary
         ? decodeFrame(toBytes(data))
-        : { ok: false as const, reason: 'text frame' };
+        : ({ ok: false, reason: 'text frame' } as const);
       if (!decoded.ok || decoded.message.type !== 'request') {
         const reason = decoded.ok ? 'not a request' : decoded.reason;
         log.warn({ reason }, 'closing desk socket on a bad frame');
