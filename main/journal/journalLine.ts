@@ -38,12 +38,13 @@ const toPassing = (value: unknown): Passing | undefined => {
 
 const toRecord = (value: unknown): JournaledPassing | undefined => {
   if (!isObject(value)) return undefined;
-  const { id, device, session, key, receivedAtMs } = value;
+  const { id, device, session, key, receivedAtMs, source } = value;
   const passing = toPassing(value.passing);
   if (typeof id !== 'string' || typeof device !== 'string') return;
   if (typeof session !== 'number' || typeof key !== 'string') return;
   if (typeof receivedAtMs !== 'number' || !passing) return undefined;
-  return { id, device, session, key, receivedAtMs, passing };
+  if (source !== 'live' && source !== 'memory') return undefined;
+  return { id, device, session, key, receivedAtMs, source, passing };
 };
 
 export const parseJournalLine = (value: unknown): JournalLine | undefined => {

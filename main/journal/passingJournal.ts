@@ -22,6 +22,7 @@ export type JournaledPassing = {
   session: number;
   key: string;
   receivedAtMs: number;
+  source: PassingSource;
   passing: Passing;
 };
 
@@ -141,6 +142,7 @@ export const openPassingJournal = async (
       session: cursor.session,
       key,
       receivedAtMs,
+      source,
       passing,
     };
     lines.push({ type: 'passing', record });
