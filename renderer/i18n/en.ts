@@ -172,6 +172,7 @@ export const en = {
     reading: 'Reading {{fileName}}: {{rows}} rows',
     readDone: 'Read: {{rows}} rows',
     preview: 'Preview',
+    previewing: 'Making the preview …',
     rerun: 'Re-run preview',
     commit: 'Commit import',
     committing: 'Storing …',

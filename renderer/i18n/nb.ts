@@ -169,6 +169,7 @@ export const nb = {
     reading: 'Leser {{fileName}}: {{rows}} rader',
     readDone: 'Lest: {{rows}} rader',
     preview: 'Forhåndsvisning',
+    previewing: 'Lager forhåndsvisning …',
     rerun: 'Kjør forhåndsvisning på nytt',
     commit: 'Lagre import',
     committing: 'Lagrer …',

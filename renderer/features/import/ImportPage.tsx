@@ -7,6 +7,7 @@ import {
   Button,
   Group,
   Input,
+  Loader,
   Paper,
   Progress,
   Stack,
@@ -49,6 +50,7 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [skip, setSkip] = useState<ReadonlySet<number>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const [committing, setCommitting] = useState(false);
 
   useEffect(() => {
@@ -72,7 +74,9 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
     choice: TargetChoice,
   ) => {
     const fixed = applyEdits(source, fixes);
+    setPreviewing(true);
     const next = await store.previewImport(fixed, targetOf(choice));
+    setPreviewing(false);
     setTable(fixed);
     setEdits(new Map());
     setPreview(next);
@@ -164,14 +168,24 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
               color={reading.done ? 'green' : 'blue'}
               aria-label={t('import.progress')}
             />
-            <Text size="xs" c="dimmed">
-              {reading.done
-                ? t('import.readDone', { rows: reading.rows })
-                : t('import.reading', {
-                    fileName: reading.fileName,
-                    rows: reading.rows,
-                  })}
-            </Text>
+            <Group gap="xs">
+              <Text size="xs" c="dimmed">
+                {reading.done
+                  ? t('import.readDone', { rows: reading.rows })
+                  : t('import.reading', {
+                      fileName: reading.fileName,
+                      rows: reading.rows,
+                    })}
+              </Text>
+              {previewing && (
+                <>
+                  <Loader size="xs" />
+                  <Text size="xs" c="dimmed">
+                    {t('import.previewing')}
+                  </Text>
+                </>
+              )}
+            </Group>
           </Stack>
         )}
         {failure && (
