@@ -90,6 +90,7 @@ export const runPageBenchmarks = async (
     page.evaluate(() => window.bench.preview('Bench')),
   );
   await heap('preview');
+  const bulkPut = await page.evaluate(() => window.bench.floorBulkPut());
   const commit = await step('commit', () =>
     page.evaluate(() => window.bench.commit()),
   );
@@ -98,7 +99,6 @@ export const runPageBenchmarks = async (
     page.evaluate((id) => window.bench.openEvent(id), commit.eventId),
   );
   await heap('opening the event');
-  const bulkPut = await page.evaluate(() => window.bench.floorBulkPut());
   console.log(`imported ${preview.participants} participants`);
 
   const typed = await step('typing', () =>

@@ -64,8 +64,11 @@ export const getAll = async (db: IDBDatabase): Promise<number> => {
   return all.length;
 };
 
-/** The same people as the store, folded once, searched by a plain scan. */
-export const scanFloor = (people: readonly Person[]) => {
+/**
+ * The same people as the store, folded once, searched by a plain scan that
+ * stops at `limit` matches, as the desk's list does.
+ */
+export const scanFloor = (people: readonly Person[], limit: number) => {
   const folded = people.map((p) =>
     plainTyping(
       `${p.firstName} ${p.lastName} ${p.club} ${p.bib} ` +
@@ -75,7 +78,8 @@ export const scanFloor = (people: readonly Person[]) => {
   return (query: string): number => {
     const tokens = plainTyping(query).split(' ').filter(Boolean);
     let matches = 0;
-    for (const text of folded) {
+    for (let i = 0; i < folded.length && matches < limit; i += 1) {
+      const text = folded[i] ?? '';
       if (tokens.every((token) => text.includes(token))) matches += 1;
     }
     return matches;
