@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { IDBDatabase } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LateEntry } from '../../shared/domain/operation';
 import type { RxDeskStore } from './rxDeskStore';
 import { freshDatabaseName, openTestDesk } from './testDesk';
@@ -52,6 +53,24 @@ describe('desk store: check-in', () => {
     await reopened.openEvent(eventId);
     expect(reopened.get(kari)?.state.checkedIn).toBe(true);
     expect(reopened.lastOperation()?.type).toBe('check-in');
+  });
+
+  it('asks IndexedDB for strict durability when it stores a check-in', async () => {
+    // Dexie binds transaction() when it opens, so the spy goes in first.
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      const { store } = await withEvent();
+      const kari = idOf(store, 'kari');
+      spy.mockClear();
+      await store.checkIn(kari);
+      const writes = spy.mock.calls.filter(([, mode]) => mode === 'readwrite');
+      expect(writes.length).toBeGreaterThan(0);
+      for (const [, , options] of writes) {
+        expect(options?.durability).toBe('strict');
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('numbers operations 1, 2, 3… without gaps, across reopening', async () => {
