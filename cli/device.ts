@@ -11,6 +11,7 @@ import {
 } from '../shared/timing/passing';
 import { simulatedStream } from '../shared/timing/simulate';
 import { type Command, exitCodes } from './command';
+import { runSimulate, simulateUsage } from './deviceSimulate';
 
 export type DeviceIo = {
   stdout: (text: string) => void;
@@ -20,6 +21,7 @@ export type DeviceIo = {
 const usage = [
   `racedesk device decode --protocol ${timingProtocols.join('|')} FILE`,
   'racedesk device bench [--passings N]',
+  simulateUsage,
 ].join('\n       ');
 
 /** Fields in the order people read them: who, where, when, then the rest. */
@@ -125,6 +127,7 @@ export const runDevice = async (
 ): Promise<number> => {
   const [subcommand, ...rest] = argv;
   if (subcommand === 'bench') return bench(rest, io);
+  if (subcommand === 'simulate') return runSimulate(rest, io);
   if (subcommand !== 'decode') {
     io.stderr(`Usage: ${usage}\n`);
     return exitCodes.unusable;
@@ -162,7 +165,8 @@ export const runDevice = async (
 
 export const deviceCommand: Command = {
   name: 'device',
-  summary: 'Decode raw timing-device captures; measure decoder speed',
+  summary:
+    'Decode raw timing-device captures, simulate devices, measure decoders',
   usage,
   run: (args, io) => runDevice(args, { stdout: io.out, stderr: io.err }),
 };

@@ -111,8 +111,9 @@ export const startSimulator = (options: SimulatorOptions): Simulator => {
           port = undefined;
           // What was queued is lost on the line, as on a pulled cable.
           queue = [];
+          if (stopped) return;
           log('line down');
-          if (!stopped) void connect();
+          void connect();
         });
         return;
       }
