@@ -176,6 +176,7 @@ export const DeskPage = () => {
             }}
           />
           <ResultList
+            query={query}
             results={results}
             activeIndex={activeIndex}
             openId={openId}

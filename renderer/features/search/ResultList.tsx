@@ -15,6 +15,8 @@ export const resultListId = 'search-results';
 const rowHeight = 46;
 
 type ResultListProps = {
+  /** The query the results answer. */
+  query: string;
   results: readonly ParticipantView[];
   activeIndex: number;
   openId: string | null;
@@ -22,6 +24,7 @@ type ResultListProps = {
 };
 
 export const ResultList = ({
+  query,
   results,
   activeIndex,
   openId,
@@ -36,18 +39,18 @@ export const ResultList = ({
     overscan: 8,
   });
 
-  // New results start at the top. Writing scrollTop is cheap; scrollToIndex
-  // reads layout, which with Mantine's stylesheet cost tens of ms per
-  // keystroke, so it runs only when the arrows move past the top row.
-  // Only when the list was scrolled: even a write to scrollTop makes the
-  // browser lay the page out first.
+  // A new query starts at the top; a change from the store (another desk's
+  // check-in) keeps the place the operator scrolled to. Scroll positions
+  // are touched only when needed: reading or writing one makes the browser
+  // lay the page out first, which with Mantine's stylesheet cost tens of ms
+  // per keystroke.
   const scrolled = useRef(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new result list is the signal.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query is the signal.
   useEffect(() => {
     if (scrolled.current && scrollRef.current) {
       scrollRef.current.scrollTop = 0;
     }
-  }, [results]);
+  }, [query]);
   useEffect(() => {
     if (activeIndex > 0) {
       virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
