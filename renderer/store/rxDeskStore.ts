@@ -209,16 +209,9 @@ export const createDeskStore = async (
     assignNextBib: (participantId) =>
       queue.run(async () => {
         if (!model) return fail('no-event', 'Open an event first');
-        const view = model.views.get(participantId);
-        if (!view) {
-          return fail(
-            'unknown-participant',
-            `No participant ${participantId}`,
-            {
-              participantId,
-            },
-          );
-        }
+        const found = viewOrFail(participantId);
+        if (!found.ok) return found;
+        const view = found.value;
         const className = bibClassOf(view);
         const bib = nextFreeBib(className, model.ranges, usedBibs(model));
         if (!bib.ok) return bib;
