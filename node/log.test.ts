@@ -1,8 +1,17 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 
 import { describe, expect, it } from 'vitest';
 
-import { createLogger, personalFields, redactedText } from './log';
+import {
+  addLogFile,
+  createLogger,
+  moduleLogger,
+  personalFields,
+  redactedText,
+} from './log';
 
 const captureLogger = () => {
   const lines: Record<string, unknown>[] = [];
@@ -67,5 +76,25 @@ describe('createLogger', () => {
       rowsRead: 300,
       fileName: 'export.xlsx',
     });
+  });
+});
+
+describe('addLogFile', () => {
+  it('writes module loggers to the file, personal fields censored', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'racedesk-log-'));
+    const path = join(dir, 'logs', 'racedesk.log');
+    addLogFile(path);
+    moduleLogger('test').warn({ email: 'kari@example.no', rows: 3 }, 'done');
+
+    // The file stream writes asynchronously; wait for the line to land.
+    let text = '';
+    for (let i = 0; i < 50 && !text.includes('done'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      text = await readFile(path, 'utf8').catch(() => '');
+    }
+    expect(text).toContain('"module":"test"');
+    expect(text).toContain('"rows":3');
+    expect(text).not.toContain('kari@example.no');
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -52,10 +52,25 @@ export const createLogger = (options: LoggerOptions = {}): Logger =>
     options.destination ?? pino.destination(2),
   );
 
+// Lines go to stderr, and to a file once a shell adds one (Electron keeps
+// its log in the user's log folder; a packaged app has no terminal).
+const outputs = pino.multistream([
+  { level: 'trace', stream: pino.destination(2) },
+]);
+
 const rootLogger = createLogger({
   level: process.env.RACEDESK_LOG_LEVEL ?? 'info',
+  destination: outputs,
 });
 
 /** The logger for one module, e.g. `moduleLogger('host')`. */
 export const moduleLogger = (module: string): Logger =>
   rootLogger.child({ module });
+
+/** Also writes every logger's lines to `path` (appended, folder made). */
+export const addLogFile = (path: string) => {
+  outputs.add({
+    level: 'trace',
+    stream: pino.destination({ dest: path, mkdir: true, sync: false }),
+  });
+};

@@ -2,9 +2,11 @@
 // that does real work lives in main/handlers and node/, which run and are
 // tested without Electron.
 
+import { join } from 'node:path';
+
 import { app, type BrowserWindow } from 'electron';
 
-import { moduleLogger } from '../../node/log';
+import { addLogFile, moduleLogger } from '../../node/log';
 import { readSheet } from '../../node/xlsx/readSheet';
 import { createDeskHandlers } from '../handlers/deskHandlers';
 import { setupContentSecurity } from './contentSecurity';
@@ -17,6 +19,10 @@ import { createDeskWindow } from './window';
 const log = moduleLogger('electron');
 const paths = appPaths(__dirname);
 let deskWindow: BrowserWindow | null = null;
+
+const setupLogFile = () => {
+  addLogFile(join(app.getPath('logs'), 'racedesk.log'));
+};
 
 const setupWindows = () => {
   deskWindow = createDeskWindow(paths);
@@ -41,6 +47,7 @@ const setupHandlers = () => {
 if (setupSingleInstance(() => deskWindow)) {
   setupNavigationLock(paths, log);
   app.whenReady().then(() => {
+    setupLogFile();
     setupContentSecurity(paths);
     setupPermissionDenial(log);
     setupHandlers();
