@@ -56,8 +56,9 @@ export const checkText = (
 ): string => {
   const words = summaryLabels[lang];
   const { counts } = fold;
+  const sheetWord = words.sheet.toLowerCase();
   const lines = [
-    `${words.file}: ${table.fileName} (${words.sheet.toLowerCase()} "${table.sheetName}")`,
+    `${words.file}: ${table.fileName} (${sheetWord} "${table.sheetName}")`,
     `${words.rows}: ${counts.rows}`,
     `${words.participants}: ${counts.participants}`,
     `${words.entries}: ${counts.entries}`,

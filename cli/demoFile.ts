@@ -57,7 +57,8 @@ export const demoFileCommand: Command = {
       return exitCodes.unusable;
     }
     io.out(
-      `Wrote ${participants} participants in ${table.rows.length} rows to ${values.out}\n`,
+      `Wrote ${participants} participants in ${table.rows.length} rows` +
+        ` to ${values.out}\n`,
     );
     return exitCodes.ok;
   },

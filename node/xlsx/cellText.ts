@@ -51,7 +51,8 @@ export const dateCellText = (date: Date, numFmt: string | undefined) => {
   const ss = seconds % 60;
   const time =
     parts.seconds || ss !== 0 ? `${hh}:${mm}:${pad2(ss)}` : `${hh}:${mm}`;
-  const dotted = `${isoDay.slice(8, 10)}.${isoDay.slice(5, 7)}.${isoDay.slice(0, 4)}`;
+  const [year, month, dayOfMonth] = isoDay.split('-');
+  const dotted = `${dayOfMonth}.${month}.${year}`;
 
   const timeOnly = parts.time && !parts.date;
   if (timeOnly || (timeOnlyDays.has(isoDay) && !parts.date)) return time;

@@ -131,7 +131,8 @@ export const readSheet = async (
     );
   if (!isZip(bytes)) {
     const hint = isOleFile(bytes)
-      ? ' It is an old Excel file (.xls) or a password-protected workbook: open it in Excel and save it as .xlsx without a password.'
+      ? ' It is an old Excel file (.xls) or a password-protected workbook:' +
+        ' open it in Excel and save it as .xlsx without a password.'
       : '';
     return fail(
       'unreadable-file',

@@ -4,6 +4,7 @@
 // reservations, deregistrations and payment lines spilling onto extra rows.
 // Seeded, so the same options give the same sheet everywhere.
 
+import { fullName } from '../domain/participant';
 import type { SheetTable } from '../isonen/sheet';
 import { type ExportRow, isonenCells, isonenHeaders } from './exportColumns';
 import {
@@ -180,7 +181,10 @@ const makePerson = (
     club: family ? family.club : random.chance(0.9) ? random.pick(clubs) : null,
     personId: foreign || noLogin ? '' : ids.personId(),
     buypassId: noLogin ? '' : ids.buypassId(),
-    email: `${asciiMail(firstName)}.${asciiMail(lastName)}${random.int(1, 99)}@example.no`,
+    email: `${asciiMail(firstName)}.${asciiMail(lastName)}${random.int(
+      1,
+      99,
+    )}@example.no`,
     mobile: `${random.pick(['4', '9'])}${random.text(7, '0123456789')}`,
     foreign,
     cells: {},
@@ -201,7 +205,8 @@ const registrationRows = (
   eventDate: string,
 ): string[][] => {
   const registeredOn = daysBefore(eventDate, random.int(1, 90));
-  const at = `${String(random.int(6, 23)).padStart(2, '0')}:${String(random.int(0, 59)).padStart(2, '0')}`;
+  const hour = String(random.int(6, 23)).padStart(2, '0');
+  const at = `${hour}:${String(random.int(0, 59)).padStart(2, '0')}`;
   const paid = random.chance(0.95);
   const deregistered = random.chance(0.03);
   const total =
@@ -220,7 +225,7 @@ const registrationRows = (
     : '';
 
   const shared: ExportRow = {
-    'Påmeldt av': `${registration.registrar.firstName} ${registration.registrar.lastName}`,
+    'Påmeldt av': fullName(registration.registrar),
     'E-post påmelder': registration.registrar.email,
     'Påmelder betalte': paid ? kroner(total) : '0,00',
     'Påmelder betalte mva': '0,00',

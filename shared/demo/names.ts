@@ -10,7 +10,8 @@ export const femaleNames: readonly string[] = (
 ).split(' ');
 
 export const maleNames: readonly string[] = (
-  'Ola Per Bjørn Øyvind Håkon Jørgen Sindre Lars Magnus Jonas Emil Henrik ' +
+  'Ola Per Bjørn Øyvind Håkon Jørgen Sindre Lars Magnus Jonas Emil ' +
+  'Henrik ' +
   'Kristoffer Sigurd Aksel Trygve Torbjørn Åsmund Ståle Even Eirik Espen ' +
   'Knut Geir Odd Halvor Mats Tobias Filip Vetle Jens Søren Gøran Ivar ' +
   'Olav Tor Steinar André Jan Arne Kåre Ådne Sverre Audun Leif'

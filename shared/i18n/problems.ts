@@ -20,15 +20,19 @@ const param = (p: ImportProblem, name: string) => String(p.params[name] ?? '');
 
 const plural = (p: ImportProblem) => param(p, 'missing').includes(',');
 
+// Messages are sentences joined from short pieces to keep to 80 columns;
+// each reads whole in the tests.
 const en: Phrases = {
   row: (row) => `Row ${row}`,
   column: (letter, field) => `column ${letter} (${field})`,
   empty: 'the empty cell',
   messages: {
     'not-an-isonen-export': (p) =>
-      `This is not an iSonen participant export: it has no ${param(p, 'missing')} ${plural(p) ? 'columns' : 'column'}.`,
+      'This is not an iSonen participant export: it has no ' +
+      `${param(p, 'missing')} ${plural(p) ? 'columns' : 'column'}.`,
     'missing-column': (p) =>
-      `The file has no ${p.field}, Person ID or Buypass ID column: people are told apart by name and birth date only.`,
+      `The file has no ${p.field}, Person ID or Buypass ID column: ` +
+      'people are told apart by name and birth date only.',
     'missing-name': (p) =>
       p.severity === 'error'
         ? 'the participant has no name; the row is left out'
@@ -43,16 +47,20 @@ const en: Phrases = {
     'unknown-gender': (p) =>
       `${quoted(p, en.empty)} is not a gender the import knows (K or M)`,
     'duplicate-entry': (p) =>
-      `the same person is already entered in ${param(p, 'exercise') || 'this exercise'} in row ${param(p, 'firstRow')}; this row is a duplicate`,
+      'the same person is already entered in ' +
+      `${param(p, 'exercise') || 'this exercise'} in row ` +
+      `${param(p, 'firstRow')}; this row is a duplicate`,
     'unknown-status': (p) =>
-      `${quoted(p, en.empty)} is not a status the import knows (Påmeldt or Avmeldt); read as registered`,
+      `${quoted(p, en.empty)} is not a status the import knows ` +
+      '(Påmeldt or Avmeldt); read as registered',
     'bad-number': (p) => `${quoted(p, en.empty)} is not an amount; read as 0`,
     'bad-date': (p) =>
       param(p, 'kind') === 'time'
         ? `${quoted(p, en.empty)} is not a clock time; left empty`
         : `${quoted(p, en.empty)} is not a real date; left empty`,
     'bad-value': (p) =>
-      `${quoted(p, en.empty)} is neither Ja nor Nei (J or N); read as not given`,
+      `${quoted(p, en.empty)} is neither Ja nor Nei (J or N); ` +
+      'read as not given',
   },
 };
 
@@ -62,9 +70,12 @@ const nb: Phrases = {
   empty: 'den tomme cellen',
   messages: {
     'not-an-isonen-export': (p) =>
-      `Dette er ikke en deltakerliste fra iSonen: ${plural(p) ? 'kolonnene' : 'kolonnen'} ${param(p, 'missing')} mangler.`,
+      'Dette er ikke en deltakerliste fra iSonen: ' +
+      `${plural(p) ? 'kolonnene' : 'kolonnen'} ${param(p, 'missing')} ` +
+      'mangler.',
     'missing-column': (p) =>
-      `Filen mangler kolonnene ${p.field}, Person ID og Buypass ID: deltakere skilles bare på navn og fødselsdato.`,
+      `Filen mangler kolonnene ${p.field}, Person ID og Buypass ID: ` +
+      'deltakere skilles bare på navn og fødselsdato.',
     'missing-name': (p) =>
       p.severity === 'error'
         ? 'deltakeren har ikke navn; raden tas ikke med'
@@ -79,16 +90,20 @@ const nb: Phrases = {
     'unknown-gender': (p) =>
       `${quoted(p, nb.empty)} er ikke et kjønn importen kjenner (K eller M)`,
     'duplicate-entry': (p) =>
-      `samme person er allerede påmeldt ${param(p, 'exercise') || 'denne øvelsen'} i rad ${param(p, 'firstRow')}; denne raden er en dublett`,
+      'samme person er allerede påmeldt ' +
+      `${param(p, 'exercise') || 'denne øvelsen'} i rad ` +
+      `${param(p, 'firstRow')}; denne raden er en dublett`,
     'unknown-status': (p) =>
-      `${quoted(p, nb.empty)} er ikke en status importen kjenner (Påmeldt eller Avmeldt); leses som påmeldt`,
+      `${quoted(p, nb.empty)} er ikke en status importen kjenner ` +
+      '(Påmeldt eller Avmeldt); leses som påmeldt',
     'bad-number': (p) => `${quoted(p, nb.empty)} er ikke et beløp; leses som 0`,
     'bad-date': (p) =>
       param(p, 'kind') === 'time'
         ? `${quoted(p, nb.empty)} er ikke et klokkeslett; står tomt`
         : `${quoted(p, nb.empty)} er ikke en gyldig dato; står tomt`,
     'bad-value': (p) =>
-      `${quoted(p, nb.empty)} er verken Ja eller Nei (J eller N); leses som ikke oppgitt`,
+      `${quoted(p, nb.empty)} er verken Ja eller Nei (J eller N); ` +
+      'leses som ikke oppgitt',
   },
 };
 
