@@ -47,7 +47,8 @@ const dayFraction = /^0?\.\d+$/;
 
 const fractionTime = (fraction: number) => {
   const seconds = Math.round(fraction * 86_400) % 86_400;
-  const hhmm = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}`;
+  const hours = pad2(Math.floor(seconds / 3600));
+  const hhmm = `${hours}:${pad2(Math.floor(seconds / 60) % 60)}`;
   return seconds % 60 === 0 ? hhmm : `${hhmm}:${pad2(seconds % 60)}`;
 };
 
