@@ -197,7 +197,6 @@ export const en = {
     row: 'Row',
     column: 'Column',
     field: 'Field',
-    value: 'Value',
     message: 'Message',
     severity: 'Severity',
     error: 'Error',

@@ -193,7 +193,6 @@ export const nb = {
     row: 'Rad',
     column: 'Kolonne',
     field: 'Felt',
-    value: 'Verdi',
     message: 'Melding',
     severity: 'Alvorlighet',
     error: 'Feil',
