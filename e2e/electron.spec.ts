@@ -1,8 +1,6 @@
 // Launches the real Electron app where its binary exists (a laptop with
 // internet); skips with the reason on the build machines, which have none.
 
-import { join } from 'node:path';
-
 import { _electron, expect, test } from '@playwright/test';
 
 import { findElectronBinary } from './electronBinary';
@@ -19,7 +17,9 @@ test('the Electron desk opens hardened, with only the desk contract exposed', as
   }
   const app = await _electron.launch({
     executablePath: electron.path,
-    args: [join(projectRoot, 'dist', 'main', 'main.cjs')],
+    // The project folder: Electron reads package.json's main and version.
+    // Chromium refuses its sandbox to root (CI), so root runs without it.
+    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), projectRoot],
     cwd: projectRoot,
   });
   try {
