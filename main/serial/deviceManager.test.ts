@@ -1,0 +1,203 @@
+// The device manager over socat pty pairs: port held by another program,
+// a device found again by its USB identity on another port name, the
+// capture file of a session, and a restart that replays unacknowledged
+// passings.
+
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SerialPort } from 'serialport';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDecoder } from '../../shared/timing/decoders';
+import {
+  openPassingJournal,
+  type PassingJournal,
+} from '../journal/passingJournal';
+import { createDeviceManager, type DeviceManager } from './deviceManager';
+import type { DeviceEvent } from './deviceState';
+import type { ListedPort } from './portIdentity';
+import { type Simulator, startSimulator } from './simulator/simulatorRunner';
+import { createSocatPair, type SocatPair } from './testing/socatPair';
+
+let dir = '';
+let pairs: SocatPair[] = [];
+let simulators: Simulator[] = [];
+let manager: DeviceManager | undefined;
+let journal: PassingJournal | undefined;
+let blocker: SerialPort | undefined;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'manager-'));
+});
+
+afterEach(async () => {
+  for (const simulator of simulators) await simulator.stop();
+  await manager?.stopAll();
+  await journal?.close();
+  const held = blocker;
+  if (held?.isOpen) await new Promise((resolve) => held.close(resolve));
+  for (const pair of pairs) await pair.pullCable();
+  simulators = [];
+  pairs = [];
+  manager = undefined;
+  journal = undefined;
+  blocker = undefined;
+  await rm(dir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const waitUntil = async (check: () => boolean, timeoutMs = 8000) => {
+  const until = Date.now() + timeoutMs;
+  while (!check() && Date.now() < until) await sleep(25);
+  return check();
+};
+
+const newPair = async (name: string) => {
+  const pair = createSocatPair(join(dir, name));
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(join(dir, name), { recursive: true });
+  await pair.plugIn();
+  pairs.push(pair);
+  return pair;
+};
+
+const start = async (listPorts?: () => Promise<ListedPort[]>) => {
+  journal = await openPassingJournal(dir);
+  const events: DeviceEvent[] = [];
+  manager = createDeviceManager({
+    dataDir: dir,
+    journal,
+    backoff: { firstMs: 50, maxMs: 200 },
+    pollMs: 500,
+    ...(listPorts ? { listPorts } : {}),
+  });
+  manager.onEvent((event) => events.push(event));
+  return events;
+};
+
+const simulate = (path: string, passings: number) => {
+  const simulator = startSimulator({
+    path,
+    protocol: 'sportident',
+    passings,
+    rate: 100,
+  });
+  simulators.push(simulator);
+  return simulator;
+};
+
+const passingsIn = (events: DeviceEvent[]) =>
+  events.filter((event) => event.type === 'passing');
+
+describe('device manager', () => {
+  it('says the port is busy while another program holds it, then connects', async () => {
+    const pair = await newPair('a');
+    const held = new SerialPort({
+      path: pair.host,
+      baudRate: 38_400,
+      autoOpen: false,
+    });
+    await new Promise<void>((resolve, reject) =>
+      held.open((error) => (error ? reject(error) : resolve())),
+    );
+    blocker = held;
+    const events = await start();
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    const busy = () =>
+      events.some((e) => e.type === 'state' && e.state.state === 'busy');
+    expect(await waitUntil(busy)).toBe(true);
+    await new Promise((resolve) => held.close(resolve));
+    simulate(pair.device, 3);
+    const connected = () => manager?.state('si')?.state === 'connected';
+    expect(await waitUntil(connected)).toBe(true);
+  });
+
+  it('says unplugged, with since, while the port is missing', async () => {
+    const events = await start();
+    const before = Date.now();
+    manager?.watch({
+      id: 'si',
+      protocol: 'sportident',
+      path: join(dir, 'none'),
+    });
+    const unplugged = () =>
+      events.some((e) => e.type === 'state' && e.state.state === 'unplugged');
+    expect(await waitUntil(unplugged)).toBe(true);
+    const state = manager?.state('si');
+    expect(state?.state).toBe('unplugged');
+    if (state?.state === 'unplugged') {
+      expect(state.sinceMs).toBeGreaterThanOrEqual(before);
+      expect(state.retryInMs).toBeGreaterThan(0);
+    }
+  });
+
+  it('finds a USB device again when it comes back under another port name', async () => {
+    const first = await newPair('first');
+    const second = await newPair('second');
+    const usb = { vendorId: '10c4', productId: '800a', serialNumber: 'BSM8-1' };
+    let listed: ListedPort[] = [{ path: first.host, ...usb }];
+    const events = await start(async () => listed);
+    simulate(first.device, 5);
+    manager?.watch({ id: 'si', protocol: 'sportident', usb });
+    expect(await waitUntil(() => passingsIn(events).length === 5)).toBe(true);
+    // Unplugged from one socket and plugged into another.
+    listed = [];
+    await first.pullCable();
+    const gone = () => manager?.state('si')?.state === 'unplugged';
+    expect(await waitUntil(gone)).toBe(true);
+    listed = [{ path: '/dev/ttyS0' }, { path: second.host, ...usb }];
+    simulate(second.device, 4);
+    const connectedTo = () => {
+      const state = manager?.state('si');
+      return state?.state === 'connected' && state.path === second.host;
+    };
+    expect(await waitUntil(connectedTo)).toBe(true);
+  });
+
+  it('keeps the raw bytes of each session in its own capture file', async () => {
+    const pair = await newPair('a');
+    const events = await start();
+    simulate(pair.device, 8);
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    expect(await waitUntil(() => passingsIn(events).length === 8)).toBe(true);
+    await manager?.stopAll();
+    const capture = events.find((event) => event.type === 'capture');
+    if (capture?.type !== 'capture') throw new Error('no capture file');
+    const decoder = createDecoder('sportident');
+    const outputs = decoder.push(await readFile(capture.path));
+    const chips = outputs.flatMap((o) =>
+      o.kind === 'passing' ? [o.chip] : [],
+    );
+    const journaled = passingsIn(events).flatMap((e) =>
+      e.type === 'passing' ? [e.record.passing.chip] : [],
+    );
+    // Memory polls read the same punches again: the journal kept one each.
+    expect([...new Set(chips)]).toEqual(journaled);
+    expect(chips.length).toBeGreaterThanOrEqual(journaled.length);
+  });
+
+  it('hands back unacknowledged passings after a restart and skips what was read already', async () => {
+    const pair = await newPair('a');
+    const events = await start();
+    simulate(pair.device, 6);
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    expect(await waitUntil(() => passingsIn(events).length === 6)).toBe(true);
+    const ids = passingsIn(events).flatMap((e) =>
+      e.type === 'passing' ? [e.record.id] : [],
+    );
+    await journal?.acknowledge(ids.slice(0, 4));
+    await manager?.stopAll();
+    await journal?.close();
+
+    // The desk restarts; the station still holds all six in its memory.
+    const again = await start();
+    expect(journal?.unacknowledged().map((r) => r.id)).toEqual(ids.slice(4));
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    const connected = () => manager?.state('si')?.state === 'connected';
+    expect(await waitUntil(connected)).toBe(true);
+    await sleep(800);
+    expect(passingsIn(again)).toEqual([]);
+  });
+});
