@@ -6,7 +6,6 @@
 import { type BibRange, classRanges } from '../../shared/desk/bibs';
 import {
   computeState,
-  lateEntryParticipantId,
   participantFromLateEntry,
 } from '../../shared/desk/reduce';
 import type { RuleContext } from '../../shared/desk/rules';
@@ -15,6 +14,7 @@ import type { RaceEvent } from '../../shared/domain/event';
 import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
+import { createKeyIndex, type KeyIndex } from '../../shared/search/keyIndex';
 
 export type EventModel = {
   event: RaceEvent;
@@ -23,7 +23,7 @@ export type EventModel = {
   rangeOps: Operation[];
   appliedOps: Set<string>;
   views: Map<string, ParticipantView>;
-  bibHolders: Map<string, Set<string>>;
+  bibHolders: KeyIndex;
   ranges: Map<string, BibRange>;
   index: SearchIndex;
   classNames: Set<string>;
@@ -37,16 +37,8 @@ const participantOfOp = (op: Operation): Participant | null =>
 
 const setBib = (model: EventModel, id: string, from: string, to: string) => {
   if (from === to) return;
-  if (from !== '') {
-    const holders = model.bibHolders.get(from);
-    holders?.delete(id);
-    if (holders?.size === 0) model.bibHolders.delete(from);
-  }
-  if (to !== '') {
-    const holders = model.bibHolders.get(to);
-    if (holders) holders.add(id);
-    else model.bibHolders.set(to, new Set([id]));
-  }
+  model.bibHolders.remove(from, id);
+  model.bibHolders.add(to, id);
 };
 
 const refreshView = (model: EventModel, id: string): ParticipantView | null => {
@@ -91,7 +83,7 @@ export const createEventModel = (
     rangeOps: [],
     appliedOps: new Set(),
     views: new Map(),
-    bibHolders: new Map(),
+    bibHolders: createKeyIndex(),
     ranges: new Map(),
     index: createSearchIndex(),
     classNames: new Set(),
@@ -152,13 +144,12 @@ export const upsertParticipants = (
   return changed.length;
 };
 
-export const lateEntryId = lateEntryParticipantId;
-
 /** What the rules need to know about the event. */
 export const ruleContext = (model: EventModel): RuleContext => ({
   view: (id) => model.views.get(id),
   bibHolders: (bib) =>
-    [...(model.bibHolders.get(bib) ?? [])]
+    model.bibHolders
+      .get(bib)
       .map((id) => model.views.get(id))
       .filter(
         (view): view is ParticipantView =>
@@ -167,9 +158,13 @@ export const ruleContext = (model: EventModel): RuleContext => ({
   classNames: () => model.classNames,
 });
 
-/** Bibs held by anyone in the event, for the next free one. */
-export const usedBibs = (model: EventModel): ReadonlySet<string> =>
-  new Set(model.bibHolders.keys());
+/**
+ * Bibs held by anyone in the event, deregistered people included: their bib
+ * may already be in their hands.
+ */
+export const usedBibs = (model: EventModel) => ({
+  has: (bib: string) => model.bibHolders.get(bib).length > 0,
+});
 
 /** The class a participant's bib comes from: the first active entry's. */
 export const bibClassOf = (view: ParticipantView): string =>

@@ -33,7 +33,7 @@ export const classRanges = (
 export const nextFreeBib = (
   className: string,
   ranges: ReadonlyMap<string, BibRange>,
-  usedBibs: ReadonlySet<string>,
+  usedBibs: Pick<ReadonlySet<string>, 'has'>,
 ): Result<string> => {
   const range = ranges.get(className);
   if (!range) {
