@@ -8,16 +8,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  isTimingListFormat,
-  timingListFormats,
-  timingListText,
-} from '../node/formats/timingLists';
 import { readSheet } from '../node/xlsx/readSheet';
 import {
   entrantsFromParticipants,
   timingClasses,
 } from '../shared/formats/timingClasses';
+import {
+  isTimingListFormat,
+  timingListFormats,
+  timingListText,
+} from '../shared/formats/timingLists';
 import { problemMessage, summaryLabels } from '../shared/i18n/problems';
 import { foldSheet } from '../shared/isonen/fold';
 import { type CliIo, type Command, exitCodes } from './command';

@@ -15,8 +15,8 @@ import {
   entrantsFromParticipants,
   timingClasses,
 } from '../../shared/formats/timingClasses';
+import { xmlDocument } from '../../shared/formats/xmlDocument';
 import { foldSheet } from '../../shared/isonen/fold';
-import { writeXml } from './writeXml';
 import { schemaCheckUnavailable, validateIofXml } from './xmllint';
 
 const options = { eventName: 'Gneistløpet', createdAt: '2025-06-14T08:00:00Z' };
@@ -34,10 +34,10 @@ const kari = makeParticipant({
   entries: [makeEntry({ registrationId: 'REG1', exercise: '5 km' })],
 });
 
-describe('writeXml', () => {
+describe('xmlDocument', () => {
   it('writes a start list byte for byte', () => {
     const classes = timingClasses(entrantsFromParticipants([kari]));
-    expect(writeXml(iofStartList(classes, options))).toBe(
+    expect(xmlDocument(iofStartList(classes, options))).toBe(
       `<?xml version="1.0" encoding="UTF-8"?>
 <StartList xmlns="http://www.orienteering.org/datastandard/3.0" iofVersion="3.0" createTime="2025-06-14T08:00:00Z" creator="Racedesk">
   <Event>
@@ -79,7 +79,7 @@ describe('writeXml', () => {
 
   it('drops characters XML 1.0 cannot carry', () => {
     const odd = makeParticipant({ id: 'x', firstName: 'A\u0001\ud800B' });
-    const xml = writeXml(
+    const xml = xmlDocument(
       iofEntryList(timingClasses(entrantsFromParticipants([odd])), options),
     );
     expect(xml).toContain('<Given>A\ufffdB</Given>');
@@ -106,11 +106,11 @@ describe.skipIf(unavailable !== '')('IOF lists against IOF.xsd', () => {
   };
 
   it('validates the entry list of a demo event', async () => {
-    await expectValid(writeXml(iofEntryList(classes, options)));
+    await expectValid(xmlDocument(iofEntryList(classes, options)));
   });
 
   it('validates the start list of a demo event, deregistered people left out', async () => {
-    const xml = writeXml(iofStartList(classes, options));
+    const xml = xmlDocument(iofStartList(classes, options));
     await expectValid(xml);
 
     const parsed = new XMLParser({
@@ -146,12 +146,12 @@ describe.skipIf(unavailable !== '')('IOF lists against IOF.xsd', () => {
     });
     expect(results.length).toBeGreaterThan(iofResultStatuses.length);
     await expectValid(
-      writeXml(iofResultList([{ name: 'Alle', results }], options)),
+      xmlDocument(iofResultList([{ name: 'Alle', results }], options)),
     );
   });
 
   it('reports where a list breaks the schema', async () => {
-    const broken = writeXml(iofStartList(classes, options)).replace(
+    const broken = xmlDocument(iofStartList(classes, options)).replace(
       '<Event>',
       '<Event><Position>1</Position>',
     );
@@ -172,7 +172,7 @@ describe.skipIf(unavailable !== '')('IOF lists against IOF.xsd', () => {
       entries: [makeEntry({ className: '', exercise: '5 km', date: '' })],
     });
     const bareClasses = timingClasses(entrantsFromParticipants([bare]));
-    await expectValid(writeXml(iofStartList(bareClasses, options)));
-    await expectValid(writeXml(iofEntryList(bareClasses, options)));
+    await expectValid(xmlDocument(iofStartList(bareClasses, options)));
+    await expectValid(xmlDocument(iofEntryList(bareClasses, options)));
   });
 });

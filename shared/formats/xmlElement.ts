@@ -1,7 +1,6 @@
-// An XML document as plain data: the formats in this folder build it, and
-// node/formats/writeXml.ts serialises it with xmlbuilder2. xmlbuilder2 pulls
-// in Node's `events` module, so it cannot live in shared/ (pure); keeping the
-// tree here keeps every decision about content pure and testable.
+// An XML document as plain data: the formats in this folder build it and
+// xmlDocument.ts writes it out. Keeping the tree apart from the text keeps
+// every decision about content testable without parsing XML back.
 
 export type XmlElement = {
   name: string;

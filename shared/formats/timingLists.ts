@@ -1,12 +1,12 @@
 // The files timing software reads, as text: IOF XML 3.0 entry and start
 // lists and the OE semicolon CSV start list, from the same timing classes.
 
-import { csvStartList } from '../../shared/formats/csvStartList';
-import type { IofListOptions } from '../../shared/formats/iofCommon';
-import { iofEntryList } from '../../shared/formats/iofEntryList';
-import { iofStartList } from '../../shared/formats/iofStartList';
-import type { TimingClass } from '../../shared/formats/timingClasses';
-import { writeXml } from './writeXml';
+import { csvStartList } from './csvStartList';
+import type { IofListOptions } from './iofCommon';
+import { iofEntryList } from './iofEntryList';
+import { iofStartList } from './iofStartList';
+import type { TimingClass } from './timingClasses';
+import { xmlDocument } from './xmlDocument';
 
 export const timingListFormats = [
   'iof-startlist',
@@ -26,9 +26,9 @@ export const timingListText = (
 ): string => {
   switch (format) {
     case 'iof-startlist':
-      return writeXml(iofStartList(classes, options));
+      return xmlDocument(iofStartList(classes, options));
     case 'iof-entrylist':
-      return writeXml(iofEntryList(classes, options));
+      return xmlDocument(iofEntryList(classes, options));
     case 'csv-startlist':
       return csvStartList(classes);
   }
