@@ -5,6 +5,10 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { FloorOpenFigures, OpenFigures } from './page/benchApi';
 import { startProfile, stopProfile } from './profile';
 
+// Opening 50,000 participants on a busy two-core machine has taken 30 s;
+// the default 30 s wait would fail the run instead of reporting it.
+const patience = { timeout: 180_000 };
+
 export const pageHeapMb = async (cdp: CDPSession): Promise<number> => {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const used = metrics.find((m) => m.name === 'JSHeapUsedSize');
@@ -14,7 +18,11 @@ export const pageHeapMb = async (cdp: CDPSession): Promise<number> => {
 export const openBenchPage = async (context: BrowserContext, url: string) => {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => typeof window.bench === 'object');
+  await page.waitForFunction(
+    () => typeof window.bench === 'object',
+    undefined,
+    patience,
+  );
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   return { page, cdp };
@@ -23,6 +31,8 @@ export const openBenchPage = async (context: BrowserContext, url: string) => {
 const settled = async (page: Page) => {
   await page.waitForFunction(
     () => document.getElementById('status')?.textContent !== 'loading',
+    undefined,
+    patience,
   );
   const failure = await page.textContent('#status');
   if (failure?.startsWith('failed')) throw new Error(failure);

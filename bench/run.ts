@@ -71,6 +71,10 @@ const main = async () => {
         name: 'Node RSS peak while reading',
         megabytes: read.figures.rssPeakMb,
       },
+      {
+        name: 'Node RSS growth while reading',
+        megabytes: read.figures.rssPeakMb - read.figures.rssBeforeMb,
+      },
       ...page.memory,
     ];
 
