@@ -11,6 +11,12 @@
 // - importing as a new event: the participants are stored under an event id
 //   no event document names, so no list or search ever shows them; they
 //   are unreachable garbage until the event data is cleaned up.
+// RxDB reports a revision conflict per document and still writes the rest.
+// A conflict needs a writer outside this desk's write queue (another
+// window, later replication) to change the same participant between the
+// read and the write; the import then answers 'import-conflict' without
+// writing its log entry or marker, and running it again is safe, since a
+// re-import of the same file converges (unchanged documents are skipped).
 
 import type { BulkWriteRow, RxDocumentData } from 'rxdb';
 import { v7 as uuidv7 } from 'uuid';
