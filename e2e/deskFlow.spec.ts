@@ -12,7 +12,7 @@ import { expect, test } from './fixtures';
 
 const participants = 300;
 
-test('a secretariat imports, checks in, numbers and late-enters, and a reload keeps it all', async ({
+test('imports, check-ins, bibs and a late entry survive a reload', async ({
   desk,
 }, testInfo) => {
   // The whole flow: about 25 s alone, twice that when the machine is busy.

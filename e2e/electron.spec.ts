@@ -8,7 +8,7 @@ import { projectRoot } from './host';
 
 const electron = findElectronBinary();
 
-test('the Electron desk opens hardened, with only the desk contract exposed', async () => {
+test('Electron opens the desk with only the contract exposed', async () => {
   if (!electron.found) {
     // The list reporter does not print skip reasons; CI logs should.
     console.log(`electron.spec.ts skipped: ${electron.reason}`);

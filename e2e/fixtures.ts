@@ -13,7 +13,7 @@ type DeskFixtures = {
 };
 
 export const test = base.extend<DeskFixtures>({
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from the destructuring.
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture API.
   host: async ({}, use, testInfo) => {
     const host = await startHost({
       dataDir: testInfo.outputPath('host-data'),

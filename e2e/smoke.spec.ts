@@ -20,7 +20,7 @@ const openSocket = (page: Page, token: 'page' | 'wrong') =>
     });
   }, token);
 
-test('the desk opens in Chromium from the web host and says it is ready', async ({
+test('the desk opens from the web host and says it is ready', async ({
   desk,
 }) => {
   const violations: string[] = [];

@@ -80,7 +80,7 @@ describe('createLogger', () => {
 });
 
 describe('addLogFile', () => {
-  it('writes module loggers to the file, personal fields censored', async () => {
+  it('writes module loggers to the file, censored', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'racedesk-log-'));
     const path = join(dir, 'logs', 'racedesk.log');
     addLogFile(path);

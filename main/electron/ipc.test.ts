@@ -114,7 +114,7 @@ describe('setupDeskIpc', () => {
     });
   });
 
-  it('checks arguments and sends progress back to the asking window', async () => {
+  it('checks arguments and sends progress to the asking window', async () => {
     const bad = await call('import:read-sheet', invokeEvent(ownUrl), {
       fileName: 'a.xlsx',
       bytes: 'PK',

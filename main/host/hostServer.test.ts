@@ -109,7 +109,7 @@ const upgradeStatus = (url: string, headers: Record<string, string>) =>
   });
 
 describe('web host over HTTP', () => {
-  it('serves index.html with its token and a policy without remote origins', async () => {
+  it('serves index.html with its token and a strict policy', async () => {
     const response = await fetch(server.url);
     const html = await response.text();
     const policy = response.headers.get('content-security-policy') ?? '';
@@ -131,7 +131,7 @@ describe('web host over HTTP', () => {
     );
   });
 
-  it('answers 404 for paths that climb out of the renderer folder', async () => {
+  it('answers 404 for paths climbing out of the renderer folder', async () => {
     const response = await fetch(`${server.url}..%2f..%2fetc%2fpasswd.txt`);
     expect(response.status).toBe(404);
   });
@@ -170,7 +170,7 @@ describe('web host desk socket', () => {
     expect(await upgradeStatus(url, { origin: origin() })).toBe(403);
   });
 
-  it('refuses a connection from a foreign origin even with the token', async () => {
+  it('refuses a foreign origin even with the right token', async () => {
     const status = await upgradeStatus(socketUrl(), {
       origin: 'http://evil.test',
     });
@@ -236,7 +236,7 @@ describe('web host desk socket', () => {
     expect(code).toBe(1003);
   });
 
-  it('fails a request in flight with disconnected when the host stops', async () => {
+  it('fails a request in flight when the host stops', async () => {
     const client = connectClient();
     const reading = client.invoke('import:read-sheet', {
       fileName: 'never-ends.xlsx',
@@ -252,7 +252,7 @@ describe('web host desk socket', () => {
     });
   });
 
-  it('times out requests while the host is down and reconnects when it is back', async () => {
+  it('times out while the host is down, reconnects when back', async () => {
     const client = connectClient();
     expect((await client.invoke('app:info', {})).ok).toBe(true);
     const port = server.port;

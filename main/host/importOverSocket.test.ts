@@ -56,7 +56,7 @@ const connect = () =>
   });
 
 describe('import:read-sheet through the web host', () => {
-  it('reads a real iSonen-shaped export sent from the renderer client', async () => {
+  it('reads a real export sent by the renderer client', async () => {
     const table = demoExport({ participants: 300, seed: 7 });
     const path = join(dir, 'påmeldte.xlsx');
     await writeSheet(table, path);
@@ -78,7 +78,7 @@ describe('import:read-sheet through the web host', () => {
     expect(progress.at(-1)).toBe(table.rows.length);
   });
 
-  it('answers a file that is not a spreadsheet with an error result', async () => {
+  it('answers a file that is not a spreadsheet with an error', async () => {
     const client = connect();
     const result = await client.invoke('import:read-sheet', {
       fileName: 'notes.xlsx',

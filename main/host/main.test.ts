@@ -33,7 +33,7 @@ const start = async (dataDir: string) => {
 };
 
 describe('the web host process', () => {
-  it('prints its ready line, serves the page and stops cleanly on SIGINT', async () => {
+  it('prints its ready line, serves, and stops clean on SIGINT', async () => {
     const dataDir = join(dir, 'data');
     const host = await start(dataDir);
 
