@@ -14,7 +14,13 @@ import {
   mapHeaders,
 } from './headers';
 import type { ClassCount, ImportCounts, ImportProblem } from './preview';
-import { isEmptyRow, isPaymentSpill, paymentLines, readRow } from './readRow';
+import {
+  isEmptyRow,
+  isPaymentSpill,
+  paymentLines,
+  type RowContext,
+  readRow,
+} from './readRow';
 import type { SheetRow, SheetTable } from './sheet';
 
 export type SheetFold = {
@@ -169,79 +175,92 @@ const countClasses = (participants: Participant[]): ClassCount[] => {
     .sort((a, b) => a.name.localeCompare(b.name, 'nb', { numeric: true }));
 };
 
+type FoldState = {
+  map: HeaderMap;
+  context: RowContext;
+  skipRows: ReadonlySet<number>;
+  counts: ImportCounts;
+  problems: ImportProblem[];
+  people: Map<string, Participant>;
+  /** person + class + exercise + date -> the row that entered it first */
+  seenEntries: Map<string, number>;
+  /** Where a payment spill row below attaches; null after a left-out row. */
+  lastRegistration: Registration | null;
+};
+
+const foldPaymentRow = (state: FoldState, row: SheetRow) => {
+  state.counts.paymentRows++;
+  const index = state.map.columns.payments ?? 0;
+  const lines = paymentLines(row.cells[index] ?? '');
+  if (state.lastRegistration) addPayments(state.lastRegistration, lines);
+};
+
+const foldRow = (state: FoldState, row: SheetRow) => {
+  state.lastRegistration = null;
+  const read = readRow(row, state.context);
+  state.problems.push(...read.problems);
+  if (state.skipRows.has(row.row)) return;
+  if (read.problems.some((problem) => problem.severity === 'error')) return;
+
+  const person = read.participant;
+  const entryKey = activeEntryKey(person);
+  if (entryKey !== '') {
+    const firstRow = state.seenEntries.get(entryKey);
+    if (firstRow !== undefined) {
+      state.problems.push(duplicateOf(row, person, firstRow));
+      return;
+    }
+    state.seenEntries.set(entryKey, row.row);
+  }
+
+  const known = state.people.get(person.id);
+  if (known) {
+    state.lastRegistration = mergeInto(known, person, read.registration);
+  } else {
+    state.people.set(person.id, person);
+    state.lastRegistration = read.registration;
+  }
+};
+
+const emptyCounts = (): ImportCounts => ({
+  rows: 0,
+  participants: 0,
+  entries: 0,
+  deregistered: 0,
+  paymentRows: 0,
+});
+
 export const foldSheet = (
   table: SheetTable,
   options: FoldOptions,
 ): SheetFold => {
   const map = mapHeaders(table.headers);
-  const now = options.now ?? new Date().toISOString();
-  const skipRows = options.skipRows ?? new Set<number>();
-  const counts: ImportCounts = {
-    rows: 0,
-    participants: 0,
-    entries: 0,
-    deregistered: 0,
-    paymentRows: 0,
-  };
-
+  const counts = emptyCounts();
   const notIsonen = checkIsonenExport(map);
   if (notIsonen) {
     counts.rows = table.rows.length;
     return { participants: [], problems: [notIsonen], counts, classes: [] };
   }
 
-  const problems = identityWarning(map);
-  const context = {
+  const now = options.now ?? new Date().toISOString();
+  const state: FoldState = {
     map,
-    headers: table.headers,
-    eventId: options.eventId,
-    now,
+    context: { map, headers: table.headers, eventId: options.eventId, now },
+    skipRows: options.skipRows ?? new Set<number>(),
+    counts,
+    problems: identityWarning(map),
+    people: new Map(),
+    seenEntries: new Map(),
+    lastRegistration: null,
   };
-  const people = new Map<string, Participant>();
-  // person + class + exercise + date -> the row that entered it first
-  const seenEntries = new Map<string, number>();
-  let lastRegistration: Registration | null = null;
-
   for (const row of table.rows) {
     if (isEmptyRow(row)) continue;
     counts.rows++;
-    if (isPaymentSpill(row, map)) {
-      counts.paymentRows++;
-      const lines = paymentLines(row.cells[map.columns.payments ?? 0] ?? '');
-      if (lastRegistration) addPayments(lastRegistration, lines);
-      continue;
-    }
-
-    lastRegistration = null;
-    const read = readRow(row, context);
-    problems.push(...read.problems);
-    if (skipRows.has(row.row)) continue;
-
-    if (read.problems.some((problem) => problem.severity === 'error')) {
-      continue;
-    }
-
-    const person = read.participant;
-    const entryKey = activeEntryKey(person);
-    if (entryKey !== '') {
-      const firstRow = seenEntries.get(entryKey);
-      if (firstRow !== undefined) {
-        problems.push(duplicateOf(row, person, firstRow));
-        continue;
-      }
-      seenEntries.set(entryKey, row.row);
-    }
-
-    const known = people.get(person.id);
-    if (known) {
-      lastRegistration = mergeInto(known, person, read.registration);
-    } else {
-      people.set(person.id, person);
-      lastRegistration = read.registration;
-    }
+    if (isPaymentSpill(row, map)) foldPaymentRow(state, row);
+    else foldRow(state, row);
   }
 
-  const participants = [...people.values()];
+  const participants = [...state.people.values()];
   for (const person of participants) {
     const active = person.entries.some((entry) => entry.status === 'active');
     person.status = active ? 'active' : 'deregistered';
@@ -252,7 +271,7 @@ export const foldSheet = (
 
   return {
     participants,
-    problems,
+    problems: state.problems,
     counts,
     classes: countClasses(participants),
   };
