@@ -81,6 +81,39 @@ describe('readSheet', () => {
     ]);
   });
 
+  it('finds the header row below a title row', async () => {
+    const path = join(dir, 'title.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Ark1');
+    sheet.addRow(['Deltakerliste Bislettløpet 2025']);
+    sheet.addRow([]);
+    sheet.addRow(['Fornavn', 'Etternavn', 'Klasse']);
+    sheet.addRow(['Kari', 'Nordmann', 'K Senior']);
+    await workbook.xlsx.writeFile(path);
+
+    const result = await readBack('title.xlsx');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value).toMatchObject({
+      headerRow: 3,
+      headers: ['Fornavn', 'Etternavn', 'Klasse'],
+      rows: [{ row: 4, cells: ['Kari', 'Nordmann', 'K Senior'] }],
+    });
+  });
+
+  it('takes the first row as header in a sheet that is no export', async () => {
+    const path = join(dir, 'other.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Ark1');
+    sheet.addRow(['Navn', 'Telefon']);
+    sheet.addRow(['Kari Nordmann', '41234567']);
+    await workbook.xlsx.writeFile(path);
+
+    const result = await readBack('other.xlsx');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.headers).toEqual(['Navn', 'Telefon']);
+    expect(result.value.rows).toHaveLength(1);
+  });
+
   it('reads a workbook written without shared strings', async () => {
     const path = join(dir, 'inline.xlsx');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
