@@ -53,16 +53,26 @@ export const launchKillableChromium = async (
     ],
     { detached: true, stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  const endpoint = await waitForDevtools(child, 20_000);
-  const browser = await chromium.connectOverCDP(endpoint);
-  const context = browser.contexts()[0] ?? (await browser.newContext());
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.setViewportSize(viewport);
-
   const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
-    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone between the check and the kill.
+    }
     await exited;
   };
-  return { browser, page, kill };
+
+  try {
+    const endpoint = await waitForDevtools(child, 20_000);
+    const browser = await chromium.connectOverCDP(endpoint);
+    const context = browser.contexts()[0] ?? (await browser.newContext());
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.setViewportSize(viewport);
+    return { browser, page, kill };
+  } catch (error) {
+    await kill();
+    throw error;
+  }
 };

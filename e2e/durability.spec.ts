@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { launchKillableChromium } from './browserProcess';
+import { type KillableBrowser, launchKillableChromium } from './browserProcess';
 import { writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
@@ -16,34 +16,34 @@ test('a saved check-in survives SIGKILL of the browser', async ({
   // Two browser starts on a real profile; slow on a busy machine.
   test.slow();
   const profile = await mkdtemp(join(tmpdir(), 'racedesk-profile-'));
+  const browsers: KillableBrowser[] = [];
+  const launch = async () => {
+    const browser = await launchKillableChromium(profile);
+    browsers.push(browser);
+    return new DeskPage(browser.page, host.url);
+  };
   try {
-    const first = await launchKillableChromium(profile);
-    const desk = new DeskPage(first.page, host.url);
+    const desk = await launch();
     await desk.open();
     const file = await writeExportFile(testInfo.outputPath('små.xlsx'), 40);
     await desk.importFile(file.path, 'Kveldsløp', 40);
     await desk.goTo('Innsjekk');
     const person = file.people[0];
     if (person === undefined) throw new Error('The export has nobody active');
-    const personId = person.personId;
-    await desk.openByCode(personId);
+    await desk.openByCode(person.personId);
     await desk.expectNotCheckedIn();
     await desk.checkIn();
     await desk.expectCheckedIn();
 
-    await first.kill();
+    await browsers[0]?.kill();
 
-    const second = await launchKillableChromium(profile);
-    try {
-      const again = new DeskPage(second.page, host.url);
-      await again.open();
-      await again.openByCode(personId);
-      expect(await again.personId()).toBe(personId);
-      await again.expectCheckedIn();
-    } finally {
-      await second.kill();
-    }
+    const again = await launch();
+    await again.open();
+    await again.openByCode(person.personId);
+    expect(await again.personId()).toBe(person.personId);
+    await again.expectCheckedIn();
   } finally {
+    await Promise.all(browsers.map((browser) => browser.kill()));
     await rm(profile, { recursive: true, force: true });
   }
 });
