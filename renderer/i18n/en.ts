@@ -114,6 +114,9 @@ export const en = {
     deregistered: 'The participant is deregistered and cannot check in',
     generic: '{{message}}',
   },
+  recent: {
+    title: 'Recently saved',
+  },
   late: {
     title: 'Late entry',
     firstName: 'First name',

@@ -110,6 +110,9 @@ export const nb = {
     deregistered: 'Deltakeren er avmeldt og kan ikke sjekkes inn',
     generic: '{{message}}',
   },
+  recent: {
+    title: 'Siste lagrede handlinger',
+  },
   late: {
     title: 'Etteranmelding',
     firstName: 'Fornavn',

@@ -20,6 +20,7 @@ import { SearchBox } from '../search/SearchBox';
 import { createScanDetector } from '../search/scanDetector';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
 import { actionKeys } from './deskKeys';
+import { RecentActions } from './RecentActions';
 import { useScanChecksIn } from './scanSetting';
 import { useDeskActions } from './useDeskActions';
 import { useGlobalDeskKeys } from './useGlobalDeskKeys';
@@ -185,7 +186,7 @@ export const DeskPage = () => {
         </Stack>
       </Paper>
 
-      <Stack gap="sm" style={{ flex: 1, minWidth: 0 }}>
+      <Stack gap="sm" style={{ flex: 1, minWidth: 0, overflowY: 'auto' }}>
         <Group justify="flex-end" gap="xs">
           <KeyButton
             label={t('actions.lateEntry')}
@@ -222,6 +223,7 @@ export const DeskPage = () => {
             <Text c="dimmed">{t('card.empty')}</Text>
           </Paper>
         )}
+        <RecentActions />
       </Stack>
 
       <LateEntryModal

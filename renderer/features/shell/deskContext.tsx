@@ -6,6 +6,7 @@ import {
   useCallback,
   useContext,
   useMemo,
+  useRef,
   useState,
   useSyncExternalStore,
 } from 'react';
@@ -24,9 +25,16 @@ export type DeskStatus =
   | { kind: 'saved'; what: Phrase; name: string; at: string; seq: number }
   | { kind: 'error'; message: string; seq: number };
 
+export type SavedStatus = Extract<DeskStatus, { kind: 'saved' }>;
+
+/** How many of this session's saves the desk lists. */
+const historyLength = 12;
+
 type DeskContextValue = {
   store: DeskStore;
   status: DeskStatus;
+  /** This session's saves, newest first; for the operator's own check. */
+  history: readonly SavedStatus[];
   reportSaved(what: Phrase, name: string): void;
   reportError(message: string): void;
   /** An error about one participant ends when the next one opens. */
@@ -43,26 +51,27 @@ export const DeskProvider = ({
   children: ReactNode;
 }) => {
   const [status, setStatus] = useState<DeskStatus>({ kind: 'idle' });
-
+  const [history, setHistory] = useState<readonly SavedStatus[]>([]);
   // seq makes a second identical "Saved" a new status, so it re-announces.
+  const seq = useRef(0);
+
   const reportSaved = useCallback((what: Phrase, name: string) => {
+    seq.current += 1;
     // Tests can also count saves without reading the status text.
-    const saves = Number(document.body.dataset.saves ?? '0') + 1;
-    document.body.dataset.saves = String(saves);
-    setStatus((s) => ({
+    document.body.dataset.saves = String(seq.current);
+    const saved: SavedStatus = {
       kind: 'saved',
       what,
       name,
       at: new Date().toISOString(),
-      seq: 'seq' in s ? s.seq + 1 : 1,
-    }));
+      seq: seq.current,
+    };
+    setStatus(saved);
+    setHistory((h) => [saved, ...h].slice(0, historyLength));
   }, []);
   const reportError = useCallback((message: string) => {
-    setStatus((s) => ({
-      kind: 'error',
-      message,
-      seq: 'seq' in s ? s.seq + 1 : 1,
-    }));
+    seq.current += 1;
+    setStatus({ kind: 'error', message, seq: seq.current });
   }, []);
 
   const clearError = useCallback(() => {
@@ -70,8 +79,8 @@ export const DeskProvider = ({
   }, []);
 
   const value = useMemo(
-    () => ({ store, status, reportSaved, reportError, clearError }),
-    [store, status, reportSaved, reportError, clearError],
+    () => ({ store, status, history, reportSaved, reportError, clearError }),
+    [store, status, history, reportSaved, reportError, clearError],
   );
   return <DeskContext value={value}>{children}</DeskContext>;
 };
