@@ -5,12 +5,12 @@
 import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
 import type { Queryable } from '../db/db';
+import type { BatchState } from './batchState';
 import { applyBibAssign } from './bibAssign';
 import { applyCheckIn } from './checkIn';
-import { bumpSeq } from './eventSeq';
+import { bumpSeq, withNextSeq } from './eventSeq';
 import { applyLateEntry } from './lateEntry';
 import { applied, rejected, unchanged } from './operationResult';
-import { findParticipant } from './participantRow';
 
 type RangeOperation = Extract<Operation, { type: 'class-range-set' }>;
 
@@ -64,11 +64,12 @@ export const applyOperation = async (
   tx: Queryable,
   eventId: string,
   op: Operation,
+  state: BatchState,
 ): Promise<OperationResult> => {
   if (op.type === 'late-entry') return applyLateEntry(tx, eventId, op);
   if (op.type === 'class-range-set') return applyClassRange(tx, eventId, op);
 
-  const row = await findParticipant(tx, eventId, op.participantId);
+  const row = await state.participant(op.participantId);
   if (!row) {
     return rejected('unknown-participant', 'No such participant', {
       participantId: op.participantId,
@@ -78,7 +79,7 @@ export const applyOperation = async (
   switch (op.type) {
     case 'check-in':
     case 'check-in-undo':
-      return applyCheckIn(tx, eventId, op, row);
+      return applyCheckIn(tx, eventId, op, row, state);
     case 'bib-assign':
       return applyBibAssign(tx, eventId, op, row);
     case 'payment': {
@@ -89,15 +90,13 @@ export const applyOperation = async (
         deskId: op.deskId,
       };
       await tx.query(
-        `UPDATE participants SET payments = payments || $3::jsonb, seq = $4
-          WHERE event_id = $1 AND participant_id = $2`,
-        [
-          eventId,
-          row.participant_id,
-          JSON.stringify([payment]),
-          await bumpSeq(tx, eventId),
-        ],
+        withNextSeq(`UPDATE participants
+            SET payments = payments || $3::jsonb,
+                seq = (SELECT seq FROM next_seq)
+          WHERE event_id = $1 AND participant_id = $2`),
+        [eventId, row.participant_id, JSON.stringify([payment])],
       );
+      row.payments = [...row.payments, payment];
       return applied({ amount: payment.amount });
     }
   }

@@ -10,7 +10,7 @@ import { isBib } from '../../shared/desk/rules';
 import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
 import type { Queryable } from '../db/db';
-import { bumpSeq } from './eventSeq';
+import { bumpSeq, withNextSeq } from './eventSeq';
 import { applied, conflict, rejected, unchanged } from './operationResult';
 import type { ParticipantRow } from './participantRow';
 
@@ -133,15 +133,12 @@ export const applyBibAssign = async (
   }
 
   await tx.query(
-    `UPDATE participants SET bib = $3, bib_source = $4, seq = $5
-      WHERE event_id = $1 AND participant_id = $2`,
-    [
-      eventId,
-      row.participant_id,
-      bib,
-      bib === '' ? '' : source,
-      await bumpSeq(tx, eventId),
-    ],
+    withNextSeq(`UPDATE participants
+        SET bib = $3, bib_source = $4, seq = (SELECT seq FROM next_seq)
+      WHERE event_id = $1 AND participant_id = $2`),
+    [eventId, row.participant_id, bib, bib === '' ? '' : source],
   );
+  row.bib = bib;
+  row.bib_source = bib === '' ? '' : source;
   return applied({ bib });
 };

@@ -9,16 +9,27 @@
 import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
 import type { Queryable } from '../db/db';
-import { bumpSeq } from './eventSeq';
+import type { BatchState, CheckInStep } from './batchState';
+import { withNextSeq } from './eventSeq';
 import { applied, rejected, unchanged } from './operationResult';
 import type { ParticipantRow } from './participantRow';
 
-type Step = { type: string; created_at: string; desk_id: string };
+type Step = CheckInStep;
 type CheckInState = { checkedIn: boolean; at: string; desk: string };
 
 const notCheckedIn: CheckInState = { checkedIn: false, at: '', desk: '' };
 
-export const foldCheckIn = (steps: readonly Step[]): CheckInState =>
+const byTimeThenId = (a: Step, b: Step) => {
+  if (a.created_at !== b.created_at) {
+    return a.created_at < b.created_at ? -1 : 1;
+  }
+  if (a.operation_id === b.operation_id) return 0;
+  return a.operation_id < b.operation_id ? -1 : 1;
+};
+
+export const foldCheckIn = (
+  steps: readonly Pick<Step, 'type' | 'created_at' | 'desk_id'>[],
+): CheckInState =>
   steps.reduce<CheckInState>((state, step) => {
     if (step.type === 'check-in-undo') return notCheckedIn;
     if (state.checkedIn) return state;
@@ -35,6 +46,7 @@ export const applyCheckIn = async (
   eventId: string,
   op: CheckInOperation,
   row: ParticipantRow,
+  state: BatchState,
 ): Promise<OperationResult> => {
   if (op.type === 'check-in' && row.status === 'deregistered') {
     return rejected('deregistered', 'The participant is deregistered', {
@@ -42,16 +54,15 @@ export const applyCheckIn = async (
     });
   }
 
-  // The operation itself is stored already (result still NULL), so it is
-  // part of the fold; rejected ones are not.
-  const steps = await tx.query<Step>(
-    `SELECT type, created_at, desk_id FROM operations
-      WHERE event_id = $1 AND participant_id = $2
-        AND type IN ('check-in', 'check-in-undo')
-        AND (result IS NULL OR result->>'outcome' <> 'rejected')
-      ORDER BY created_at, operation_id`,
-    [eventId, row.participant_id],
-  );
+  // The accepted steps so far and this one, in (createdAt, id) order.
+  const accepted = await state.checkInSteps(row.participant_id);
+  accepted.push({
+    type: op.type,
+    created_at: op.createdAt,
+    desk_id: op.deskId,
+    operation_id: op.id,
+  });
+  const steps = [...accepted].sort(byTimeThenId);
   const next = foldCheckIn(steps);
   const data = {
     checkedIn: next.checkedIn,
@@ -78,18 +89,14 @@ export const applyCheckIn = async (
   }
 
   await tx.query(
-    `UPDATE participants
+    withNextSeq(`UPDATE participants
         SET checked_in = $3, checked_in_at = $4, checked_in_desk = $5,
-            seq = $6
-      WHERE event_id = $1 AND participant_id = $2`,
-    [
-      eventId,
-      row.participant_id,
-      next.checkedIn,
-      next.at,
-      next.desk,
-      await bumpSeq(tx, eventId),
-    ],
+            seq = (SELECT seq FROM next_seq)
+      WHERE event_id = $1 AND participant_id = $2`),
+    [eventId, row.participant_id, next.checkedIn, next.at, next.desk],
   );
+  row.checked_in = next.checkedIn;
+  row.checked_in_at = next.at;
+  row.checked_in_desk = next.desk;
   return applied(data);
 };

@@ -30,6 +30,17 @@ export const bumpSeq = async (
   return row.seq;
 };
 
+/**
+ * Wraps a statement whose $1 is the event id so that it bumps the seq in
+ * the same round trip; the statement reads it as `(SELECT seq FROM
+ * next_seq)`. PostgreSQL runs a data-modifying WITH exactly once.
+ */
+export const withNextSeq = (statement: string) =>
+  `WITH next_seq AS (
+     UPDATE event_seq SET seq = seq + 1 WHERE event_id = $1 RETURNING seq
+   )
+   ${statement}`;
+
 /** The first of count new seqs, all taken at once, in order. */
 export const bumpSeqBy = async (
   tx: Queryable,

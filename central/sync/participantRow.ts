@@ -4,7 +4,6 @@ import type { DeskPayment, ParticipantState } from '../../shared/desk/state';
 import type { BibSource } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
 import type { SyncDocument } from '../../shared/sync/types';
-import type { Queryable } from '../db/db';
 
 export type ParticipantRow = {
   participant_id: string;
@@ -51,17 +50,3 @@ export const participantDocument = (row: ParticipantRow): SyncDocument =>
         state: stateOf(row),
         lateEntry: row.late_entry,
       };
-
-/** The live (not erased) participant, or undefined. */
-export const findParticipant = async (
-  tx: Queryable,
-  eventId: string,
-  participantId: string,
-): Promise<ParticipantRow | undefined> => {
-  const rows = await tx.query<ParticipantRow>(
-    `SELECT ${participantColumns} FROM participants
-      WHERE event_id = $1 AND participant_id = $2 AND NOT erased`,
-    [eventId, participantId],
-  );
-  return rows[0];
-};

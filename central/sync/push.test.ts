@@ -1,6 +1,6 @@
-// The push path on a real PGlite store, without HTTP: whatever order and
-// however often a desk's operations arrive, the state ends the same as when
-// they arrive once, in order.
+// The push path on a real PGlite store, without HTTP: whatever order, in
+// whatever batches and however often a desk's operations arrive, the state
+// ends the same as when they arrive once, in order, one by one.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,10 +88,18 @@ const stateOf = async (eventId: string) => {
   }));
 };
 
-const pushAs = async (eventId: string, ops: Operation[]) => {
+/** Pushes ops in batches of up to size, each batch from one desk. */
+const pushAs = async (eventId: string, ops: Operation[], size: number) => {
+  const batches: Operation[][] = [];
   for (const op of ops) {
-    const forDesk = { ...op, eventId };
-    const pushed = await pushOperations(db, eventId, op.deskId, [forDesk]);
+    const last = batches.at(-1);
+    const joins = last && last.length < size && last[0]?.deskId === op.deskId;
+    if (joins) last.push({ ...op, eventId });
+    else batches.push([{ ...op, eventId }]);
+  }
+  for (const batch of batches) {
+    const deskId = batch[0]?.deskId ?? '';
+    const pushed = await pushOperations(db, eventId, deskId, batch);
     expect(pushed.ok).toBe(true);
   }
 };
@@ -141,8 +149,8 @@ describe('pushOperations', () => {
             i % 3 ? [op] : [op, op],
           );
 
-          await pushAs(inOrder.eventId, ops);
-          await pushAs(shuffled.eventId, repeated);
+          await pushAs(inOrder.eventId, ops, 1);
+          await pushAs(shuffled.eventId, repeated, 4);
 
           expect(await stateOf(shuffled.eventId)).toEqual(
             await stateOf(inOrder.eventId),

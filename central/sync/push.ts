@@ -2,7 +2,9 @@
 // transaction as its effect, the operation is stored under its id and its
 // (desk, seq); a repeat finds it and gets the stored result back, the same
 // id with another body is refused, and the desk's highest contiguous seq
-// shows any gap. A crash before COMMIT leaves neither the operation nor its
+// shows any gap. The event lock taken first serializes pushes of one
+// event, so the look-up of stored operations cannot race a second push of
+// the same batch. A crash before COMMIT leaves neither the operation nor its
 // effect, so the desk's retry applies it once.
 
 import { fail, ok, type Result } from '../../shared/contract/result';
@@ -10,31 +12,64 @@ import { lateEntryParticipantId } from '../../shared/desk/reduce';
 import type { Operation } from '../../shared/domain/operation';
 import type {
   DeskSeqState,
+  OperationResult,
   PushedOperation,
   PushResponse,
 } from '../../shared/sync/types';
 import type { Db, Queryable } from '../db/db';
 import { applyOperation } from './applyOperation';
+import { type BatchState, loadBatchState } from './batchState';
 import { latestSeq, lockEvent } from './eventSeq';
 import { rejected } from './operationResult';
+import { sameJson } from './sameJson';
 
-const repeatOf = async (
+type StoredOperation = {
+  operation_id: string;
+  desk_seq: number;
+  body: unknown;
+  result: OperationResult;
+};
+
+/** The batch's operations the server has already, by id and by desk seq. */
+const storedFor = async (
   tx: Queryable,
   eventId: string,
-  op: Operation,
-  body: string,
-): Promise<PushedOperation> => {
-  const rows = await tx.query<{
-    same: boolean;
-    result: PushedOperation['result'];
-  }>(
-    `SELECT body = $3::jsonb AS same, result FROM operations
-      WHERE event_id = $1 AND operation_id = $2`,
-    [eventId, op.id, body],
+  deskId: string,
+  ops: readonly Operation[],
+) => {
+  const rows = await tx.query<StoredOperation>(
+    `SELECT operation_id, desk_seq, body, result FROM operations
+      WHERE event_id = $1
+        AND (operation_id = ANY($2::text[])
+             OR (desk_id = $3 AND desk_seq = ANY($4::int[])))`,
+    [eventId, ops.map((op) => op.id), deskId, ops.map((op) => op.seq)],
   );
-  const stored = rows[0];
+  return {
+    byId: new Map(rows.map((row) => [row.operation_id, row])),
+    bySeq: new Set(rows.map((row) => row.desk_seq)),
+  };
+};
+
+type Stored = Awaited<ReturnType<typeof storedFor>>;
+
+/** The answer to an operation the server has seen, or null if it is new. */
+const repeatOf = (op: Operation, stored: Stored): PushedOperation | null => {
   const base = { id: op.id, seq: op.seq };
-  if (!stored) {
+  const same = stored.byId.get(op.id);
+  if (same) {
+    return sameJson(same.body, op)
+      ? { ...base, repeated: true, result: same.result }
+      : {
+          ...base,
+          repeated: false,
+          result: rejected(
+            'operation-id-reused',
+            'Another operation with this id is stored; this one is refused',
+            { operationId: op.id },
+          ),
+        };
+  }
+  if (stored.bySeq.has(op.seq)) {
     return {
       ...base,
       repeated: false,
@@ -45,54 +80,55 @@ const repeatOf = async (
       ),
     };
   }
-  if (!stored.same) {
-    return {
-      ...base,
-      repeated: false,
-      result: rejected(
-        'operation-id-reused',
-        'Another operation with this id is stored; this one is refused',
-        { operationId: op.id },
-      ),
-    };
-  }
-  return { ...base, repeated: true, result: stored.result };
+  return null;
 };
 
-const pushOne = async (
+type NewOperation = {
+  op: Operation;
+  participantId: string;
+  result: OperationResult;
+};
+
+/** Applies a new operation; it is stored with the batch, before COMMIT. */
+const applyNew = async (
   tx: Queryable,
   eventId: string,
   op: Operation,
+  stored: Stored,
+  state: BatchState,
+  fresh: NewOperation[],
 ): Promise<PushedOperation> => {
-  const body = JSON.stringify(op);
+  const result = await applyOperation(tx, eventId, op, state);
   const participantId =
     op.type === 'late-entry' ? lateEntryParticipantId(op.id) : op.participantId;
-  const inserted = await tx.query(
-    `INSERT INTO operations (event_id, operation_id, desk_id, desk_seq,
-       participant_id, type, created_at, body)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
-     ON CONFLICT DO NOTHING
-     RETURNING operation_id`,
-    [
-      eventId,
-      op.id,
-      op.deskId,
-      op.seq,
-      participantId,
-      op.type,
-      op.createdAt,
-      body,
-    ],
-  );
-  if (inserted.length === 0) return repeatOf(tx, eventId, op, body);
-
-  const result = await applyOperation(tx, eventId, op);
-  await tx.query(
-    `UPDATE operations SET result = $3::jsonb
-      WHERE event_id = $1 AND operation_id = $2`,
-    [eventId, op.id, JSON.stringify(result)],
-  );
+  fresh.push({ op, participantId, result });
+  // A repeat later in the same batch must find this one.
+  stored.byId.set(op.id, {
+    operation_id: op.id,
+    desk_seq: op.seq,
+    body: op,
+    result,
+  });
+  stored.bySeq.add(op.seq);
   return { id: op.id, seq: op.seq, repeated: false, result };
+};
+
+/** Stores the batch's new operations with their results, in one statement. */
+const storeNew = async (
+  tx: Queryable,
+  eventId: string,
+  fresh: readonly NewOperation[],
+) => {
+  if (fresh.length === 0) return;
+  await tx.query(
+    `INSERT INTO operations (event_id, operation_id, desk_id, desk_seq,
+       participant_id, type, created_at, body, result)
+     SELECT $1, e->'op'->>'id', e->'op'->>'deskId', (e->'op'->>'seq')::int,
+            e->>'participantId', e->'op'->>'type', e->'op'->>'createdAt',
+            e->'op', e->'result'
+       FROM jsonb_array_elements($2::jsonb) AS e`,
+    [eventId, JSON.stringify(fresh)],
+  );
 };
 
 /** Moves the desk's contiguous seq past every stored seq that follows it. */
@@ -165,8 +201,17 @@ export const pushOperations = async (
 
   const response = await db.transaction(async (tx) => {
     await lockEvent(tx, eventId);
+    const stored = await storedFor(tx, eventId, deskId, ops);
+    const state = await loadBatchState(tx, eventId, ops);
     const results: PushedOperation[] = [];
-    for (const op of ops) results.push(await pushOne(tx, eventId, op));
+    const fresh: NewOperation[] = [];
+    for (const op of ops) {
+      const repeat = repeatOf(op, stored);
+      results.push(
+        repeat ?? (await applyNew(tx, eventId, op, stored, state, fresh)),
+      );
+    }
+    await storeNew(tx, eventId, fresh);
     const desk = await advanceDeskSeq(tx, eventId, deskId);
     return { results, desk, latestSeq: await latestSeq(tx, eventId) };
   });
