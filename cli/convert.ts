@@ -23,7 +23,17 @@ import { foldSheet } from '../shared/isonen/fold';
 import { type CliIo, type Command, exitCodes } from './command';
 import { langOption } from './locale';
 
-const usage = `racedesk convert FILE.xlsx --to ${timingListFormats.join('|')} [--out FILE] [--event-name NAME] [--lang nb|en]`;
+const usage = [
+  'racedesk convert FILE.xlsx --to FORMAT [--out FILE] [--event-name NAME]',
+  '                 [--lang nb|en]',
+  '',
+  'FORMAT: iof-startlist  IOF XML 3.0 StartList',
+  '        iof-entrylist  IOF XML 3.0 EntryList',
+  '        csv-startlist  OE2010 semicolon CSV start list (UTF-8 with BOM)',
+  '',
+  'The event name defaults to the file name. Deregistered participants are',
+  'in no list; rows with errors are left out and reported on stderr.',
+].join('\n');
 
 const errorText = (error: unknown) =>
   error instanceof Error ? error.message : String(error);
@@ -110,8 +120,7 @@ export const runConvert = async (
 
 export const convertCommand: Command = {
   name: 'convert',
-  summary:
-    'Turn an iSonen export (.xlsx) into a start or entry list for timing software',
+  summary: 'Start or entry list for timing software from an iSonen export',
   usage,
   run: runConvert,
 };
