@@ -2,16 +2,20 @@
 // Everything but 'electron' is bundled, so the packaged app needs nothing
 // from node_modules (electron-builder.yml ships dist/** only).
 //
-// Usage: node scripts/build-main.mjs
+// Usage: node scripts/build-main.mjs [--outdir DIR]   (default dist/main)
 
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = resolve(root, 'dist/main');
+const { values } = parseArgs({
+  options: { outdir: { type: 'string', default: 'dist/main' } },
+});
+const outdir = resolve(root, values.outdir);
 
 const common = {
   bundle: true,
