@@ -1,17 +1,12 @@
 // The desk window shows our page and nothing else: no navigation away, no
 // new windows, no permission prompts (camera, geolocation, notifications…).
-// A link to the web opens in the system browser only if it is https.
+// The desk has no links to the web, so nothing is handed to a browser
+// either.
 
-import { app, session, shell } from 'electron';
+import { app, session } from 'electron';
 
 import type { Logger } from '../../node/log';
 import { type AppPaths, isOwnPage } from './paths';
-
-const openExternally = (url: string) => {
-  if (url.startsWith('https://')) {
-    void shell.openExternal(url);
-  }
-};
 
 export const setupNavigationLock = (paths: AppPaths, log: Logger) => {
   app.on('web-contents-created', (_event, contents) => {
@@ -23,8 +18,8 @@ export const setupNavigationLock = (paths: AppPaths, log: Logger) => {
     });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      openExternally(url);
+    contents.setWindowOpenHandler(() => {
+      log.warn('blocked a new window');
       return { action: 'deny' };
     });
   });
