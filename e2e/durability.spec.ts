@@ -1,5 +1,8 @@
 // A check-in the desk showed as saved survives the browser being killed:
-// IndexedDB must have committed it durably before "Lagret" appeared.
+// "Lagret" must not appear before IndexedDB has committed the write.
+// SIGKILL loses only what Chromium had not yet handed to the OS; a power
+// cut (which strict durability guards against) would also lose what the OS
+// had not flushed, and is not simulated here.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
