@@ -62,6 +62,7 @@ const RangeRow = ({ summary, saved }: RangeRowProps) => {
     first?: string;
     last?: string;
     note?: string;
+    warning?: boolean;
   }>({});
   const className = summary.className;
 
@@ -89,6 +90,7 @@ const RangeRow = ({ summary, saved }: RangeRowProps) => {
     const warning = check.warnings[0];
     setShown({
       note: warning ? t(warning.key, { ...warning }) : t('ranges.saved'),
+      warning: warning !== undefined,
     });
     reportSaved({ key: 'done.range' }, className);
   };
@@ -144,7 +146,7 @@ const RangeRow = ({ summary, saved }: RangeRowProps) => {
           {t('ranges.save')}
         </Button>
         {shown.note && (
-          <Text size="xs" c="dimmed" mt={2}>
+          <Text size="xs" c={shown.warning ? 'orange.8' : 'dimmed'} mt={2}>
             {shown.note}
           </Text>
         )}
