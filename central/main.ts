@@ -30,7 +30,9 @@ const fatal = (message: string, data: Record<string, unknown> = {}) => {
 
 const main = async () => {
   const url = flags['database-url'] ?? process.env.DATABASE_URL;
-  const opened = await openDb(url ? { url } : { dataDir: flags.data });
+  const opened = await openDb(url ? { url } : { dataDir: flags.data }, (err) =>
+    log.warn({ err }, 'idle database connection lost'),
+  );
   if (!opened.ok) return fatal(opened.error.message, opened.error.data);
   const db = opened.value;
 

@@ -187,6 +187,22 @@ describe.each(backends())('central sync on $name', (backend) => {
     expect(participantsOf(paged.documents).size).toBe(2);
   });
 
+  it('a checkpoint past the latest seq is refused so the desk downloads again', async () => {
+    const { checkpoint } = await pull();
+
+    const ahead = await request(
+      base,
+      'GET',
+      `/api/events/${demoEventId}/pull?checkpoint=${checkpoint + 100}`,
+      { token: organizer },
+    );
+
+    expect(ahead.status).toBe(409);
+    expect(ahead.body).toMatchObject({
+      error: { code: 'checkpoint-ahead', data: { latestSeq: checkpoint } },
+    });
+  });
+
   it('the same operation id with another payload is refused and the stored one stands', async () => {
     const desk = await newDesk();
     const op = operationsOf(desk);

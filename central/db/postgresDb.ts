@@ -19,11 +19,22 @@ const queryableOf = (client: Client): Queryable => ({
 });
 
 /** A pool on a PostgreSQL server, from a postgres:// URL. */
-export const openPostgres = async (url: string): Promise<Db> => {
+export const openPostgres = async (
+  url: string,
+  onIdleError: (error: Error) => void = () => undefined,
+): Promise<Db> => {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle client whose server went away must not crash the process; the
+  // next query gets a fresh connection or fails as that request's error.
+  pool.on('error', onIdleError);
   // Fail at start, not at the first request, when the server is unreachable.
-  const probe = await pool.connect();
-  probe.release();
+  try {
+    const probe = await pool.connect();
+    probe.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
 
   return {
     kind: 'postgres',

@@ -15,6 +15,7 @@ const statusByCode: Record<string, number> = {
   'unknown-desk': 404,
   'not-found': 404,
   'range-full': 409,
+  'checkpoint-ahead': 409,
   'body-too-large': 413,
   internal: 500,
 };

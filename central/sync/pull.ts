@@ -4,6 +4,7 @@
 // read in one REPEATABLE READ snapshot, so the checkpoint it returns covers
 // exactly what the documents show.
 
+import { fail, ok, type Result } from '../../shared/contract/result';
 import type {
   BibLease,
   PullResponse,
@@ -117,19 +118,25 @@ export const pullDocuments = (
   eventId: string,
   checkpoint: number,
   limit: number,
-): Promise<PullResponse> =>
+): Promise<Result<PullResponse>> =>
   db.transaction(async (tx) => {
     await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const latest = await latestSeq(tx, eventId);
+    // A checkpoint this server never gave (its database was restored from
+    // an older copy): answering from it would hide documents, so the desk
+    // is told to download the event again.
+    if (checkpoint > latest) {
+      return fail(
+        'checkpoint-ahead',
+        `Checkpoint ${checkpoint} is past this event's latest seq ${latest}`,
+        { checkpoint, latestSeq: latest },
+      );
+    }
     const documents = await readPage(tx, eventId, checkpoint, limit);
     const last = documents.at(-1);
     if (documents.length === limit && last) {
-      return { documents, checkpoint: last.seq, hasMore: true };
+      return ok({ documents, checkpoint: last.seq, hasMore: true });
     }
     // A short page reached the end: the event's seq is the checkpoint.
-    const latest = await latestSeq(tx, eventId);
-    return {
-      documents,
-      checkpoint: Math.max(latest, checkpoint),
-      hasMore: false,
-    };
+    return ok({ documents, checkpoint: latest, hasMore: false });
   });

@@ -94,18 +94,19 @@ export const syncRoutes = (app: FastifyInstance, ctx: CentralContext) => {
 
       const { checkpoint, limit } = request.query;
       const page = await pullDocuments(ctx.db, eventId, checkpoint, limit);
+      if (!page.ok) return sendError(reply, page.error);
       ctx.log.info(
         {
           eventId,
           deskId: caller.value.kind === 'desk' ? caller.value.deskId : '',
           from: checkpoint,
-          documents: page.documents.length,
-          checkpoint: page.checkpoint,
-          hasMore: page.hasMore,
+          documents: page.value.documents.length,
+          checkpoint: page.value.checkpoint,
+          hasMore: page.value.hasMore,
         },
         'sync pull',
       );
-      return page;
+      return page.value;
     },
   );
 };
