@@ -1,31 +1,17 @@
-// Test data for UI logic: a participant view with every field present, so a
-// test states only what it is about.
+// Views for UI tests, on top of the shared desk fixtures: a registration
+// (which those lack) and a participant view with an empty desk state.
 
+import { makeParticipant } from '../../../shared/desk/fixtures';
 import type { ParticipantView } from '../../../shared/desk/state';
 import type {
-  Entry,
   Participant,
   Registration,
 } from '../../../shared/domain/participant';
 
-export const anEntry = (over: Partial<Entry> = {}): Entry => ({
-  registrationId: 'R1',
-  className: 'K17',
-  exercise: '60 m',
-  sport: 'Friidrett',
-  date: '',
-  time: '',
-  fee: 25000,
-  feeVat: 0,
-  status: 'active',
-  sourceRow: 2,
-  ...over,
-});
-
 export const aRegistration = (
   over: Partial<Registration> = {},
 ): Registration => ({
-  registrationId: 'R1',
+  registrationId: 'reg-p1',
   type: 'self',
   statusText: 'Påmeldt',
   status: 'active',
@@ -44,54 +30,15 @@ export const aRegistration = (
   ...over,
 });
 
-export const aParticipant = (over: Partial<Participant> = {}): Participant => ({
-  id: 'p1',
-  eventId: 'e1',
-  personId: '1234567',
-  buypassId: '',
-  firstName: 'Kari',
-  lastName: 'Nordmann',
-  birthDate: '2009-04-01',
-  gender: 'female',
-  country: 'Norge',
-  countryCode: 'NOR',
-  email: '',
-  mobile: '',
-  club: 'IL Heming',
-  clubId: '',
-  groupId: '',
-  region: '',
-  regionId: '',
-  comment: '',
-  license: {
-    hasLicense: false,
-    seasonLicense: '',
-    oneDayLicense: '',
-    product: '',
-    purchasedAt: '',
-  },
-  registrations: [aRegistration()],
-  entries: [anEntry()],
-  products: [],
-  answers: [],
-  messages: [],
-  consents: { photo: 'yes', video: 'yes', streaming: 'yes', liveFeed: 'yes' },
-  updatesConsent: false,
-  status: 'active',
-  bib: '',
-  chip: '',
-  sourceCheckInStatus: '',
-  extra: {},
-  revision: 1,
-  updatedAt: '',
-  ...over,
-});
-
 export const aView = (
   participant: Partial<Participant> = {},
   state: Partial<ParticipantView['state']> = {},
 ): ParticipantView => ({
-  participant: aParticipant(participant),
+  participant: makeParticipant({
+    id: 'p1',
+    registrations: [aRegistration()],
+    ...participant,
+  }),
   state: {
     checkedIn: false,
     checkedInAt: '',

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-
+import { makeEntry, makeParticipant } from '../../../shared/desk/fixtures';
 import type { DeskPayment } from '../../../shared/desk/state';
-
-import {
-  anEntry,
-  aParticipant,
-  aRegistration,
-  aView,
-} from './participantFactory';
+import { aRegistration, aView } from './participantFactory';
 import {
   entryLines,
   licenseStatus,
@@ -15,8 +9,11 @@ import {
   paymentStatus,
 } from './participantFacts';
 
-const license = (over: Partial<ReturnType<typeof aParticipant>['license']>) =>
-  aParticipant({
+const license = (
+  over: Partial<ReturnType<typeof makeParticipant>['license']>,
+) =>
+  makeParticipant({
+    id: 'p1',
     license: {
       hasLicense: false,
       seasonLicense: '',
@@ -36,9 +33,9 @@ describe('payment status', () => {
   it('owes the fees of the active entries when nothing is paid', () => {
     const view = aView({
       entries: [
-        anEntry({ fee: 20000 }),
-        anEntry({ exercise: 'Lengde', fee: 15000 }),
-        anEntry({ exercise: 'Høyde', fee: 9900, status: 'deregistered' }),
+        makeEntry({ fee: 20000 }),
+        makeEntry({ exercise: 'Lengde', fee: 15000 }),
+        makeEntry({ exercise: 'Høyde', fee: 9900, status: 'deregistered' }),
       ],
     });
     expect(paymentStatus(view)).toEqual({ kind: 'not-paid', amount: 35000 });
@@ -47,14 +44,14 @@ describe('payment status', () => {
   it('is paid at the desk once desk payments cover the fees', () => {
     const payment: DeskPayment = {
       method: 'cash',
-      amount: 25000,
+      amount: 35000,
       at: '',
       deskId: 'd',
     };
     const view = aView({}, { payments: [payment] });
     expect(paymentStatus(view).kind).toBe('paid-at-desk');
     const part = aView({}, { payments: [{ ...payment, amount: 10000 }] });
-    expect(paymentStatus(part)).toEqual({ kind: 'not-paid', amount: 15000 });
+    expect(paymentStatus(part)).toEqual({ kind: 'not-paid', amount: 25000 });
   });
 });
 
@@ -77,7 +74,8 @@ describe('license status', () => {
 
 describe('media reservations', () => {
   it('lists only media the participant explicitly said no to', () => {
-    const p = aParticipant({
+    const p = makeParticipant({
+      id: 'p1',
       consents: { photo: 'no', video: '', streaming: 'no', liveFeed: 'yes' },
     });
     expect(mediaReservations(p)).toEqual(['photo', 'streaming']);
@@ -86,14 +84,15 @@ describe('media reservations', () => {
 
 describe('entry lines', () => {
   it('shows each class and exercise once and hides deregistered entries', () => {
-    const p = aParticipant({
+    const p = makeParticipant({
+      id: 'p1',
       entries: [
-        anEntry(),
-        anEntry({ registrationId: 'R2' }),
-        anEntry({ exercise: 'Kule', status: 'deregistered' }),
-        anEntry({ className: 'Trim', exercise: 'Trim' }),
+        makeEntry(),
+        makeEntry({ registrationId: 'R2' }),
+        makeEntry({ exercise: 'Kule', status: 'deregistered' }),
+        makeEntry({ className: 'Trim', exercise: 'Trim' }),
       ],
     });
-    expect(entryLines(p)).toEqual(['K17 – 60 m', 'Trim']);
+    expect(entryLines(p)).toEqual(['K 30-34 – 10 km', 'Trim']);
   });
 });
