@@ -51,6 +51,7 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
   const [skip, setSkip] = useState<ReadonlySet<number>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  const [fileInputKey, setFileInputKey] = useState(0);
   const [committing, setCommitting] = useState(false);
 
   useEffect(() => {
@@ -132,6 +133,8 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
     setPreview(null);
     setTable(null);
     setReading(null);
+    // A fresh input, so choosing the same file again reads it again.
+    setFileInputKey((k) => k + 1);
     onImported();
   };
 
@@ -152,6 +155,7 @@ export const ImportPage = ({ onImported }: { onImported(): void }) => {
           />
           <Input.Wrapper label={t('import.file')} id="import-file">
             <input
+              key={fileInputKey}
               id="import-file"
               type="file"
               accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
