@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { exportRow, exportTable } from '../demo/badExport';
+import { demoExport } from '../demo/demoExport';
 import type { ExportRow } from '../demo/exportColumns';
 import { diffParticipants, mergeForUpdate } from './diff';
 import { foldSheet } from './fold';
@@ -79,5 +81,37 @@ describe('mergeForUpdate', () => {
     const stored = participants([exportRow(1), exportRow(2)]);
     const again = participants([exportRow(1), exportRow(2)], '2025-07-01');
     expect(mergeForUpdate(stored, again, '2025-07-01T00:00:00Z')).toEqual([]);
+  });
+});
+
+describe('a re-import after writing what mergeForUpdate returned', () => {
+  it('finds nothing more to add or change, whatever the two files were', () => {
+    const fold = (participants: number, seed: number) =>
+      foldSheet(demoExport({ participants, seed }), {
+        eventId: 'ev1',
+        now: '2025-06-01T00:00:00Z',
+      }).participants;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (before, after, seed) => {
+          const stored = fold(before, seed);
+          const incoming = fold(after, seed + (after % 2));
+          const writes = mergeForUpdate(stored, incoming, '2025-06-14T07:00Z');
+          const byId = new Map(stored.map((p) => [p.id, p]));
+          for (const doc of writes) byId.set(doc.id, doc);
+
+          const again = diffParticipants([...byId.values()], incoming);
+          expect(again.added).toEqual([]);
+          expect(again.changed).toEqual([]);
+          expect(again.deregistered).toEqual([]);
+          expect(again.unchanged.length).toBe(incoming.length);
+          expect(mergeForUpdate([...byId.values()], incoming, 'x')).toEqual([]);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });
