@@ -106,7 +106,7 @@ const csvRows = (text: string) =>
     );
 
 describe('racedesk convert', () => {
-  it('writes the CSV start list in bib order, deregistered left out', async () => {
+  it('writes CSV in bib order without the deregistered', async () => {
     const run = await convert([path('bibs.xlsx'), '--to', 'csv-startlist']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
@@ -121,7 +121,7 @@ describe('racedesk convert', () => {
     );
   });
 
-  it('reports rows with errors by row and column, leaves them out, exit 1', async () => {
+  it('reports bad rows by row and column, leaves them out', async () => {
     const run = await convert([
       path('problems.xlsx'),
       '--to',
@@ -141,7 +141,7 @@ describe('racedesk convert', () => {
     expect(run.stdout).not.toContain('Kari 4');
   });
 
-  it('refuses a file that is not an iSonen export, exit 2, no list', async () => {
+  it('refuses a sheet that is no iSonen export, exit 2', async () => {
     const run = await convert([path('members.xlsx'), '--to', 'csv-startlist']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
@@ -162,7 +162,7 @@ describe('racedesk convert', () => {
     expect(run.stderr).toMatch(/iof-startlist, iof-entrylist, csv-startlist/);
   });
 
-  it('writes --out with the given event name and a fixed createTime', async () => {
+  it('writes --out with the event name and a fixed createTime', async () => {
     const out = path('start.xml');
     const run = await convert([
       path('demo.xlsx'),

@@ -110,9 +110,8 @@ export const runConvert = async (
       return exitCodes.unusable;
     }
     const starts = classes.reduce((sum, c) => sum + c.starts.length, 0);
-    io.err(
-      `${format}: ${starts} starts in ${classes.length} classes -> ${values.out}\n`,
-    );
+    const counts = `${starts} starts in ${classes.length} classes`;
+    io.err(`${format}: ${counts} -> ${values.out}\n`);
   }
   const errors = fold.problems.some((p) => p.severity === 'error');
   return errors ? exitCodes.problems : exitCodes.ok;

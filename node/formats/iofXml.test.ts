@@ -109,7 +109,7 @@ describe.skipIf(unavailable !== '')('IOF lists against IOF.xsd', () => {
     await expectValid(xmlDocument(iofEntryList(classes, options)));
   });
 
-  it('validates the start list of a demo event, deregistered people left out', async () => {
+  it('validates a demo start list without the deregistered', async () => {
     const xml = xmlDocument(iofStartList(classes, options));
     await expectValid(xml);
 

@@ -6,14 +6,14 @@
 
 const lineBreaks = /[\t\r\n]+/g;
 // C0 controls but tab/CR/LF, and the two non-characters XML 1.0 forbids.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+// biome-ignore lint/suspicious/noControlCharactersInRegex: they go
 const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const loneSurrogate =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 // One test first: almost every text needs no change, and three replaces on
 // every cell of a 50,000-person list add up.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+// biome-ignore lint/suspicious/noControlCharactersInRegex: found here
 const suspect = /[\u0000-\u001f\ud800-\udfff\ufffe\uffff]/;
 
 export const cleanText = (text: string): string =>

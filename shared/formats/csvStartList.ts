@@ -11,8 +11,8 @@
 // file as the Windows code page unless a BOM says UTF-8, and æ/ø/å would
 // come out garbled. Line breaks inside a field become spaces (cleanText):
 // the importers split lines before fields. Fields with ; or " are quoted,
-// with quotes doubled. Only what timing needs: no e-mail, phone, payment, answers or
-// media reservations. The registration id goes in Text2.
+// with quotes doubled. Only what timing needs: no e-mail, phone, payment,
+// answers or media reservations. The registration id goes in Text2.
 
 import type { Participant } from '../domain/participant';
 import { cleanText } from './cleanText';

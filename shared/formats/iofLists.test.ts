@@ -109,7 +109,7 @@ describe('iofEntryList', () => {
     }
   });
 
-  it('leaves out what a person does not have: id, sex, club, nationality', () => {
+  it('leaves out the id, sex, club and nationality a person lacks', () => {
     const entry = kids(list, 'PersonEntry')[1];
     if (!entry) throw new Error('no entry');
     expect(names(entry)).toEqual(['Id', 'Person', 'Class']);

@@ -50,7 +50,7 @@ describe('timingClasses', () => {
     expect(names(classes)).toEqual([['K 30-34 10 km', ['half']]]);
   });
 
-  it('starts a person once in a class they entered under two registrations', () => {
+  it('starts a person entered twice in a class once', () => {
     const twice = person('twice', {
       entries: [
         makeEntry({ registrationId: 'A' }),
@@ -61,7 +61,7 @@ describe('timingClasses', () => {
     expect(only?.starts.map((s) => s.entry.registrationId)).toEqual(['A']);
   });
 
-  it('orders a class by bib as numbers, people without a bib last by name', () => {
+  it('orders by bib as a number, people without a bib last', () => {
     const classes = timingClasses(
       entrantsFromParticipants([
         person('dahl', { bib: '', lastName: 'Dahl' }),
@@ -85,7 +85,7 @@ describe('timingClasses', () => {
     expect(names(classes)).toEqual([['K 30-34 10 km', ['berg', 'aas']]]);
   });
 
-  it('takes the bib and chip the desk assigned over the registration data', () => {
+  it('takes the bib and chip the desk assigned', () => {
     const participant = person('kari', { bib: '5', chip: '' });
     const view: ParticipantView = {
       participant,
