@@ -20,6 +20,7 @@ import {
   openDeskDatabase,
 } from '../db/database';
 import { ensureDeskId } from '../db/deskIdentity';
+import { acquireDeskLock } from '../db/deskLock';
 import type { CheckInPoint, DeskStore } from './deskStore';
 import {
   bibClassOf,
@@ -44,6 +45,8 @@ export type DeskStoreOptions = {
   now?: () => Date;
   /** How many people loadDemo makes; 3,000 unless a test says. */
   demoParticipants?: number;
+  /** How long to wait for another window to let go of the database. */
+  lockWaitMs?: number;
 };
 
 /** The store plus what tests and the app shell need around it. */
@@ -55,9 +58,19 @@ export type RxDeskStore = DeskStore & {
 export const createDeskStore = async (
   options: DeskStoreOptions = {},
 ): Promise<RxDeskStore> => {
+  const dbName = options.dbName ?? 'racedesk';
+  const lock = await acquireDeskLock(dbName, options.lockWaitMs);
+  if (!lock) {
+    throw new Error(
+      `The desk database "${dbName}" is open in another window; close it there first.`,
+    );
+  }
   const db = await openDeskDatabase({
-    name: options.dbName ?? 'racedesk',
+    name: dbName,
     dexie: options.dexie,
+  }).catch(async (error: unknown) => {
+    await lock.release();
+    throw error;
   });
   const deskId = await ensureDeskId(db);
   const clock = options.now ?? (() => new Date());
@@ -278,6 +291,7 @@ export const createDeskStore = async (
       listeners.clear();
       model = null;
       await db.close();
+      await lock.release();
     },
   };
 };
