@@ -72,7 +72,13 @@ export const LateEntryModal = ({
     const result = await store.addLateEntry(check.entry);
     setSaving(false);
     if (!result.ok) {
-      reportError(errorText(result.error, t));
+      // The store checks the entry again (a class may have gone meanwhile);
+      // its complaint about a field goes beside that field.
+      const message = errorText(result.error, t);
+      const field = result.error.data?.field;
+      const known = Object.keys(emptyLateEntry).find((f) => f === field);
+      if (known) setErrors((e) => ({ ...e, [known]: message }));
+      reportError(message);
       return;
     }
     reportSaved(
