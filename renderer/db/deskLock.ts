@@ -5,7 +5,9 @@
 // browser drops it when the page goes away, a crash included). A reload
 // may ask before the old page has let go, so a store waits a few seconds
 // for the lock before it gives up. Where the API is missing (Node tests)
-// there is nothing to share the database with.
+// or refuses the page (an opaque origin, such as Electron's file:// page,
+// gets a SecurityError) the store opens without it: Electron opens one
+// window.
 
 /** release() resolves once the lock is free for the next store. */
 export type DeskLock = { release(): Promise<void> };
@@ -39,13 +41,18 @@ export const acquireDeskLock = async (
         await held;
       },
     )
-    // A timeout rejects the request before the lock was ever ours.
     .then(
       () => 'released' as const,
-      () => 'refused' as const,
+      // The wait timed out, or the page may not use locks at all.
+      (error: unknown) =>
+        error instanceof Error && error.name === 'TimeoutError'
+          ? ('refused' as const)
+          : ('unavailable' as const),
     );
 
-  if ((await Promise.race([granted, freed])) !== 'granted') return null;
+  const outcome = await Promise.race([granted, freed]);
+  if (outcome === 'refused') return null;
+  if (outcome === 'unavailable') return { release: async () => undefined };
   return {
     release: async () => {
       letGo();

@@ -12,9 +12,8 @@ const fakeLocks = () => {
       callback: (lock: { name: string }) => Promise<void>,
     ) {
       const aborted = new Promise<never>((_, reject) => {
-        options.signal?.addEventListener('abort', () =>
-          reject(new Error('aborted')),
-        );
+        const signal = options.signal;
+        signal?.addEventListener('abort', () => reject(signal.reason));
       });
       // Once granted, a later abort changes nothing, as in the real API.
       aborted.catch(() => undefined);
@@ -59,5 +58,15 @@ describe('one window per desk database', () => {
     const again = await waiting;
     expect(again.deskId).toBe(first.deskId);
     await again.close();
+  });
+
+  it('opens without a lock where the page may not use locks', async () => {
+    // Chromium refuses Web Locks to opaque origins such as file:// pages.
+    const refuse = () =>
+      Promise.reject(new DOMException('opaque origin', 'SecurityError'));
+    vi.stubGlobal('navigator', { locks: { request: refuse } });
+    const store = await openTestDesk();
+    expect(store.deskId).not.toBe('');
+    await store.close();
   });
 });
