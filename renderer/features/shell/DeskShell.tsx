@@ -2,7 +2,7 @@
 // status; one page below it.
 
 import { AppShell, Tabs } from '@mantine/core';
-import { useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 
 import { BibRangesPage } from '../bib-ranges/BibRangesPage';
 import { DeskPage } from '../desk/DeskPage';
@@ -17,9 +17,15 @@ export const DeskShell = () => {
   const { store } = useDesk();
   useStoreVersion(store);
   const [page, setPage] = useState<Page>('desk');
-  const hasEvent = store.activeEvent() !== null;
+  const event = store.activeEvent();
+  const hasEvent = event !== null;
 
-  const needsEvent = (content: React.ReactNode) =>
+  // The window title names the event, so the taskbar tells desks apart.
+  useEffect(() => {
+    document.title = event ? `${event.name} – Racedesk` : 'Racedesk';
+  }, [event]);
+
+  const needsEvent = (content: ReactNode) =>
     hasEvent ? content : <EmptyEvent onImport={() => setPage('import')} />;
 
   return (
