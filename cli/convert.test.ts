@@ -121,6 +121,30 @@ describe('racedesk convert', () => {
     );
   });
 
+  it('keeps only the exercises asked for', async () => {
+    const run = await convert([
+      path('demo.xlsx'),
+      '--to',
+      'csv-startlist',
+      '--exercise',
+      '5 km',
+      '--exercise',
+      '60 m',
+    ]);
+    expect(run.code).toBe(0);
+    const [, ...rows] = csvRows(run.stdout);
+    const classNames = new Set(rows.map((row) => row[18] ?? ''));
+    expect(classNames.size).toBeGreaterThan(1);
+    for (const name of classNames) expect(name).toMatch(/ (5 km|60 m)$/);
+    const fold = foldSheet(demo, { eventId: 'x' });
+    const wanted = fold.participants.flatMap((p) =>
+      p.entries.filter(
+        (e) => e.status === 'active' && ['5 km', '60 m'].includes(e.exercise),
+      ),
+    );
+    expect(rows).toHaveLength(wanted.length);
+  });
+
   it('reports bad rows by row and column, leaves them out', async () => {
     const run = await convert([
       path('problems.xlsx'),

@@ -25,14 +25,17 @@ import { langOption } from './locale';
 
 const usage = [
   'racedesk convert FILE.xlsx --to FORMAT [--out FILE] [--event-name NAME]',
-  '                 [--lang nb|en]',
+  '                 [--exercise NAME]... [--lang nb|en]',
   '',
   'FORMAT: iof-startlist  IOF XML 3.0 StartList',
   '        iof-entrylist  IOF XML 3.0 EntryList',
   '        csv-startlist  OE2010 semicolon CSV start list (UTF-8 with BOM)',
   '',
-  'The event name defaults to the file name. Deregistered participants are',
-  'in no list; rows with errors are left out and reported on stderr.',
+  'A class in these lists is the class and exercise together ("J 12 60 m").',
+  '--exercise keeps only the named exercises (repeat it for more), for one',
+  'list per race. The event name defaults to the file name. Deregistered',
+  'participants are in no list; rows with errors are left out and reported',
+  'on stderr.',
 ].join('\n');
 
 const errorText = (error: unknown) =>
@@ -56,6 +59,7 @@ export const runConvert = async (
       to: { type: 'string' },
       out: { type: 'string' },
       'event-name': { type: 'string' },
+      exercise: { type: 'string', multiple: true },
       lang: { type: 'string' },
     },
     allowPositionals: true,
@@ -95,7 +99,9 @@ export const runConvert = async (
     return exitCodes.unusable;
   }
 
-  const classes = timingClasses(entrantsFromParticipants(fold.participants));
+  const classes = timingClasses(entrantsFromParticipants(fold.participants), {
+    exercises: values.exercise ?? [],
+  });
   const text = timingListText(format, classes, {
     eventName: values['event-name'] ?? basename(path, extname(path)),
     createdAt: creationTime(io.env),

@@ -48,6 +48,7 @@ describe('xmlDocument', () => {
   </Event>
   <ClassStart>
     <Class>
+      <Id>304204</Id>
       <Name>K 30-34 5 km</Name>
     </Class>
     <PersonStart>

@@ -51,8 +51,8 @@ describe('csvStartList', () => {
       [
         `\ufeff${header}`,
         '101;8001234;1200001;Ås;Kari;1990;F;;0;13:00:00;;;;100234;IL Gneist;;' +
-          'NOR;1;K 30-34 10 km;K 30-34 10 km;;;;101;REG1;',
-        ';;;"Nordmann; jr.";"Ola ""Olsen""";;M;;0;;;;;;;;SWE;2;' +
+          'NOR;220496;K 30-34 10 km;K 30-34 10 km;;;;101;REG1;',
+        ';;;"Nordmann; jr.";"Ola ""Olsen""";;M;;0;;;;;;;;SWE;451834;' +
           'M 17-19 5 km;M 17-19 5 km;;;;;REG2;',
         '',
       ].join('\r\n'),

@@ -71,8 +71,7 @@ const clock = (startTime: string): string => startTime.slice(11, 19);
 
 const csvRow = (
   { entrant, entry, startTime }: TimingStart,
-  classNumber: number,
-  className: string,
+  timingClass: TimingClass,
 ): string => {
   const person = entrant.participant;
   const cells: Record<CsvColumn, string> = {
@@ -93,9 +92,9 @@ const csvRow = (
     'Cl.name': person.club,
     City: '',
     Nat: person.countryCode,
-    'Cl. no.': String(classNumber),
-    Short: className,
-    Long: className,
+    'Cl. no.': String(timingClass.id),
+    Short: timingClass.name,
+    Long: timingClass.name,
     Num1: '',
     Num2: '',
     Num3: '',
@@ -106,17 +105,17 @@ const csvRow = (
   return csvStartListHeaders.map((header) => csvField(cells[header])).join(';');
 };
 
-/** Class numbers count from 1 in the order of the list. */
+/** Class numbers are the IOF lists' class ids (classIds). */
 export const csvStartList = (
   classes: readonly TimingClass[],
   options: CsvOptions = {},
 ): string => {
   const lines = [csvStartListHeaders.join(';')];
-  classes.forEach((timingClass, index) => {
+  for (const timingClass of classes) {
     for (const start of timingClass.starts) {
-      lines.push(csvRow(start, index + 1, timingClass.name));
+      lines.push(csvRow(start, timingClass));
     }
-  });
+  }
   const bom = options.bom === false ? '' : '\ufeff';
   return `${bom}${lines.join('\r\n')}\r\n`;
 };

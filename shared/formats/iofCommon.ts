@@ -90,8 +90,8 @@ export const iofOrganisation = (participant: Participant): XmlElement[] =>
         ]),
       ];
 
-export const iofClass = (name: string): XmlElement =>
-  element('Class', [element('Name', name)]);
+export const iofClass = (id: number, name: string): XmlElement =>
+  element('Class', [element('Id', String(id)), element('Name', name)]);
 
 export const iofEntryId = (registrationId: string): XmlElement[] =>
   optionalText('EntryId', registrationId, { type: idTypes.registration });

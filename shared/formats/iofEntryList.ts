@@ -29,7 +29,7 @@ export const iofEntryList = (
         iofPerson(entrant.participant),
         ...iofOrganisation(entrant.participant),
         ...iofControlCards(entrant),
-        iofClass(timingClass.name),
+        iofClass(timingClass.id, timingClass.name),
       ]),
     ),
   );

@@ -13,7 +13,7 @@ import {
   iofPerson,
   iofRoot,
 } from './iofCommon';
-import type { TimingEntrant } from './timingClasses';
+import { classIds, type TimingEntrant } from './timingClasses';
 import { element, optionalText, type XmlElement } from './xmlElement';
 
 /** The schema's ResultStatus values, in its order. */
@@ -86,21 +86,24 @@ const personResult = (row: PersonResultRow): XmlElement => {
   ]);
 };
 
+/** Class ids are the start list's: the same names give the same ids. */
 export const iofResultList = (
   classes: readonly ClassResultRows[],
   options: ResultListOptions,
-): XmlElement =>
-  iofRoot(
+): XmlElement => {
+  const ids = classIds(classes.map((classResult) => classResult.name));
+  return iofRoot(
     'ResultList',
     options,
     [
       iofEvent(options),
       ...classes.map((classResult) =>
         element('ClassResult', [
-          iofClass(classResult.name),
+          iofClass(ids.get(classResult.name) ?? 0, classResult.name),
           ...classResult.results.map(personResult),
         ]),
       ),
     ],
     { status: options.status ?? 'Complete' },
   );
+};

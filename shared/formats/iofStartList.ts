@@ -42,7 +42,7 @@ export const iofStartList = (
     iofEvent({ ...options, eventDate }),
     ...classes.map((timingClass) =>
       element('ClassStart', [
-        iofClass(timingClass.name),
+        iofClass(timingClass.id, timingClass.name),
         ...timingClass.starts.map(personStart),
       ]),
     ),

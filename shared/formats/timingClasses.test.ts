@@ -3,6 +3,7 @@ import { makeEntry, makeParticipant } from '../desk/fixtures';
 import type { ParticipantView } from '../desk/state';
 import type { Participant } from '../domain/participant';
 import {
+  classIds,
   entrantsFromParticipants,
   entrantsFromViews,
   entryStartTime,
@@ -85,6 +86,19 @@ describe('timingClasses', () => {
     expect(names(classes)).toEqual([['K 30-34 10 km', ['berg', 'aas']]]);
   });
 
+  it('keeps only the exercises asked for, whatever their case', () => {
+    const kari = person('kari', {
+      entries: [
+        makeEntry({ exercise: '5 km' }),
+        makeEntry({ exercise: '60 m' }),
+      ],
+    });
+    const classes = timingClasses(entrantsFromParticipants([kari]), {
+      exercises: ['60 M'],
+    });
+    expect(names(classes)).toEqual([['K 30-34 60 m', ['kari']]]);
+  });
+
   it('takes the bib and chip the desk assigned', () => {
     const participant = person('kari', { bib: '5', chip: '' });
     const view: ParticipantView = {
@@ -102,6 +116,35 @@ describe('timingClasses', () => {
     };
     const [entrant] = entrantsFromViews([view]);
     expect(entrant).toMatchObject({ bib: '17', chip: '8001234' });
+  });
+});
+
+describe('classIds', () => {
+  it('gives a class name the same six-digit id in every list', () => {
+    // FNV-1a of the name, folded into 100000-999999.
+    const ids = classIds(['K 30-34 5 km', 'M 17-19 5 km']);
+    expect(ids.get('K 30-34 5 km')).toBe(304204);
+    expect(classIds(['X', 'K 30-34 5 km']).get('K 30-34 5 km')).toBe(304204);
+    expect(ids.get('M 17-19 5 km')).toBe(451834);
+  });
+
+  it('gives two names with the same hash different ids', () => {
+    const names = Array.from({ length: 3000 }, (_, n) => `Klasse ${n}`);
+    const ids = classIds(names);
+    expect(new Set(ids.values()).size).toBe(3000);
+    for (const id of ids.values()) {
+      expect(id).toBeGreaterThanOrEqual(100_000);
+      expect(id).toBeLessThan(1_000_000);
+    }
+  });
+
+  it('ids the timing classes the same way', () => {
+    const classes = timingClasses(
+      entrantsFromParticipants([person('kari'), person('ola')]),
+    );
+    expect(classes.map((c) => c.id)).toEqual([
+      classIds(['K 30-34 10 km']).get('K 30-34 10 km'),
+    ]);
   });
 });
 
