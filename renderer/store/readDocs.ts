@@ -1,6 +1,7 @@
-// Reads straight from the storage instance: RxDocuments for 50,000
-// participants cost more than the read itself, and the desk only needs the
-// plain data to build its views and search index.
+// Reads for building the open event in memory: by key range where the
+// storage allows (../db/readEventDocs.ts), else straight from the storage
+// instance. Never through RxDocuments: for 50,000 participants they cost
+// more than the read, and the desk only needs the plain data.
 
 import type { RxCollection, RxDocumentData, RxQuery } from 'rxdb';
 import type { RaceEvent } from '../../shared/domain/event';
@@ -48,7 +49,7 @@ export const operationOfDoc = (doc: RxDocumentData<Operation>): Operation =>
 export const eventOfDoc = (doc: RxDocumentData<RaceEvent>): RaceEvent =>
   withoutMeta(doc);
 
-/** Raw documents, with revisions, for writing updates on top of them. */
+/** Through RxDB's own query: the way when a key-range read does not fit. */
 export const readParticipantDocs = (db: DeskDatabase, eventId: string) =>
   rawFind(db.participants, db.participants.find({ selector: { eventId } }));
 
