@@ -110,6 +110,7 @@ export const OverviewPage = () => {
             data={points}
             dataKey="time"
             maxBarWidth={36}
+            yAxisProps={{ allowDecimals: false }}
             series={[
               {
                 name: 'count',
