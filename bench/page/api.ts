@@ -126,7 +126,7 @@ export const createBenchApi = (): BenchApi => {
 
     async typeQueries(count, seed) {
       const desk = required(store, 'the store');
-      const floor = scanFloor(people, searchLimit);
+      const floor = scanFloor(people);
       const figures: KeystrokeFigures = {
         queries: 0,
         typed: [],

@@ -65,10 +65,12 @@ export const getAll = async (db: IDBDatabase): Promise<number> => {
 };
 
 /**
- * The same people as the store, folded once, searched by a plain scan that
- * stops at `limit` matches, as the desk's list does.
+ * The same people as the store, folded once, searched by a plain scan over
+ * all of them. It does not stop at the list's 50: the desk ranks full-name
+ * matches first, so it must see every match, and a floor that stopped early
+ * would measure how common the letters are rather than the scan.
  */
-export const scanFloor = (people: readonly Person[], limit: number) => {
+export const scanFloor = (people: readonly Person[]) => {
   const folded = people.map((p) =>
     plainTyping(
       `${p.firstName} ${p.lastName} ${p.club} ${p.bib} ` +
@@ -78,8 +80,7 @@ export const scanFloor = (people: readonly Person[], limit: number) => {
   return (query: string): number => {
     const tokens = plainTyping(query).split(' ').filter(Boolean);
     let matches = 0;
-    for (let i = 0; i < folded.length && matches < limit; i += 1) {
-      const text = folded[i] ?? '';
+    for (const text of folded) {
       if (tokens.every((token) => text.includes(token))) matches += 1;
     }
     return matches;
