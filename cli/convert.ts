@@ -21,6 +21,14 @@ import {
 import { problemMessage, summaryLabels } from '../shared/i18n/problems';
 import { foldSheet } from '../shared/isonen/fold';
 import { type CliIo, type Command, exitCodes } from './command';
+import {
+  cliLists,
+  isCliList,
+  listArgs,
+  listUsage,
+  planCliList,
+  writeCliList,
+} from './convertList';
 import { langOption } from './locale';
 
 const usage = [
@@ -36,6 +44,8 @@ const usage = [
   'list per race. The event name defaults to the file name. Deregistered',
   'participants are in no list; rows with errors are left out and reported',
   'on stderr.',
+  '',
+  listUsage,
 ].join('\n');
 
 const errorText = (error: unknown) =>
@@ -61,6 +71,7 @@ export const runConvert = async (
       'event-name': { type: 'string' },
       exercise: { type: 'string', multiple: true },
       lang: { type: 'string' },
+      ...listArgs,
     },
     allowPositionals: true,
   });
@@ -71,8 +82,14 @@ export const runConvert = async (
     io.err(`Usage: ${usage}\n`);
     return exitCodes.unusable;
   }
-  if (!isTimingListFormat(format)) {
-    io.err(`--to must be one of ${timingListFormats.join(', ')}\n`);
+  const listPlan = isCliList(format) ? planCliList(format, values) : null;
+  if (listPlan && !listPlan.ok) {
+    io.err(`${listPlan.error.message}\n`);
+    return exitCodes.unusable;
+  }
+  if (!listPlan && !isTimingListFormat(format)) {
+    const formats = [...timingListFormats, ...cliLists];
+    io.err(`--to must be one of ${formats.join(', ')}\n`);
     io.err(`Usage: ${usage}\n`);
     return exitCodes.unusable;
   }
@@ -99,6 +116,16 @@ export const runConvert = async (
     return exitCodes.unusable;
   }
 
+  if (listPlan) {
+    const done = await writeCliList(listPlan.value, fold.participants, values, {
+      io,
+      lang,
+    });
+    const errors = fold.problems.some((p) => p.severity === 'error');
+    return done === exitCodes.ok && errors ? exitCodes.problems : done;
+  }
+  // Checked above; says so to the type checker.
+  if (!isTimingListFormat(format)) return exitCodes.unusable;
   const classes = timingClasses(entrantsFromParticipants(fold.participants), {
     exercises: values.exercise ?? [],
   });

@@ -1,0 +1,410 @@
+// Every column a list can have, each reading one field of a participant as
+// the desk shows it (registration data with the desk's bib and check-in on
+// top). Which columns a list may carry is decided in purposes.ts, never
+// here: a column is only a way to read a field.
+
+import type { ParticipantView } from '../desk/state';
+import type { Entry, Participant } from '../domain/participant';
+import { fullName } from '../domain/participant';
+import type { Lang } from '../i18n/problems';
+import { type CellFormat, dottedDate, kroner, yesNo } from './format';
+
+/** One row of a list: a person, and the entries the row is about. */
+export type ListRow = {
+  view: ParticipantView;
+  entries: readonly Entry[];
+};
+
+export type ListColumn = {
+  id: string;
+  header: Record<Lang, string>;
+  /** Column width in characters. */
+  width: number;
+  cell: (row: ListRow, format: CellFormat) => string;
+};
+
+const person = (row: ListRow): Participant => row.view.participant;
+
+const text =
+  (read: (p: Participant) => string) =>
+  (row: ListRow): string =>
+    read(person(row));
+
+const column = <const Id extends string>(
+  id: Id,
+  nb: string,
+  en: string,
+  width: number,
+  cell: ListColumn['cell'],
+): ListColumn & { id: Id } => ({ id, header: { nb, en }, width, cell });
+
+const unique = (values: readonly string[]) => [
+  ...new Set(values.filter((value) => value !== '')),
+];
+
+const exerciseText = (entry: Entry, lang: Lang) => {
+  const name = [entry.className, entry.exercise].filter(Boolean).join(' ');
+  if (entry.status === 'active') return name;
+  return `${name} (${lang === 'nb' ? 'avmeldt' : 'deregistered'})`;
+};
+
+/** The license number: the season license, else a one-day license. */
+export const licenseNumber = (p: Participant): string =>
+  p.license.seasonLicense || p.license.oneDayLicense;
+
+const licenseProducts = {
+  season: { nb: 'Helårslisens', en: 'Season license' },
+  oneDay: { nb: 'Engangslisens', en: 'One-day license' },
+  other: { nb: 'Lisens', en: 'License' },
+} as const;
+
+const licenseProduct = (p: Participant, lang: Lang): string => {
+  if (p.license.product !== '') return p.license.product;
+  if (p.license.seasonLicense !== '') return licenseProducts.season[lang];
+  if (p.license.oneDayLicense !== '') return licenseProducts.oneDay[lang];
+  return p.license.hasLicense ? licenseProducts.other[lang] : '';
+};
+
+/**
+ * When the license was bought. iSonen's export has no purchase time of its
+ * own; a one-day license is bought with the entry, so it is the time of
+ * the first registration. A season license's purchase is not in the file.
+ */
+const licensePurchasedAt = (p: Participant): string => {
+  if (p.license.purchasedAt !== '') return p.license.purchasedAt;
+  if (p.license.seasonLicense !== '' || p.license.oneDayLicense === '') {
+    return '';
+  }
+  return p.registrations[0]?.registeredAt ?? '';
+};
+
+const registrationTypes = {
+  self: { nb: 'Seg selv', en: 'Self' },
+  family: { nb: 'Familiemedlem', en: 'Family member' },
+  organization: { nb: 'Klubb/krets/særforbund', en: 'Organization' },
+} as const;
+
+const paymentMethods = {
+  vipps: { nb: 'Vipps', en: 'Vipps' },
+  card: { nb: 'Kort', en: 'Card' },
+  invoice: { nb: 'Faktura', en: 'Invoice' },
+  cash: { nb: 'Kontant', en: 'Cash' },
+} as const;
+
+const genders = {
+  female: { nb: 'K', en: 'F' },
+  male: { nb: 'M', en: 'M' },
+} as const;
+
+const statuses = {
+  active: { nb: 'Påmeldt', en: 'Registered' },
+  deregistered: { nb: 'Avmeldt', en: 'Deregistered' },
+} as const;
+
+const consentTexts = {
+  yes: { nb: 'Ja', en: 'Yes' },
+  no: { nb: 'Nei', en: 'No' },
+} as const;
+
+type ConsentKind = keyof Participant['consents'];
+
+const consent =
+  (kind: ConsentKind) =>
+  (row: ListRow, format: CellFormat): string => {
+    const value = person(row).consents[kind];
+    return value === '' ? '' : consentTexts[value][format.lang];
+  };
+
+/** Reserved against: the participant said no to this kind of media. */
+export const reserved = (p: Participant, kind: ConsentKind): boolean =>
+  p.consents[kind] === 'no';
+
+const reservation =
+  (kind: ConsentKind) =>
+  (row: ListRow, format: CellFormat): string =>
+    reserved(person(row), kind) ? yesNo(true, format.lang) : '';
+
+const registrations = (row: ListRow) => person(row).registrations;
+
+const joined = (values: readonly string[]) => unique(values).join(', ');
+
+export const columns = [
+  column(
+    'personId',
+    'Person ID',
+    'Person ID',
+    11,
+    text((p) => p.personId),
+  ),
+  column(
+    'buypassId',
+    'Buypass ID',
+    'Buypass ID',
+    11,
+    text((p) => p.buypassId),
+  ),
+  column('registrationId', 'Påmeldings-ID', 'Registration ID', 16, (row) =>
+    joined(registrations(row).map((r) => r.registrationId)),
+  ),
+  column('fullName', 'Navn', 'Name', 28, text(fullName)),
+  column(
+    'firstName',
+    'Fornavn',
+    'First name',
+    18,
+    text((p) => p.firstName),
+  ),
+  column(
+    'lastName',
+    'Etternavn',
+    'Last name',
+    18,
+    text((p) => p.lastName),
+  ),
+  column('birthDate', 'Fødselsdato', 'Birth date', 12, (row) =>
+    dottedDate(person(row).birthDate),
+  ),
+  column('gender', 'Kjønn', 'Gender', 7, (row, f) => {
+    const gender = person(row).gender;
+    return gender === '' ? '' : genders[gender][f.lang];
+  }),
+  column(
+    'country',
+    'Land',
+    'Country',
+    12,
+    text((p) => p.country),
+  ),
+  column(
+    'countryCode',
+    'Landskode',
+    'Country code',
+    9,
+    (row) => person(row).countryCode,
+  ),
+  column(
+    'email',
+    'E-post',
+    'E-mail',
+    30,
+    text((p) => p.email),
+  ),
+  column(
+    'mobile',
+    'Mobil',
+    'Mobile',
+    13,
+    text((p) => p.mobile),
+  ),
+  column(
+    'club',
+    'Klubb',
+    'Club',
+    26,
+    text((p) => p.club),
+  ),
+  column(
+    'clubId',
+    'Klubb-ID',
+    'Club ID',
+    10,
+    text((p) => p.clubId),
+  ),
+  column(
+    'groupId',
+    'Gruppe-ID',
+    'Group ID',
+    10,
+    text((p) => p.groupId),
+  ),
+  column(
+    'region',
+    'Krets/region',
+    'Region',
+    26,
+    text((p) => p.region),
+  ),
+  column(
+    'regionId',
+    'Krets/region ID',
+    'Region ID',
+    12,
+    (row) => person(row).regionId,
+  ),
+  column('exercises', 'Øvelser', 'Exercises', 30, (row, f) =>
+    row.entries.map((entry) => exerciseText(entry, f.lang)).join(', '),
+  ),
+  column('className', 'Klasse', 'Class', 14, (row) =>
+    joined(row.entries.map((entry) => entry.className)),
+  ),
+  column(
+    'status',
+    'Deltakerstatus',
+    'Status',
+    13,
+    (row, f) => statuses[person(row).status][f.lang],
+  ),
+  column('lateEntry', 'Etteranmeldt', 'Late entry', 12, (row, f) =>
+    row.view.lateEntry ? yesNo(true, f.lang) : '',
+  ),
+  column('bib', 'Startnummer', 'Bib', 11, (row) => row.view.state.bib),
+  column('chip', 'Brikkenummer', 'Chip', 12, (row) => row.view.state.chip),
+  column('checkedIn', 'Sjekket inn', 'Checked in', 11, (row, f) =>
+    yesNo(row.view.state.checkedIn, f.lang),
+  ),
+  column('checkedInAt', 'Innsjekket', 'Checked in at', 16, (row, f) =>
+    f.localDateTime(row.view.state.checkedInAt),
+  ),
+  column(
+    'comment',
+    'Kommentar',
+    'Comment',
+    30,
+    text((p) => p.comment),
+  ),
+  column('hasLicense', 'Lisens', 'License', 7, (row, f) =>
+    yesNo(person(row).license.hasLicense, f.lang),
+  ),
+  column('licenseProduct', 'Lisensprodukt', 'License product', 16, (row, f) =>
+    licenseProduct(person(row), f.lang),
+  ),
+  column('licensePurchasedAt', 'Kjøpt', 'Purchased', 16, (row, f) =>
+    f.localDateTime(licensePurchasedAt(person(row))),
+  ),
+  column('licenseNumber', 'Lisensnummer', 'License number', 14, (row) =>
+    licenseNumber(person(row)),
+  ),
+  column('registrar', 'Påmeldt av', 'Registrar', 24, (row) =>
+    joined(registrations(row).map((r) => r.registrarName)),
+  ),
+  column('registrarEmail', 'E-post påmelder', 'Registrar e-mail', 30, (row) =>
+    joined(registrations(row).map((r) => r.registrarEmail)),
+  ),
+  column(
+    'registrationType',
+    'Påmeldingstype',
+    'Registration type',
+    16,
+    (row, f) =>
+      joined(
+        registrations(row).map((r) =>
+          r.type === '' ? '' : registrationTypes[r.type][f.lang],
+        ),
+      ),
+  ),
+  column('registeredAt', 'Påmeldt', 'Registered', 16, (row, f) =>
+    joined(registrations(row).map((r) => f.localDateTime(r.registeredAt))),
+  ),
+  column('deregisteredAt', 'Avmeldt', 'Deregistered', 16, (row, f) =>
+    joined(registrations(row).map((r) => f.localDateTime(r.deregisteredAt))),
+  ),
+  column('paid', 'Betalt', 'Paid', 7, (row, f) => {
+    const list = registrations(row);
+    return list.length === 0
+      ? ''
+      : yesNo(
+          list.every((r) => r.paid),
+          f.lang,
+        );
+  }),
+  column('amountPaid', 'Påmelder betalte', 'Amount paid', 14, (row) => {
+    const list = registrations(row);
+    if (list.length === 0) return '';
+    return kroner(list.reduce((sum, r) => sum + r.amountPaid, 0));
+  }),
+  column('paymentMethod', 'Betalingsmåte', 'Payment method', 14, (row, f) =>
+    joined(
+      registrations(row).map((r) =>
+        r.paymentMethod === '' ? '' : paymentMethods[r.paymentMethod][f.lang],
+      ),
+    ),
+  ),
+  column('transactionId', 'Transaksjons-ID', 'Transaction ID', 14, (row) =>
+    joined(registrations(row).map((r) => r.transactionId)),
+  ),
+  column('payments', 'Alle betalinger', 'All payments', 36, (row) =>
+    registrations(row)
+      .flatMap((r) => r.payments)
+      .join('\n'),
+  ),
+  column('products', 'Produkter', 'Products', 24, (row) =>
+    person(row)
+      .products.map((product) => product.name)
+      .join(', '),
+  ),
+  column('answers', 'Spørsmål', 'Answers', 30, (row) =>
+    person(row)
+      .answers.map((a) => `${a.question}: ${a.answer}`)
+      .join('\n'),
+  ),
+  column('messages', 'Meldinger', 'Messages', 30, (row) =>
+    person(row)
+      .messages.map((m) => m.text)
+      .join('\n'),
+  ),
+  column('updatesConsent', 'Markedskommunikasjon', 'Updates', 10, (row, f) =>
+    yesNo(person(row).updatesConsent, f.lang),
+  ),
+  column(
+    'photoConsent',
+    'Bildesamtykke',
+    'Photo consent',
+    10,
+    consent('photo'),
+  ),
+  column(
+    'videoConsent',
+    'Videosamtykke',
+    'Video consent',
+    10,
+    consent('video'),
+  ),
+  column(
+    'streamingConsent',
+    'Strømmesamtykke',
+    'Streaming consent',
+    10,
+    consent('streaming'),
+  ),
+  column(
+    'liveFeedConsent',
+    'Livefeedsamtykke',
+    'Live feed consent',
+    10,
+    consent('liveFeed'),
+  ),
+  column(
+    'photoReserved',
+    'Reservert mot bilder',
+    'No photos',
+    12,
+    reservation('photo'),
+  ),
+  column(
+    'videoReserved',
+    'Reservert mot video',
+    'No video',
+    12,
+    reservation('video'),
+  ),
+  column(
+    'streamingReserved',
+    'Reservert mot strømming',
+    'No streaming',
+    12,
+    reservation('streaming'),
+  ),
+  column(
+    'liveFeedReserved',
+    'Reservert mot livefeed',
+    'No live feed',
+    12,
+    reservation('liveFeed'),
+  ),
+] as const satisfies readonly ListColumn[];
+
+export type ColumnId = (typeof columns)[number]['id'];
+
+const byId = new Map<string, ListColumn>(columns.map((c) => [c.id, c]));
+
+export const columnById = (id: string): ListColumn | undefined => byId.get(id);
