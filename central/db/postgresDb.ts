@@ -41,6 +41,14 @@ export const openPostgres = async (
     ...queryableOf(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no listener of the pool's: a server that
+      // dies mid-transaction would emit an unhandled 'error' and take the
+      // process down. The query fails anyway; the client is then dropped.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const value = await fn(queryableOf(client));
@@ -50,7 +58,8 @@ export const openPostgres = async (
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(lost);
       }
     },
     close: () => pool.end(),

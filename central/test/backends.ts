@@ -11,6 +11,8 @@ import { type PostgresServer, startPostgres } from './postgresServer';
 export type Backend = {
   name: 'PostgreSQL' | 'PGlite';
   open(): Promise<CentralStore>;
+  /** Crashes the database server and starts it again, where there is one. */
+  crashDatabase?(): void;
   close(): void;
 };
 
@@ -22,6 +24,7 @@ const postgresBackend = (): Backend => {
       server = await startPostgres();
       return { url: server.url };
     },
+    crashDatabase: () => server?.crashAndRestart(),
     close: () => server?.stop(),
   };
 };

@@ -11,7 +11,12 @@ import { freePort } from './freePort';
 
 const binDir = '/usr/lib/postgresql/15/bin';
 
-export type PostgresServer = { url: string; stop(): void };
+export type PostgresServer = {
+  url: string;
+  /** Crash (immediate stop, no checkpoint) and start again on the same port. */
+  crashAndRestart(): void;
+  stop(): void;
+};
 
 const asPostgres = (command: string, args: string[]) => {
   const root = process.getuid?.() === 0;
@@ -42,19 +47,25 @@ export const startPostgres = async (): Promise<PostgresServer> => {
   // fsync off: a test server's durability is the OS page cache; the
   // service's own crash safety comes from transactions, not from fsync.
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -F`;
-  asPostgres('pg_ctl', [
-    '-D',
-    data,
-    '-o',
-    options,
-    '-w',
-    '-l',
-    join(dir, 'log'),
-    'start',
-  ]);
+  const start = () =>
+    asPostgres('pg_ctl', [
+      '-D',
+      data,
+      '-o',
+      options,
+      '-w',
+      '-l',
+      join(dir, 'log'),
+      'start',
+    ]);
+  start();
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    crashAndRestart() {
+      asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      start();
+    },
     stop() {
       try {
         asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
