@@ -52,12 +52,15 @@ export type PassingJournal = {
   unacknowledged(): JournaledPassing[];
   /** Where a device's memory should be read from after a reconnect. */
   cursor(device: string): DeviceCursor;
+  /** Whether the current session holds the record with this counter. */
+  hasCounter(device: string, counter: number): boolean;
   /** The device told us its counter restarted (e.g. an MTR4 status). */
   startSession(device: string): Promise<DeviceCursor>;
   close(): Promise<void>;
 };
 
-type Cursor = { session: number; lastCounter?: number };
+/** Counters seen in the current session, to tell a hole from a record. */
+type Cursor = { session: number; lastCounter?: number; seen: Set<number> };
 
 export const openPassingJournal = async (
   dataDir: string,
@@ -74,7 +77,7 @@ export const openPassingJournal = async (
   const cursorOf = (device: string): Cursor => {
     const found = cursors.get(device);
     if (found) return found;
-    const fresh: Cursor = { session: 1 };
+    const fresh: Cursor = { session: 1, seen: new Set() };
     cursors.set(device, fresh);
     return fresh;
   };
@@ -83,7 +86,7 @@ export const openPassingJournal = async (
     if (line.type === 'ack') {
       for (const id of line.ids) pending.delete(id);
     } else if (line.type === 'session') {
-      cursors.set(line.device, { session: line.session });
+      cursors.set(line.device, { session: line.session, seen: new Set() });
     } else {
       const { record } = line;
       seen.add(record.key);
@@ -91,11 +94,15 @@ export const openPassingJournal = async (
       const cursor = cursorOf(record.device);
       const counter = counterOf(record.passing);
       if (record.session > cursor.session) {
-        cursors.set(record.device, { session: record.session });
+        cursors.set(record.device, {
+          session: record.session,
+          seen: new Set(),
+        });
       }
       const current = cursorOf(record.device);
       if (counter !== undefined && record.session === current.session) {
         current.lastCounter = Math.max(current.lastCounter ?? counter, counter);
+        current.seen.add(counter);
       }
     }
   };
@@ -131,10 +138,12 @@ export const openPassingJournal = async (
     ) {
       cursor.session += 1;
       cursor.lastCounter = undefined;
+      cursor.seen = new Set();
       lines.push({ type: 'session', device, session: cursor.session });
     }
     if (counter !== undefined) {
       cursor.lastCounter = Math.max(cursor.lastCounter ?? counter, counter);
+      cursor.seen.add(counter);
     }
     const record: JournaledPassing = {
       id: uuidv7(),
@@ -167,6 +176,7 @@ export const openPassingJournal = async (
     const cursor = cursorOf(device);
     cursor.session += 1;
     cursor.lastCounter = undefined;
+    cursor.seen = new Set();
     await appender.append([
       { type: 'session', device, session: cursor.session },
     ]);
@@ -179,7 +189,11 @@ export const openPassingJournal = async (
     append,
     acknowledge,
     unacknowledged: () => [...pending.values()],
-    cursor: (device) => ({ ...cursorOf(device) }),
+    cursor: (device) => {
+      const { session, lastCounter } = cursorOf(device);
+      return lastCounter === undefined ? { session } : { session, lastCounter };
+    },
+    hasCounter: (device, counter) => cursorOf(device).seen.has(counter),
     startSession,
     close: async () => {
       await appender.settled();

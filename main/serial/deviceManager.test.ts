@@ -56,7 +56,6 @@ const waitUntil = async (check: () => boolean, timeoutMs = 8000) => {
 
 const newPair = async (name: string) => {
   const pair = createSocatPair(join(dir, name));
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(join(dir, name), { recursive: true });
   await pair.plugIn();
   pairs.push(pair);

@@ -7,6 +7,7 @@ import {
   mtrStatus,
 } from '../../shared/timing/emit/mtr4';
 import type { DeviceDriver, DriverContext } from './deviceDriver';
+import type { DeviceSession } from './deviceSession';
 
 /** 234 bytes at 9600 baud take 244 ms; allow a little more per package. */
 const packageMs = 300;
@@ -35,20 +36,50 @@ const spool = async (context: DriverContext, from: number, to: number) => {
   }
 };
 
+/**
+ * Status answers carry no request id: an answer that comes after its
+ * request timed out must not be taken for the answer to the next one (its
+ * older package number would look like a counter gone back).
+ */
+const lateAnswers = new WeakMap<DeviceSession, number>();
+
+const askStatus = async ({ session, journal, device }: DriverContext) => {
+  let skip = lateAnswers.get(session) ?? 0;
+  // Packages decoded after the status in the same read are journaled
+  // before this function resumes: compare with the cursor as it was.
+  let cursorThen = journal.cursor(device);
+  const answer = session.waitFor((message) => {
+    if (message.type !== 'mtr-status') return false;
+    if (skip > 0) {
+      skip -= 1;
+      lateAnswers.set(session, skip);
+      return false;
+    }
+    cursorThen = journal.cursor(device);
+    return true;
+  }, 3000);
+  await session.write(mtrStatus());
+  const status = await answer;
+  if (!status) lateAnswers.set(session, skip + 1);
+  return status ? { status, cursorThen } : undefined;
+};
+
 export const mtr4Driver: DeviceDriver = {
   startUp: async () => true,
   recover: async (context) => {
-    const { session, journal, device } = context;
-    const answer = session.waitFor((m) => m.type === 'mtr-status', 1500);
-    await session.write(mtrStatus());
-    const status = await answer;
-    if (!status) return;
+    const { journal, device } = context;
+    const answer = await askStatus(context);
+    if (!answer) return;
+    const { status, cursorThen } = answer;
     const recent = Number(status.data.recentPackage);
     const sessionStart = Math.max(1, Number(status.data.currentSessionStart));
-    let { lastCounter } = journal.cursor(device);
+    let { lastCounter } = cursorThen;
     if (lastCounter !== undefined && recent < lastCounter) {
-      // Cleared or reset while we were away: its numbers start over.
-      await journal.startSession(device);
+      // Cleared or reset while we were away: its numbers start over. A
+      // live package may have said so already.
+      if (journal.cursor(device).session === cursorThen.session) {
+        await journal.startSession(device);
+      }
       lastCounter = undefined;
     }
     const from = lastCounter === undefined ? sessionStart : lastCounter + 1;
@@ -59,9 +90,19 @@ export const mtr4Driver: DeviceDriver = {
       await spool(context, from, to);
       return;
     }
-    context.session.expectMemory(from, to, 10_000);
-    for (let number = from; number <= to; number++) {
-      await context.session.write(mtrGetPackage(number));
+    const { session, journal, device } = context;
+    const missing = () =>
+      Array.from({ length: to - from + 1 }, (_, i) => from + i).filter(
+        (number) => !journal.hasCounter(device, number),
+      );
+    // Asked twice at most: an answer can itself be damaged on the line.
+    for (let attempt = 0; attempt < 2 && missing().length > 0; attempt++) {
+      session.expectMemory(from, to, 10_000);
+      for (const number of missing()) {
+        await session.write(mtrGetPackage(number));
+      }
+      const until = Date.now() + missing().length * packageMs + 1000;
+      while (missing().length > 0 && Date.now() < until) await sleep(50);
     }
   },
   afterReset: async (context, firstCounter) => {

@@ -90,9 +90,13 @@ const runDevice = async (run: Run) => {
       journaledAt.set(matchKey(event.record.passing), performance.now());
     }
   });
-  // Six seconds of passings, whatever their number: the cable is out
-  // from 1.25 s to 3.25 s; the reset (if asked for) comes at 5.1 s.
-  const rate = passings / 6;
+  // At least six seconds of passings, and at most 40 a second so that
+  // live punches leave the line room for memory reads (at 160/s a 38 400
+  // baud SportIdent line is 80 % full and recovery cannot keep up). The
+  // cable is out for two seconds from a fifth of the run; the reset comes
+  // at 85 %, after the memory read that follows the reconnect.
+  const seconds = Math.max(6, passings / 40);
+  const rate = passings / seconds;
   const sentAt = new Map<string, number>();
   simulator = startSimulator({
     path: pair.device,
@@ -113,7 +117,7 @@ const runDevice = async (run: Run) => {
   await waitUntil(() => states.some((s) => s.state === 'connected'), 5000);
   await waitUntil(() => sentAt.size > 0, 5000);
   if (run.pullCable) {
-    await sleep(1250);
+    await sleep(seconds * 200);
     await pair.pullCable();
     await sleep(2000);
     await pair.plugIn();
@@ -138,6 +142,16 @@ const expectEachOnce = async (expected: string[]) => {
   for (const key of stored()) counts.set(key, (counts.get(key) ?? 0) + 1);
   const missing = expected.filter((key) => !counts.has(key));
   if (process.env.DEBUG_SERIAL) {
+    const records = journal?.unacknowledged() ?? [];
+    records.forEach((r, i) => {
+      if (i > 0 && records[i - 1]?.session !== r.session) {
+        console.log(
+          records
+            .slice(Math.max(0, i - 4), i + 3)
+            .map((x) => `${x.session} ${x.source} ${x.key.split('|').at(-1)}`),
+        );
+      }
+    });
     console.log(
       'missing',
       missing.length,

@@ -158,7 +158,12 @@ export const startSimulator = (options: SimulatorOptions): Simulator => {
   const lineFault = (index: number): Fault | undefined => {
     // Keep clear of the reset: what the line loses just before the memory
     // is cleared can be recovered by nobody.
-    if (resetAt >= 0 && index >= resetAt - 10 && index <= resetAt + 1) return;
+    // Two seconds: the host fills a gap after the next passing shows it,
+    // behind whatever memory read is under way.
+    const clear = Math.max(10, Math.ceil(options.rate * 2));
+    if (resetAt >= 0 && index >= resetAt - clear && index <= resetAt + 1) {
+      return undefined;
+    }
     // Nothing before the first passing tells the host where the event's
     // records start in the device memory, so it must arrive.
     if (index === 0) return undefined;
