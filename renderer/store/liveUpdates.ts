@@ -32,9 +32,12 @@ export const followChanges = (
       const model = openModel();
       if (!model) return;
       const incoming: Participant[] = bulk.events
-        .filter((event) => event.operation !== 'DELETE')
-        .map((event) => participantOfDoc(event.documentData))
-        .filter((p) => p.eventId === model.event.id);
+        .filter(
+          (event) =>
+            event.operation !== 'DELETE' &&
+            event.documentData.eventId === model.event.id,
+        )
+        .map((event) => participantOfDoc(event.documentData));
       if (upsertParticipants(model, incoming) > 0) changed();
     }),
     db.events.eventBulks$.subscribe((bulk) => {
