@@ -115,3 +115,16 @@ export const callerFor = async (
   const visible = await canSee(db, organizer.value.organizationId, eventId);
   return visible ? organizer : forbidden(eventId);
 };
+
+/** The desk calling, if its token is a desk token valid for eventId. */
+export const deskCallerFor = async (
+  db: Queryable,
+  header: string | undefined,
+  eventId: string,
+): Promise<Result<DeskCaller>> => {
+  const caller = await callerFor(db, header, eventId, ['desk']);
+  if (!caller.ok) return caller;
+  return caller.value.kind === 'desk'
+    ? ok(caller.value)
+    : fail('wrong-caller', 'Only a desk may do this');
+};

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { leaseRequestSchema } from '../../../shared/sync/schemas';
 import type { LeaseRequest } from '../../../shared/sync/types';
 import { callerFor } from '../../auth/access';
+import { latestSeq } from '../../sync/eventSeq';
 import { grantLease } from '../../sync/leases';
 import { type CentralContext, type EventParams, eventParams } from '../context';
 import { sendError, sendResult } from '../reply';
@@ -34,6 +35,7 @@ export const leaseRoutes = (app: FastifyInstance, ctx: CentralContext) => {
       if (lease.ok) {
         const { deskId, className, first, last } = lease.value;
         ctx.log.info({ eventId, deskId, className, first, last }, 'bib lease');
+        ctx.hub.publish(eventId, await latestSeq(ctx.db, eventId));
       }
       return sendResult(reply, lease, 201);
     },

@@ -6,7 +6,7 @@ import {
   maxPullLimit,
   type PushRequest,
 } from '../../../shared/sync/types';
-import { callerFor } from '../../auth/access';
+import { callerFor, deskCallerFor } from '../../auth/access';
 import { pullDocuments } from '../../sync/pull';
 import { pushOperations } from '../../sync/push';
 import { type CentralContext, type EventParams, eventParams } from '../context';
@@ -48,18 +48,12 @@ export const syncRoutes = (app: FastifyInstance, ctx: CentralContext) => {
     },
     async (request, reply) => {
       const { eventId } = request.params;
-      const caller = await callerFor(
+      const caller = await deskCallerFor(
         ctx.db,
         request.headers.authorization,
         eventId,
-        ['desk'],
       );
       if (!caller.ok) return sendError(reply, caller.error);
-      if (caller.value.kind !== 'desk')
-        return sendError(reply, {
-          code: 'wrong-caller',
-          message: 'Only a desk pushes operations',
-        });
 
       const result = await pushOperations(
         ctx.db,
