@@ -54,15 +54,20 @@ describe('the OpenAPI document', () => {
   });
 
   it('carries the request schemas the service validates with', () => {
-    const { components } = document;
-    expect(components.schemas.PushRequest).toEqual(
-      JSON.parse(JSON.stringify(schemas.pushRequestSchema)),
-    );
-    expect(components.schemas.Participant).toEqual(
-      JSON.parse(JSON.stringify(schemas.participantSchema)),
-    );
-    expect(components.schemas.LeaseRequest).toEqual(
-      JSON.parse(JSON.stringify(schemas.leaseRequestSchema)),
-    );
+    const served = {
+      Operation: schemas.operationSchema,
+      PushRequest: schemas.pushRequestSchema,
+      Participant: schemas.participantSchema,
+      ParticipantUpsertRequest: schemas.participantUpsertSchema,
+      LoginRequest: schemas.loginRequestSchema,
+      EventCreateRequest: schemas.eventCreateSchema,
+      DeskCreateRequest: schemas.deskCreateSchema,
+      LeaseRequest: schemas.leaseRequestSchema,
+    };
+    for (const [name, schema] of Object.entries(served)) {
+      expect(document.components.schemas[name], name).toEqual(
+        JSON.parse(JSON.stringify(schema)),
+      );
+    }
   });
 });
