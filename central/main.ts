@@ -14,7 +14,7 @@ const { values: flags } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
-    data: { type: 'string', default: '.racedesk-central' },
+    data: { type: 'string', default: '.racedesk-data/central' },
     'database-url': { type: 'string' },
     demo: { type: 'boolean', default: false },
     'demo-participants': { type: 'string', default: '3000' },
