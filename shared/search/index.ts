@@ -29,8 +29,6 @@ type Tokens = (text: string) => readonly string[];
 
 const numeric = /^[0-9]+$/;
 
-/** The numbers a person is found by, each marked "=" for exact match. */
-
 const joinNames = (a: string, b: string) =>
   a === '' ? b : b === '' ? a : `${a} ${b}`;
 
@@ -52,8 +50,8 @@ const entryOf = (view: ParticipantView, tokens: Tokens): Entry => {
 };
 
 // One join makes one flat string; a template around it would make a rope
-// that every includes() has to walk through (measured: 4x slower).
-// Numbers a person is found by are marked "=" for an exact match.
+// that every includes() has to walk through (measured: 4x slower). The
+// numbers a person is found by are marked "=" for an exact match.
 const haystackOf = (entry: Entry) => {
   const { participant, state } = entry.view;
   const parts = [''];
