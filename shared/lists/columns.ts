@@ -7,6 +7,19 @@ import type { ParticipantView } from '../desk/state';
 import type { Entry, Participant } from '../domain/participant';
 import { fullName } from '../domain/participant';
 import type { Lang } from '../i18n/problems';
+import {
+  type ConsentKind,
+  consentTexts,
+  exerciseText,
+  genders,
+  licenseNumber,
+  licenseProduct,
+  licensePurchasedAt,
+  paymentMethods,
+  registrationTypes,
+  reserved,
+  statuses,
+} from './fieldText';
 import { type CellFormat, dottedDate, kroner, yesNo } from './format';
 
 /** One row of a list: a person, and the entries the row is about. */
@@ -42,82 +55,12 @@ const unique = (values: readonly string[]) => [
   ...new Set(values.filter((value) => value !== '')),
 ];
 
-const exerciseText = (entry: Entry, lang: Lang) => {
-  const name = [entry.className, entry.exercise].filter(Boolean).join(' ');
-  if (entry.status === 'active') return name;
-  return `${name} (${lang === 'nb' ? 'avmeldt' : 'deregistered'})`;
-};
-
-/** The license number: the season license, else a one-day license. */
-export const licenseNumber = (p: Participant): string =>
-  p.license.seasonLicense || p.license.oneDayLicense;
-
-const licenseProducts = {
-  season: { nb: 'Helårslisens', en: 'Season license' },
-  oneDay: { nb: 'Engangslisens', en: 'One-day license' },
-  other: { nb: 'Lisens', en: 'License' },
-} as const;
-
-const licenseProduct = (p: Participant, lang: Lang): string => {
-  if (p.license.product !== '') return p.license.product;
-  if (p.license.seasonLicense !== '') return licenseProducts.season[lang];
-  if (p.license.oneDayLicense !== '') return licenseProducts.oneDay[lang];
-  return p.license.hasLicense ? licenseProducts.other[lang] : '';
-};
-
-/**
- * When the license was bought. iSonen's export has no purchase time of its
- * own; a one-day license is bought with the entry, so it is the time of
- * the first registration. A season license's purchase is not in the file.
- */
-const licensePurchasedAt = (p: Participant): string => {
-  if (p.license.purchasedAt !== '') return p.license.purchasedAt;
-  if (p.license.seasonLicense !== '' || p.license.oneDayLicense === '') {
-    return '';
-  }
-  return p.registrations[0]?.registeredAt ?? '';
-};
-
-const registrationTypes = {
-  self: { nb: 'Seg selv', en: 'Self' },
-  family: { nb: 'Familiemedlem', en: 'Family member' },
-  organization: { nb: 'Klubb/krets/særforbund', en: 'Organization' },
-} as const;
-
-const paymentMethods = {
-  vipps: { nb: 'Vipps', en: 'Vipps' },
-  card: { nb: 'Kort', en: 'Card' },
-  invoice: { nb: 'Faktura', en: 'Invoice' },
-  cash: { nb: 'Kontant', en: 'Cash' },
-} as const;
-
-const genders = {
-  female: { nb: 'K', en: 'F' },
-  male: { nb: 'M', en: 'M' },
-} as const;
-
-const statuses = {
-  active: { nb: 'Påmeldt', en: 'Registered' },
-  deregistered: { nb: 'Avmeldt', en: 'Deregistered' },
-} as const;
-
-const consentTexts = {
-  yes: { nb: 'Ja', en: 'Yes' },
-  no: { nb: 'Nei', en: 'No' },
-} as const;
-
-type ConsentKind = keyof Participant['consents'];
-
 const consent =
   (kind: ConsentKind) =>
   (row: ListRow, format: CellFormat): string => {
     const value = person(row).consents[kind];
     return value === '' ? '' : consentTexts[value][format.lang];
   };
-
-/** Reserved against: the participant said no to this kind of media. */
-export const reserved = (p: Participant, kind: ConsentKind): boolean =>
-  p.consents[kind] === 'no';
 
 const reservation =
   (kind: ConsentKind) =>

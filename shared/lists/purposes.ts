@@ -27,9 +27,8 @@ import {
   columnById,
   type ListColumn,
   type ListRow,
-  licenseNumber,
-  reserved,
 } from './columns';
+import { licenseNumber, reserved } from './fieldText';
 
 export const listPurposeIds = [
   'participant-list',
