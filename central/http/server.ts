@@ -37,6 +37,7 @@ const clientErrors: Record<string, { code: string; message: string }> = {
 
 type ErrorShape = {
   validation?: unknown;
+  validationContext?: string;
   code?: string;
   statusCode?: number;
   message: string;
@@ -49,7 +50,9 @@ const asErrorShape = (error: unknown): ErrorShape =>
 
 const clientErrorOf = (error: ErrorShape) => {
   if (error.validation) {
-    return { code: 'invalid-body', message: error.message };
+    // invalid-body, invalid-querystring or invalid-params.
+    const part = error.validationContext ?? 'body';
+    return { code: `invalid-${part}`, message: error.message };
   }
   const known = error.code ? clientErrors[error.code] : undefined;
   if (known) return known;

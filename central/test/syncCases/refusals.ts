@@ -138,9 +138,15 @@ export const refusalsCases = (ctx: SyncContext) => {
           operations: [{ ...op('check-in', ctx.ids[8] ?? '', {}), seq: '1' }],
         },
       }),
+      request(
+        ctx.base,
+        'GET',
+        `/api/events/${demoEventId}/pull?checkpoint=0&limit=100000`,
+        { token: desk.token },
+      ),
     ]);
 
-    expect(replies.map((r) => r.status)).toEqual([413, 400, 400, 400]);
+    expect(replies.map((r) => r.status)).toEqual([413, 400, 400, 400, 400]);
     expect(
       replies.map((r) => (r.body as { error: { code: string } }).error.code),
     ).toEqual([
@@ -148,6 +154,7 @@ export const refusalsCases = (ctx: SyncContext) => {
       'malformed-json',
       'invalid-body',
       'invalid-body',
+      'invalid-querystring',
     ]);
     expect(checkedIn((await pull()).documents, ctx.ids[8] ?? '')).toBe(false);
     await serving();
