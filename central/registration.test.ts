@@ -4,6 +4,7 @@
 // PostgreSQL only: the sync suite runs every store path on both stores, and
 // a second PGlite start would double the suite's time.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,12 @@ import { demoExport } from '../shared/demo/demoExport';
 import type { CentralImportReport } from '../shared/sync/types';
 import { demoEventId } from './demo/seedDemo';
 import { backends } from './test/backends';
-import { type CentralProcess, startCentral } from './test/centralProcess';
+import {
+  type CentralProcess,
+  type CentralStore,
+  startCentral,
+  storeArgs,
+} from './test/centralProcess';
 import {
   login,
   participantsOf,
@@ -32,6 +38,7 @@ describe.each(backends().filter((b) => b.name === 'PostgreSQL'))(
   'registration data on $name',
   (backend) => {
     let central: CentralProcess;
+    let store: CentralStore;
     let base = '';
     let organizer = '';
     let eventId = '';
@@ -57,7 +64,8 @@ describe.each(backends().filter((b) => b.name === 'PostgreSQL'))(
     };
 
     beforeAll(async () => {
-      central = await startCentral(await backend.open());
+      store = await backend.open();
+      central = await startCentral(store);
       base = central.url;
       organizer = await login(base, 'demo');
       const created = await request<{ id: string }>(
@@ -175,6 +183,59 @@ describe.each(backends().filter((b) => b.name === 'PostgreSQL'))(
 
       expect(own.body.name).toBe('Import race');
       expect(other.status).toBe(403);
+    });
+    it('an administrator adds an organization and an account that can sign in', async () => {
+      const admin = (args: string[], password = '') =>
+        spawnSync(
+          process.execPath,
+          ['--import', 'tsx', 'central/admin.ts', ...args, ...storeArgs(store)],
+          { env: { ...process.env, RACEDESK_PASSWORD: password } },
+        );
+
+      const club = admin([
+        'add-organization',
+        '--id',
+        'org-ny-il',
+        '--kind',
+        'club',
+        '--name',
+        'Ny IL',
+        '--parent',
+        'org-oslo-krets',
+      ]);
+      const weak = admin(
+        [
+          'add-account',
+          '--login',
+          'kari',
+          '--name',
+          'Kari',
+          '--organization',
+          'org-ny-il',
+        ],
+        'short',
+      );
+      const account = admin(
+        [
+          'add-account',
+          '--login',
+          'kari',
+          '--name',
+          'Kari',
+          '--organization',
+          'org-ny-il',
+        ],
+        'langt-passord-2025',
+      );
+      const signedIn = await request(base, 'POST', '/api/login', {
+        body: { login: 'kari', password: 'langt-passord-2025' },
+      });
+
+      expect(club.status).toBe(0);
+      expect(weak.status).toBe(1);
+      expect(weak.stdout.toString()).toContain('RACEDESK_PASSWORD');
+      expect(account.status).toBe(0);
+      expect(signedIn.status).toBe(200);
     });
   },
 );
