@@ -113,6 +113,17 @@ describe('device manager', () => {
     expect(await waitUntil(connected)).toBe(true);
   });
 
+  it('falls back to 4800 baud when a SportIdent station does not answer at 38 400', async () => {
+    const pair = await newPair('a');
+    const events = await start();
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    const connected = () => manager?.state('si')?.state === 'connected';
+    expect(await waitUntil(connected)).toBe(true);
+    expect(manager?.state('si')).toMatchObject({ baudRate: 4800 });
+    // One session (and capture file) per baud rate tried.
+    expect(events.filter((e) => e.type === 'capture')).toHaveLength(2);
+  });
+
   it('says unplugged, with since, while the port is missing', async () => {
     const events = await start();
     const before = Date.now();

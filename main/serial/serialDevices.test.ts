@@ -68,6 +68,7 @@ type Run = {
   faults: Fault[];
   baudRate: number;
   pullCable: boolean;
+  pollMs?: number;
 };
 
 const runDevice = async (run: Run) => {
@@ -78,7 +79,7 @@ const runDevice = async (run: Run) => {
     dataDir: dir,
     journal,
     backoff: { firstMs: 100, maxMs: 400 },
-    pollMs: 700,
+    pollMs: run.pollMs ?? 700,
   });
   const states: DeviceState[] = [];
   const journaledAt = new Map<string, number>();
@@ -215,6 +216,20 @@ describe('timing devices over a pty pair', () => {
     expect(run.report.whileUnplugged).toBeGreaterThan(0);
     await expectEachOnce(keysOf(run.report.passings));
     report('alge-timy', run.latencies);
+  }, 60_000);
+
+  it('journals a punch within milliseconds of its last byte on a clean line', async () => {
+    const run = await runDevice({
+      protocol: 'sportident',
+      faults: [],
+      baudRate: 38_400,
+      pullCable: false,
+      pollMs: 10_000,
+    });
+    await expectEachOnce(keysOf(run.report.passings));
+    expect(run.latencies.length).toBe(passings);
+    expect(percentile(run.latencies, 0.5)).toBeLessThan(50);
+    report('sportident, clean line', run.latencies);
   }, 60_000);
 
   it('journals each Emit 250 card once although the reader repeats it', async () => {
