@@ -152,7 +152,7 @@ export const runConvert = async (
 
 export const convertCommand: Command = {
   name: 'convert',
-  summary: 'Start or entry list for timing software from an iSonen export',
+  summary: 'Timing lists, or lists with a purpose, from an iSonen export',
   usage,
   run: runConvert,
 };
