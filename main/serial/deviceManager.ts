@@ -88,7 +88,9 @@ export const createDeviceManager = (
   const resolvePath = async (watch: Watch) => {
     const { usb } = watch.config;
     if (!usb) return watch.config.path;
-    const found = findPort(await listPorts(), usb, watch.config.path);
+    // Listing fails without udev; the device then counts as not there.
+    const ports = await listPorts().catch(() => []);
+    const found = findPort(ports, usb, watch.config.path);
     if (found) watch.config = { ...watch.config, path: found.path };
     return found?.path;
   };
@@ -179,7 +181,11 @@ export const createDeviceManager = (
       setState(device, { state: 'connecting', attempt: backoff.attempt + 1 });
       const path = await resolvePath(watch);
       const result = path
-        ? await connect(watch, path)
+        ? await connect(watch, path).catch((error: unknown) => ({
+            ok: false as const,
+            // E.g. the capture folder cannot be written: retry like a port.
+            error: { code: 'error', message: String(error) },
+          }))
         : { ok: false as const, error: { code: 'missing', message: '' } };
       if (watch.stopped) {
         if (result.ok) await closeQuietly(result.session.port);

@@ -33,7 +33,9 @@ const readBlock = async (context: DriverContext, address: number) => {
  * the session's decoder like any other; duplicates are dropped there.
  */
 const readFrom = async (context: DriverContext, from: number, to?: number) => {
-  context.reading('backup-memory');
+  // Shown as reading only once there is something to read: the periodic
+  // poll usually finds an empty block and should not make the state blink.
+  let shown = false;
   try {
     let address = from;
     while (address <= (to ?? lastAddress) && context.session.isOpen()) {
@@ -41,10 +43,12 @@ const readFrom = async (context: DriverContext, from: number, to?: number) => {
       if (!block) return;
       const { records, punches } = block.data;
       if (typeof punches !== 'number' || punches < Number(records)) return;
+      if (!shown) context.reading('backup-memory');
+      shown = true;
       address += blockBytes;
     }
   } finally {
-    context.reading(undefined);
+    if (shown) context.reading(undefined);
   }
 };
 
