@@ -44,8 +44,16 @@ export const createSocatPair = (dir: string): SocatPair => {
       ],
       { stdio: 'ignore' },
     );
+    let failure: Error | undefined;
+    child.once('error', (error) => {
+      failure = error;
+    });
     const until = Date.now() + 5000;
     while (!((await exists(host)) && (await exists(device)))) {
+      if (failure) {
+        child = undefined;
+        throw new Error(`Cannot run socat (apt install socat): ${failure}`);
+      }
       if (Date.now() > until) throw new Error('socat made no pty pair');
       await sleep(20);
     }
