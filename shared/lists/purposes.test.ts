@@ -191,6 +191,38 @@ describe('who is on which list', () => {
     ]);
   });
 
+  it('joins the registrations of a person who registered twice', () => {
+    const registration = (registrationId: string, transactionId: string) => ({
+      registrationId,
+      type: 'self' as const,
+      statusText: 'Påmeldt',
+      status: 'active' as const,
+      registrarName: 'Kari Aas',
+      registrarEmail: 'kari@example.no',
+      registrarBuypassId: '',
+      registrarPersonId: '',
+      transactionId,
+      paymentMethod: 'card' as const,
+      amountPaid: 10000,
+      amountPaidVat: 0,
+      paid: true,
+      payments: [],
+      registeredAt: '',
+      deregisteredAt: '',
+    });
+    const twice = person('f', {
+      registrations: [registration('R1', '401'), registration('R2', '402')],
+    });
+    const plan = planList('participant-list', {
+      columns: ['registrationId', 'registrar', 'transactionId', 'amountPaid'],
+    });
+    if (!plan.ok) throw new Error(plan.error.message);
+    const content = listContent(plan.value, [twice], cellFormat('nb'));
+    expect([...content.cells()]).toEqual([
+      ['R1, R2', 'Kari Aas', '401, 402', '200,00'],
+    ]);
+  });
+
   it('writes headers in the language asked for', () => {
     const plan = planList('license-list');
     if (!plan.ok) throw new Error(plan.error.message);
