@@ -51,6 +51,7 @@ export const en = {
   },
   card: {
     label: 'Participant',
+    loading: 'Loading the registration details…',
     empty: 'Search and press Enter to open a participant.',
     birthYear: 'Born',
     club: 'Club',

@@ -47,6 +47,7 @@ export const nb = {
   },
   card: {
     label: 'Deltaker',
+    loading: 'Henter påmeldingsdetaljene…',
     empty: 'Søk og trykk Enter for å åpne en deltaker.',
     birthYear: 'Født',
     club: 'Klubb',

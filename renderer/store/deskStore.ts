@@ -30,6 +30,13 @@ export type DeskStore = {
   /** A scanned registration id, person id or bib: the one match, or null. */
   lookupScan(code: string): ParticipantView | null;
   get(participantId: string): ParticipantView | undefined;
+  /**
+   * False for a moment after an event opens: search and get then answer
+   * from a summary (names, club, birth date, bib, classes, status, media
+   * consents), without payments, license, contact or answers. version()
+   * grows when the full data is in.
+   */
+  detailsLoaded(): boolean;
   classes(): ClassSummary[];
   checkInsOverTime(bucketMinutes: number): CheckInPoint[];
   /** The last operation this desk recorded in the active event. */

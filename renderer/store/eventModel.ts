@@ -27,6 +27,11 @@ export type EventModel = {
   ranges: Map<string, BibRange>;
   index: SearchIndex;
   classNames: Set<string>;
+  /**
+   * False while the participants are roster summaries (roster.ts) and the
+   * full documents are still to come (completeParticipants).
+   */
+  complete: boolean;
 };
 
 /** Above this many changes at once the index is rebuilt, not patched. */
@@ -87,6 +92,7 @@ export const createEventModel = (
     ranges: new Map(),
     index: createSearchIndex(),
     classNames: new Set(),
+    complete: true,
   };
   for (const p of participants) model.participants.set(p.id, p);
   for (const op of ops) {
@@ -171,3 +177,43 @@ export const bibClassOf = (view: ParticipantView): string =>
   view.participant.entries.find((e) => e.status === 'active')?.className ??
   view.participant.entries[0]?.className ??
   '';
+
+/**
+ * Puts the full documents in place of the roster summaries the event was
+ * opened with. State is reused where bib and chip match: the operations
+ * are the same, so computeState would give the same answer. Summaries the
+ * documents no longer hold (a stale roster) are dropped.
+ */
+export const completeParticipants = (
+  model: EventModel,
+  full: readonly Participant[],
+): void => {
+  const seen = new Set<string>();
+  for (const p of full) {
+    if (p.eventId !== model.event.id) continue;
+    seen.add(p.id);
+    const before = model.views.get(p.id);
+    model.participants.set(p.id, p);
+    const view =
+      before &&
+      before.participant.bib === p.bib &&
+      before.participant.chip === p.chip
+        ? { participant: p, state: before.state, lateEntry: false }
+        : refreshView(model, p.id);
+    if (!view) continue;
+    model.views.set(p.id, view);
+    for (const entry of p.entries) {
+      if (entry.className !== '') model.classNames.add(entry.className);
+    }
+    model.index.refresh(view);
+  }
+  for (const id of [...model.participants.keys()]) {
+    if (seen.has(id) || id.startsWith('late-')) continue;
+    const view = model.views.get(id);
+    if (view) model.bibHolders.remove(view.state.bib, id);
+    model.participants.delete(id);
+    model.views.delete(id);
+    model.index.remove(id);
+  }
+  model.complete = true;
+};

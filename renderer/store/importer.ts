@@ -31,6 +31,7 @@ import type { DeskDatabase } from '../db/database';
 import type { ParticipantDoc } from '../db/schemas';
 import type { ImportTarget } from './deskStore';
 import { readParticipants } from './readDocs';
+import { writeRoster } from './rosterDocs';
 
 /** Registration data stored for the event, late entries excluded. */
 export type StoredParticipants = (eventId: string) => Promise<Participant[]>;
@@ -167,6 +168,11 @@ export const commitImport = async (
   );
   const previousById = new Map(previousDocs.map((doc) => [doc.id, doc]));
   const rows = written.map((p) => writeRow(p, previousById.get(p.id)));
+  // The roster goes first, stamped with this import's time: until the
+  // event document carries the same time it is not used (roster.ts).
+  const after = new Map(stored.map((p) => [p.id, p]));
+  for (const p of written) after.set(p.id, p);
+  await writeRoster(db, preview.eventId, now, [...after.values()]);
   if (rows.length > 0) {
     const result = await db.participants.storageInstance.bulkWrite(
       rows,

@@ -24,6 +24,7 @@ import { acquireDeskLock } from '../db/deskLock';
 import type { CheckInPoint, DeskStore } from './deskStore';
 import {
   bibClassOf,
+  completeParticipants,
   createEventModel,
   type EventModel,
   upsertParticipants,
@@ -33,6 +34,7 @@ import { commitImport, previewImport } from './importer';
 import { followChanges } from './liveUpdates';
 import { createOperationLog } from './operationLog';
 import { readEvents, readOperations, readParticipants } from './readDocs';
+import { readRoster } from './rosterDocs';
 import { checkInsOverTime, classSummaries } from './summaries';
 import { createWriteQueue } from './writeQueue';
 
@@ -92,23 +94,48 @@ export const createDeskStore = async (
     for (const listener of listeners) listener();
   };
 
-  const storedParticipants = async (eventId: string) =>
-    model?.event.id === eventId
+  // Settles when the open event's full participant documents are in
+  // memory; until then the model holds roster summaries.
+  let fullLoad: Promise<void> = Promise.resolve();
+
+  const storedParticipants = async (eventId: string) => {
+    await fullLoad;
+    return model?.event.id === eventId && model.complete
       ? [...model.participants.values()].filter(
           (p) => !p.id.startsWith('late-'),
         )
       : readParticipants(db, eventId);
+  };
+
+  /** Replaces the summaries with the documents; runs in the queue. */
+  const completeLoad = async (opened: EventModel) => {
+    const participants = await readParticipants(db, opened.event.id);
+    if (model !== opened) return;
+    completeParticipants(opened, participants);
+    changed();
+  };
 
   const load = async (eventId: string): Promise<Result<RaceEvent>> => {
     const doc = await db.events.findOne(eventId).exec();
     if (!doc) return fail('unknown-event', `No event ${eventId}`, { eventId });
     const event = doc.toMutableJSON();
-    const [participants, ops] = await Promise.all([
-      readParticipants(db, eventId),
+    const [summaries, ops] = await Promise.all([
+      readRoster(db, eventId, event.updatedAt),
       readOperations(db, eventId),
     ]);
-    model = createEventModel(event, participants, ops);
+    const participants = summaries ?? (await readParticipants(db, eventId));
+    const opened = createEventModel(event, participants, ops);
+    model = opened;
     log.opened(ops);
+    if (summaries) {
+      // Search answers from the summaries now; the documents load next,
+      // ahead of any write queued after this open, so every write and
+      // preview sees them.
+      opened.complete = false;
+      // Should the read fail, the summaries stay, previews read the
+      // documents themselves, and the next open tries again.
+      fullLoad = queue.run(() => completeLoad(opened)).catch(() => undefined);
+    }
     changed();
     return ok(event);
   };
@@ -188,6 +215,7 @@ export const createDeskStore = async (
     search: (query, limit) => model?.index.search(query, limit) ?? [],
     lookupScan: (code) => model?.index.lookupScan(code) ?? null,
     get: (participantId) => model?.views.get(participantId),
+    detailsLoaded: () => model?.complete ?? true,
     classes() {
       classesMemo ??= model
         ? classSummaries(model.views.values(), model.ranges)

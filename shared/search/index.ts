@@ -84,6 +84,15 @@ const memoTokens = (): Tokens => {
   };
 };
 
+/** True when the entry and haystack built for `a` also fit `b`. */
+const sameSearchFields = (a: ParticipantView, b: ParticipantView) =>
+  a.participant.firstName === b.participant.firstName &&
+  a.participant.lastName === b.participant.lastName &&
+  a.participant.club === b.participant.club &&
+  a.participant.birthDate.slice(0, 4) === b.participant.birthDate.slice(0, 4) &&
+  a.participant.personId === b.participant.personId &&
+  a.state.bib === b.state.bib;
+
 /** What a query token must find in a haystack. */
 const needleOf = (token: string): string =>
   numeric.test(token) ? `|=${token}|` : `|${token}`;
@@ -110,6 +119,11 @@ const insertionPoint = (entries: Entry[], sortKey: string) => {
 
 export type SearchIndex = {
   upsert(view: ParticipantView): void;
+  /**
+   * Swaps in a new view of the same person; re-indexes only when a field
+   * search reads changed. For full documents arriving after summaries.
+   */
+  refresh(view: ParticipantView): void;
   remove(participantId: string): void;
   /** Name words in any order, bib, birth year, person id, club. */
   search(query: string, limit?: number): ParticipantView[];
@@ -148,6 +162,17 @@ export const createSearchIndex = (
     const at = insertionPoint(sorted, entry.sortKey);
     sorted.splice(at, 0, entry);
     haystacks.splice(at, 0, haystackOf(entry));
+  };
+
+  const refresh = (view: ParticipantView) => {
+    const entry = byId.get(view.participant.id);
+    if (!entry || !sameSearchFields(entry.view, view)) {
+      upsert(view);
+      return;
+    }
+    updateScanKeys(keys, entry.view, 'remove');
+    entry.view = view;
+    updateScanKeys(keys, view, 'add');
   };
 
   // Built in one pass and one sort: upserting 50,000 one by one would
@@ -229,6 +254,7 @@ export const createSearchIndex = (
 
   return {
     upsert,
+    refresh,
     remove,
     search,
     lookupScan,

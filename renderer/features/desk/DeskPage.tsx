@@ -206,7 +206,13 @@ export const DeskPage = () => {
             {status.message}
           </Alert>
         )}
-        {openView ? (
+        {openView && !store.detailsLoaded() ? (
+          // Right after an event opens, views hold a search summary only;
+          // a card from it would show payment and license wrongly.
+          <Paper withBorder p="xl">
+            <Text c="dimmed">{t('card.loading')}</Text>
+          </Paper>
+        ) : openView ? (
           <ParticipantCard
             view={openView}
             busy={actions.busy}
