@@ -6,7 +6,7 @@ import { openDeskDatabase } from './database';
 import { readEventOperations, readEventParticipants } from './readEventDocs';
 
 describe('reading an event by key range', () => {
-  it('gives the same participants as a storage query, and only that event', async () => {
+  it('gives the same participants as a storage query, whole or in pieces, and only that event', async () => {
     const db = await openDeskDatabase({
       name: `read-${Date.now()}`,
       dexie: { indexedDB, IDBKeyRange },
@@ -33,6 +33,13 @@ describe('reading an event by key range', () => {
       a.id.localeCompare(b.id);
     expect(fast?.sort(byId)).toEqual(query.sort(byId));
     expect(fast).toHaveLength(5);
+    const split = await readEventParticipants(
+      db.participants.storageInstance.internals,
+      'e1',
+      ['p1', 'p3'],
+    );
+    expect(split?.map((p) => p.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    expect(split?.sort(byId)).toEqual(query.sort(byId));
     expect(fast?.[0]).toEqual(
       makeParticipant({
         id: 'p0',

@@ -42,7 +42,13 @@ const isLive = (value: unknown, eventId: string): value is Bookkeeping =>
   value._deleted !== '1' &&
   value._deleted !== true;
 
-type Range = { index: string; lower: unknown; upper: unknown };
+type Range = {
+  index: string;
+  lower: unknown;
+  upper: unknown;
+  /** Whether the upper bound itself is in the range; true unless said. */
+  includeUpper?: boolean;
+};
 
 const readRange = async (
   internals: unknown,
@@ -57,7 +63,7 @@ const readRange = async (
   if (!names.includes(range.index)) return null;
   return state.dexieTable
     .where(range.index)
-    .between(range.lower, range.upper, true, true)
+    .between(range.lower, range.upper, true, range.includeUpper ?? true)
     .toArray();
 };
 
@@ -109,22 +115,37 @@ const participantOfRow = (row: StoredParticipant): Participant => ({
   updatedAt: row.updatedAt,
 });
 
-/** The event's participants, or null if the storage is not shaped so. */
+/**
+ * The event's participants, or null if the storage is not shaped so.
+ * `splitAt` (participant ids, sorted) cuts the read into key ranges read
+ * one after the other: each read unpacks its documents in one go on the
+ * main thread, so smaller ones let keystrokes in between.
+ */
 export const readEventParticipants = async (
   internals: unknown,
   eventId: string,
+  splitAt: readonly string[] = [],
 ): Promise<Participant[] | null> => {
   // The primary key is "eventId|id": '|' then U+FFFF bound every id.
-  const rows = await readRange(internals, {
-    index: 'key',
-    lower: `${eventId}|`,
-    upper: `${eventId}|\uffff`,
-  });
-  if (!rows) return null;
+  const bounds = [
+    `${eventId}|`,
+    ...splitAt.map((id) => `${eventId}|${id}`),
+    `${eventId}|\uffff`,
+  ];
   const participants: Participant[] = [];
-  for (const row of rows) {
-    if (isParticipantRow(row, eventId))
-      participants.push(participantOfRow(row));
+  for (let i = 0; i + 1 < bounds.length; i += 1) {
+    const last = i + 2 === bounds.length;
+    const rows = await readRange(internals, {
+      index: 'key',
+      lower: bounds[i],
+      upper: bounds[i + 1],
+      includeUpper: last,
+    });
+    if (!rows) return null;
+    for (const row of rows) {
+      if (isParticipantRow(row, eventId))
+        participants.push(participantOfRow(row));
+    }
   }
   return participants;
 };

@@ -53,14 +53,19 @@ export const eventOfDoc = (doc: RxDocumentData<RaceEvent>): RaceEvent =>
 export const readParticipantDocs = (db: DeskDatabase, eventId: string) =>
   rawFind(db.participants, db.participants.find({ selector: { eventId } }));
 
-/** The event's participants, by the fast path when the storage allows. */
+/**
+ * The event's participants, by the fast path when the storage allows;
+ * `splitAt` cuts that read in pieces (readEventParticipants).
+ */
 export const readParticipants = async (
   db: DeskDatabase,
   eventId: string,
+  splitAt: readonly string[] = [],
 ): Promise<Participant[]> =>
   (await readEventParticipants(
     db.participants.storageInstance.internals,
     eventId,
+    splitAt,
   )) ?? (await readParticipantDocs(db, eventId)).map(participantOfDoc);
 
 export const readOperations = async (

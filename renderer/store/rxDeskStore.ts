@@ -57,6 +57,19 @@ export type RxDeskStore = DeskStore & {
   close(): Promise<void>;
 };
 
+/** Documents per read when the full data loads behind the roster. */
+const readPiece = 2500;
+
+/** Every readPiece-th id in key order: where the background read is cut. */
+const splitPoints = (ids: Iterable<string>): string[] => {
+  const sorted = [...ids].filter((id) => !id.startsWith('late-')).sort();
+  const points: string[] = [];
+  for (let i = readPiece; i < sorted.length; i += readPiece) {
+    points.push(sorted[i] ?? '');
+  }
+  return points;
+};
+
 export const createDeskStore = async (
   options: DeskStoreOptions = {},
 ): Promise<RxDeskStore> => {
@@ -109,7 +122,11 @@ export const createDeskStore = async (
 
   /** Replaces the summaries with the documents; runs in the queue. */
   const completeLoad = async (opened: EventModel) => {
-    const participants = await readParticipants(db, opened.event.id);
+    const participants = await readParticipants(
+      db,
+      opened.event.id,
+      splitPoints(opened.participants.keys()),
+    );
     if (model !== opened) return;
     completeParticipants(opened, participants);
     changed();
