@@ -115,6 +115,8 @@ export type CommitResult = {
   event: RaceEvent;
   /** The participant documents written, for the in-memory model. */
   written: Participant[];
+  /** Every participant document of the event once the import is in. */
+  participants: Participant[];
 };
 
 export type CommitOptions = {
@@ -172,7 +174,8 @@ export const commitImport = async (
   // event document carries the same time it is not used (roster.ts).
   const after = new Map(stored.map((p) => [p.id, p]));
   for (const p of written) after.set(p.id, p);
-  await writeRoster(db, preview.eventId, now, [...after.values()]);
+  const participants = [...after.values()];
+  await writeRoster(db, preview.eventId, now, participants);
   if (rows.length > 0) {
     const result = await db.participants.storageInstance.bulkWrite(
       rows,
@@ -214,5 +217,5 @@ export const commitImport = async (
         updatedAt: now,
       };
   await db.events.upsert(event);
-  return ok({ report, event, written });
+  return ok({ report, event, written, participants });
 };

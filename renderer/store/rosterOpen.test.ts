@@ -100,6 +100,21 @@ describe('desk store: opening from the roster', () => {
     expect(store.search('kari')).toHaveLength(1);
   });
 
+  it('opens an event right after its import with the full documents at once', async () => {
+    const dbName = freshDatabaseName('roster');
+    const store = await desk(dbName);
+    const preview = await store.previewImport(sheetOf(baseline), {
+      newEventName: 'Vårløpet',
+    });
+    const committed = await store.commitImport(preview, []);
+    if (!committed.ok) throw new Error(committed.error.message);
+    await store.openEvent(committed.value.eventId);
+    expect(store.detailsLoaded()).toBe(true);
+    expect(store.search('kari')[0]?.participant.entries[0]?.date).toBe(
+      '2025-06-14',
+    );
+  });
+
   it('keeps the roster current with a re-import into the event', async () => {
     const { dbName, eventId } = await imported();
     const first = await desk(dbName);

@@ -13,6 +13,7 @@ import type {
   Operation,
   OperationDraft,
 } from '../../shared/domain/operation';
+import type { Participant } from '../../shared/domain/participant';
 import type { ImportPreview } from '../../shared/isonen/preview';
 import {
   type DatabaseOptions,
@@ -132,15 +133,30 @@ export const createDeskStore = async (
     changed();
   };
 
+  // The documents the last import left, while the event they belong to is
+  // the one stored: opening the event right after its import (as the
+  // import page and loadDemo do) then needs neither roster nor read.
+  let committed: {
+    eventId: string;
+    stamp: string;
+    participants: Participant[];
+  } | null = null;
+
   const load = async (eventId: string): Promise<Result<RaceEvent>> => {
     const doc = await db.events.findOne(eventId).exec();
     if (!doc) return fail('unknown-event', `No event ${eventId}`, { eventId });
     const event = doc.toMutableJSON();
+    const fresh =
+      committed?.eventId === eventId && committed.stamp === event.updatedAt
+        ? committed.participants
+        : null;
+    committed = null;
     const [summaries, ops] = await Promise.all([
-      readRoster(db, eventId, event.updatedAt),
+      fresh ? null : readRoster(db, eventId, event.updatedAt),
       readOperations(db, eventId),
     ]);
-    const participants = summaries ?? (await readParticipants(db, eventId));
+    const participants =
+      fresh ?? summaries ?? (await readParticipants(db, eventId));
     const opened = createEventModel(event, participants, ops);
     model = opened;
     log.opened(ops);
@@ -192,6 +208,13 @@ export const createDeskStore = async (
         source,
         now: clock().toISOString(),
       });
+      if (result.ok) {
+        committed = {
+          eventId: preview.eventId,
+          stamp: result.value.event.updatedAt,
+          participants: result.value.participants,
+        };
+      }
       if (result.ok && model?.event.id === preview.eventId) {
         model.event = result.value.event;
         upsertParticipants(model, result.value.written);
