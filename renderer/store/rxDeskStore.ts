@@ -2,6 +2,7 @@
 // and search index, see eventModel.ts); writes go through one queue, are
 // checked against what the desk shows, stored durably, then applied in
 // memory (operationLog.ts). liveUpdates.ts applies writes made elsewhere.
+// An event opens from its roster first (openEvent.ts, roster.ts).
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { demoExport } from '../../shared/demo/demoExport';
@@ -13,7 +14,6 @@ import type {
   Operation,
   OperationDraft,
 } from '../../shared/domain/operation';
-import type { Participant } from '../../shared/domain/participant';
 import type { ImportPreview } from '../../shared/isonen/preview';
 import {
   type DatabaseOptions,
@@ -26,16 +26,19 @@ import type { CheckInPoint, DeskStore } from './deskStore';
 import {
   bibClassOf,
   completeParticipants,
-  createEventModel,
   type EventModel,
   upsertParticipants,
   usedBibs,
 } from './eventModel';
 import { commitImport, previewImport } from './importer';
 import { followChanges } from './liveUpdates';
+import {
+  type Committed,
+  readEventModel,
+  readFullParticipants,
+} from './openEvent';
 import { createOperationLog } from './operationLog';
-import { readEvents, readOperations, readParticipants } from './readDocs';
-import { readRoster } from './rosterDocs';
+import { readEvents, readParticipants } from './readDocs';
 import { checkInsOverTime, classSummaries } from './summaries';
 import { createWriteQueue } from './writeQueue';
 
@@ -56,19 +59,6 @@ export type DeskStoreOptions = {
 export type RxDeskStore = DeskStore & {
   readonly database: DeskDatabase;
   close(): Promise<void>;
-};
-
-/** Documents per read when the full data loads behind the roster. */
-const readPiece = 2500;
-
-/** Every readPiece-th id in key order: where the background read is cut. */
-const splitPoints = (ids: Iterable<string>): string[] => {
-  const sorted = [...ids].filter((id) => !id.startsWith('late-')).sort();
-  const points: string[] = [];
-  for (let i = readPiece; i < sorted.length; i += readPiece) {
-    points.push(sorted[i] ?? '');
-  }
-  return points;
 };
 
 export const createDeskStore = async (
@@ -123,54 +113,33 @@ export const createDeskStore = async (
 
   /** Replaces the summaries with the documents; runs in the queue. */
   const completeLoad = async (opened: EventModel) => {
-    const participants = await readParticipants(
-      db,
-      opened.event.id,
-      splitPoints(opened.participants.keys()),
-    );
+    const participants = await readFullParticipants(db, opened);
     if (model !== opened) return;
     completeParticipants(opened, participants);
     changed();
   };
 
-  // The documents the last import left, while the event they belong to is
-  // the one stored: opening the event right after its import (as the
-  // import page and loadDemo do) then needs neither roster nor read.
-  let committed: {
-    eventId: string;
-    stamp: string;
-    participants: Participant[];
-  } | null = null;
+  // The documents the last import left, for opening its event right after
+  // (the import page and loadDemo do): no roster, no read.
+  let committed: Committed | null = null;
 
   const load = async (eventId: string): Promise<Result<RaceEvent>> => {
-    const doc = await db.events.findOne(eventId).exec();
-    if (!doc) return fail('unknown-event', `No event ${eventId}`, { eventId });
-    const event = doc.toMutableJSON();
-    const fresh =
-      committed?.eventId === eventId && committed.stamp === event.updatedAt
-        ? committed.participants
-        : null;
+    const read = await readEventModel(db, eventId, committed);
     committed = null;
-    const [summaries, ops] = await Promise.all([
-      fresh ? null : readRoster(db, eventId, event.updatedAt),
-      readOperations(db, eventId),
-    ]);
-    const participants =
-      fresh ?? summaries ?? (await readParticipants(db, eventId));
-    const opened = createEventModel(event, participants, ops);
+    if (!read.ok) return read;
+    const opened = read.value.model;
     model = opened;
-    log.opened(ops);
-    if (summaries) {
-      // Search answers from the summaries now; the documents load next,
+    log.opened(read.value.ops);
+    if (!opened.complete) {
+      // Search answers from the roster now; the documents load next,
       // ahead of any write queued after this open, so every write and
-      // preview sees them.
-      opened.complete = false;
-      // Should the read fail, the summaries stay, previews read the
-      // documents themselves, and the next open tries again.
+      // preview sees them. Should the read fail, the summaries stay,
+      // previews read the documents themselves, and the next open tries
+      // again.
       fullLoad = queue.run(() => completeLoad(opened)).catch(() => undefined);
     }
     changed();
-    return ok(event);
+    return ok(opened.event);
   };
 
   /** Records one operation; call inside the queue. */

@@ -1,0 +1,68 @@
+// Opening an event: the model is built from the fastest source that is
+// current. Right after an import, the documents that import left in
+// memory; else the roster (roster.ts) for search at once, with the full
+// documents read after it in pieces (readFullParticipants); else the full
+// documents.
+
+import { fail, ok, type Result } from '../../shared/contract/result';
+import type { Operation } from '../../shared/domain/operation';
+import type { Participant } from '../../shared/domain/participant';
+import type { DeskDatabase } from '../db/database';
+import { createEventModel, type EventModel } from './eventModel';
+import { readOperations, readParticipants } from './readDocs';
+import { readRoster } from './rosterDocs';
+
+/** Every participant document an import left, and the event's stamp. */
+export type Committed = {
+  eventId: string;
+  stamp: string;
+  participants: Participant[];
+};
+
+export type OpenedEvent = {
+  model: EventModel;
+  ops: Operation[];
+};
+
+export const readEventModel = async (
+  db: DeskDatabase,
+  eventId: string,
+  committed: Committed | null,
+): Promise<Result<OpenedEvent>> => {
+  const doc = await db.events.findOne(eventId).exec();
+  if (!doc) return fail('unknown-event', `No event ${eventId}`, { eventId });
+  const event = doc.toMutableJSON();
+  const fresh =
+    committed?.eventId === eventId && committed.stamp === event.updatedAt
+      ? committed.participants
+      : null;
+  const [summaries, ops] = await Promise.all([
+    fresh ? null : readRoster(db, eventId, event.updatedAt),
+    readOperations(db, eventId),
+  ]);
+  const participants =
+    fresh ?? summaries ?? (await readParticipants(db, eventId));
+  const model = createEventModel(event, participants, ops);
+  model.complete = summaries === null;
+  return ok({ model, ops });
+};
+
+/** Documents per read when the full data loads behind the roster. */
+const readPiece = 2500;
+
+/** Every readPiece-th id in key order: where the read is cut. */
+const splitPoints = (ids: Iterable<string>): string[] => {
+  const sorted = [...ids].filter((id) => !id.startsWith('late-')).sort();
+  const points: string[] = [];
+  for (let i = readPiece; i < sorted.length; i += readPiece) {
+    points.push(sorted[i] ?? '');
+  }
+  return points;
+};
+
+/** The full documents of a model opened from its roster. */
+export const readFullParticipants = (
+  db: DeskDatabase,
+  model: EventModel,
+): Promise<Participant[]> =>
+  readParticipants(db, model.event.id, splitPoints(model.participants.keys()));
