@@ -232,3 +232,33 @@ describe('search speed', () => {
     }
   });
 });
+
+describe('search index: refreshing a view', () => {
+  it('returns the new view of a person whose search fields did not change', () => {
+    const index = createSearchIndex(people);
+    const before = index.search('kari berg')[0];
+    const fuller = viewOf({
+      id: 'p3',
+      firstName: 'Kari',
+      lastName: 'Berg',
+      birthDate: '1985-02-03',
+      email: 'kari@example.no',
+    });
+    expect(before?.participant.id).toBe('p3');
+    index.refresh(fuller);
+    expect(index.search('kari berg')[0]).toBe(fuller);
+    expect(index.lookupScan('p3')).toBe(fuller);
+    expect(index.size()).toBe(people.length);
+  });
+
+  it('finds a person under the new name when the refreshed view renames them', () => {
+    const index = createSearchIndex(people);
+    const renamed = viewOf({ id: 'p3', firstName: 'Karin', lastName: 'Lie' });
+    index.refresh(renamed);
+    expect(index.search('karin lie')[0]).toBe(renamed);
+    expect(
+      index.search('kari berg').map((v) => v.participant.id),
+    ).not.toContain('p3');
+    expect(index.size()).toBe(people.length);
+  });
+});
