@@ -22,6 +22,11 @@ export type Committed = {
 export type OpenedEvent = {
   model: EventModel;
   ops: Operation[];
+  /**
+   * The documents, when they were read because the event had no current
+   * roster: the caller writes one from them for the next open.
+   */
+  rosterless: Participant[] | null;
 };
 
 export const readEventModel = async (
@@ -40,11 +45,12 @@ export const readEventModel = async (
     fresh ? null : readRoster(db, eventId, event.updatedAt),
     readOperations(db, eventId),
   ]);
-  const participants =
-    fresh ?? summaries ?? (await readParticipants(db, eventId));
+  const documents =
+    fresh || summaries ? null : await readParticipants(db, eventId);
+  const participants = fresh ?? summaries ?? documents ?? [];
   const model = createEventModel(event, participants, ops);
   model.complete = summaries === null;
-  return ok({ model, ops });
+  return ok({ model, ops, rosterless: documents });
 };
 
 /** Documents per read when the full data loads behind the roster. */

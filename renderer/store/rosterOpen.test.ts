@@ -82,6 +82,21 @@ describe('desk store: opening from the roster', () => {
     expect(store.search('kari')).toHaveLength(1);
   });
 
+  it('writes a roster from the documents it had to read, for the next open', async () => {
+    const { dbName, eventId } = await imported();
+    const store = await desk(dbName);
+    await writeRoster(store.database, eventId, '2099-01-01T00:00:00Z', []);
+    await store.openEvent(eventId);
+    expect(store.detailsLoaded()).toBe(true);
+    open.splice(open.indexOf(store), 1);
+    await store.close();
+
+    const reopened = await desk(dbName);
+    await reopened.openEvent(eventId);
+    expect(reopened.detailsLoaded()).toBe(false);
+    expect(reopened.search('kari')[0]?.participant.club).toBe('IL Heming');
+  });
+
   it('drops summaries the documents no longer hold once they are read', async () => {
     const { dbName, eventId } = await imported();
     const store = await desk(dbName);

@@ -39,6 +39,7 @@ import {
 } from './openEvent';
 import { createOperationLog } from './operationLog';
 import { readEvents, readParticipants } from './readDocs';
+import { writeRoster } from './rosterDocs';
 import { checkInsOverTime, classSummaries } from './summaries';
 import { createWriteQueue } from './writeQueue';
 
@@ -137,6 +138,16 @@ export const createDeskStore = async (
       // previews read the documents themselves, and the next open tries
       // again.
       fullLoad = queue.run(() => completeLoad(opened)).catch(() => undefined);
+    }
+    const documents = read.value.rosterless;
+    if (documents) {
+      // An event imported before rosters, or after a failed import: the
+      // documents just read are what the database holds, so a roster of
+      // them under the event's stamp serves the next open.
+      const { id, updatedAt } = opened.event;
+      void queue
+        .run(() => writeRoster(db, id, updatedAt, documents))
+        .catch(() => undefined);
     }
     changed();
     return ok(opened.event);
