@@ -1,9 +1,17 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { makeParticipant } from '../../shared/desk/fixtures';
 import type { RaceEvent } from '../../shared/domain/event';
+import { readParticipants } from '../store/readDocs';
 import { openDeskDatabase } from './database';
 import { ensureDeskId } from './deskIdentity';
-import { deskCollections, eventSchema } from './schemas';
+import { readEventParticipants } from './readEventDocs';
+import {
+  deskCollections,
+  eventSchema,
+  participantSchema,
+  participantSchemaV0,
+} from './schemas';
 
 const dexie = { indexedDB, IDBKeyRange };
 let n = 0;
@@ -61,5 +69,36 @@ describe('desk database', () => {
       organizer: 'MIGRATED',
     });
     await v1.close();
+  });
+
+  it('opens a desk holding version 0 participants and reads them by key range', async () => {
+    const name = freshName();
+    const v0 = await openDeskDatabase({
+      name,
+      dexie,
+      collections: {
+        ...deskCollections,
+        participants: { schema: participantSchemaV0, migrationStrategies: {} },
+      },
+    });
+    const people = ['p1', 'p2', 'p3'].map((id) =>
+      makeParticipant({ id, eventId: 'e1', lastName: `Berg ${id}` }),
+    );
+    await v0.participants.bulkInsert(
+      people.map((p) => ({ ...p, key: `e1|${p.id}` })),
+    );
+    await v0.close();
+
+    const current = await openDeskDatabase({ name, dexie });
+    expect(participantSchema.version).toBe(1);
+    expect(current.participants.schema.version).toBe(1);
+    // The key-range read, not the query fallback, must find them.
+    const fast = await readEventParticipants(
+      current.participants.storageInstance.internals,
+      'e1',
+    );
+    expect(fast).toEqual(people);
+    expect(await readParticipants(current, 'e1')).toEqual(people);
+    await current.close();
   });
 });

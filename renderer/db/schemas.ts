@@ -1,8 +1,8 @@
 // RxDB schemas of the desk's collections. Free RxDB opens at most 13
 // collections per process (ARCHITECTURE.md), so the desk keeps four.
 // Indexed fields are never nullable: '' and 0 stand for "not given".
-// Every collection starts at version 0 with a migration strategy map, so
-// the first schema change only adds a strategy (see database.ts).
+// Every collection started at version 0 with a migration strategy map, so
+// a schema change only adds a strategy (see database.ts).
 
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
 import type { RaceEvent } from '../../shared/domain/event';
@@ -37,8 +37,12 @@ export const eventSchema: RxJsonSchema<RaceEvent> = {
   required: ['id', 'name', 'type', 'source', 'createdAt', 'updatedAt'],
 };
 
+// Version 1 drops version 0's index [eventId+lastName]: nothing sorts or
+// filters participants by last name in the database (the open reads them
+// by primary key range, readEventDocs.ts), and every index is one more
+// record IndexedDB writes per participant on each import.
 export const participantSchema: RxJsonSchema<ParticipantDoc> = {
-  version: 0,
+  version: 1,
   primaryKey: { key: 'key', fields: ['eventId', 'id'], separator: '|' },
   type: 'object',
   properties: {
@@ -78,7 +82,18 @@ export const participantSchema: RxJsonSchema<ParticipantDoc> = {
     updatedAt: text,
   },
   required: ['key', 'id', 'eventId', 'firstName', 'lastName', 'status'],
+};
+
+/** Version 0 of the participants, kept so tests can store v0 data. */
+export const participantSchemaV0: RxJsonSchema<ParticipantDoc> = {
+  ...participantSchema,
+  version: 0,
   indexes: [['eventId', 'lastName']],
+};
+
+/** Versions 0 to 1 only dropped an index: documents stay as they are. */
+const participantMigrations: MigrationStrategies = {
+  1: (doc: ParticipantDoc) => doc,
 };
 
 const seq = {
@@ -142,10 +157,13 @@ export type DeskCollectionConfigs = {
   imports: CollectionConfig<ImportDoc>;
 };
 
-/** Version 0 of every collection: no strategies yet. */
+/** The current schema of every collection, with its migrations. */
 export const deskCollections: DeskCollectionConfigs = {
   events: { schema: eventSchema, migrationStrategies: {} },
-  participants: { schema: participantSchema, migrationStrategies: {} },
+  participants: {
+    schema: participantSchema,
+    migrationStrategies: participantMigrations,
+  },
   operations: { schema: operationSchema, migrationStrategies: {} },
   imports: { schema: importSchema, migrationStrategies: {} },
 };
