@@ -1,24 +1,24 @@
-// Reads an iSonen participant export (.xlsx) into a SheetTable with
-// exceljs's streaming worksheet reader: the in-memory workbook took 4-5 s
-// and over 1 GB for 50,000 rows here (shared/TOOLCHAIN.md). The zip is
+// Reads an iSonen participant export (.xlsx) into a SheetTable. The zip is
 // opened through its central directory (zipEntries.ts: exceljs's own
-// one-pass unzip loses entries at random). Takes the first sheet, in tab
-// order, that has data, because some exports carry empty extra sheets.
+// one-pass unzip loses entries at random) and its XML scanned directly
+// (fastSheets.ts). Takes the first sheet, in tab order, that has data,
+// because some exports carry empty extra sheets.
 //
-// Measured: a 50,000-participant demo export (68,500 rows x 44 columns,
-// 17 MB) took 7.8-9.5 s of CPU on the shared 2-core machine at load 14-19,
-// nearly all of it in exceljs's XML parsing; `racedesk check` on that
-// file (read and fold) peaked at 470 MB resident.
-// Known gap: exceljs's worksheet reader keeps only the last run of an
-// inline rich-text cell (shared-string rich text, Excel's way, is whole).
-
-import type ExcelJS from 'exceljs';
+// Why not exceljs's streaming reader any more: on a 50,000-participant
+// demo export (68,690 rows x 44 columns, 17 MB) it took 6.3-8.2 s of CPU,
+// nearly all in its XML parsing and garbage collection; the fast reader
+// takes 2.1-2.9 s at 360-410 MB peak RSS against exceljs's 340-350 MB
+// (readSheet.bench.ts, shared 2-core machine at load 2-5). readSheetWith
+// keeps exceljs selectable as the reference the tests compare against
+// (readSheet.equal.test.ts); it is not a fallback, since every file
+// exceljs reads the fast reader reads too.
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { checkIsonenExport, mapHeaders } from '../../shared/isonen/headers';
 import type { SheetRow, SheetTable } from '../../shared/isonen/sheet';
-import { cellText } from './cellText';
-import { type WorkbookSheet, workbookSheets } from './workbookParts';
+import { exceljsSheets } from './exceljsSheets';
+import { fastSheets, type SheetSource } from './fastSheets';
+import type { RawRow } from './sheetRows';
 import { readZipEntries } from './zipEntries';
 
 export type ReadProgress = (rowsRead: number) => void;
@@ -37,20 +37,10 @@ const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const isOleFile = (bytes: Uint8Array) =>
   oleMagic.every((byte, index) => bytes[index] === byte);
 
-const rowTexts = (row: ExcelJS.Row): string[] => {
-  const texts: string[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, column) => {
-    texts[column - 1] = cellText(cell.value, cell.numFmt);
-  });
-  return Array.from(texts, (text) => text ?? '');
-};
-
 const hasText = (texts: readonly string[]) =>
   texts.some((text) => text.trim() !== '');
 
 type SheetRead = Omit<SheetTable, 'fileName'>;
-
-type RawRow = { number: number; texts: string[] };
 
 // Some lists carry a title or a date above the header row. The header is
 // the first of the leading rows that reads as an iSonen header; when none
@@ -69,17 +59,17 @@ type HeaderSearch = { header: RawRow | null; width: number };
 
 /** The sheet's header row and data rows, or null when it has no data. */
 const readWorksheet = async (
-  sheet: WorkbookSheet,
+  sheet: SheetSource,
   onProgress: ReadProgress | undefined,
 ): Promise<SheetRead | null> => {
   const search: HeaderSearch = { header: null, width: 0 };
   const leading: RawRow[] = [];
   const rows: SheetRow[] = [];
   const addRow = (raw: RawRow) => {
-    const cells = Array.from(
-      { length: search.width },
-      (_, i) => raw.texts[i] ?? '',
-    );
+    // Readers give each row its own dense array: cut or pad it in place.
+    const cells = raw.texts;
+    if (cells.length > search.width) cells.length = search.width;
+    while (cells.length < search.width) cells.push('');
     rows.push({ row: raw.number, cells });
     if (rows.length % progressEvery === 0) onProgress?.(rows.length);
   };
@@ -92,17 +82,20 @@ const readWorksheet = async (
     leading.length = 0;
   };
 
-  for await (const row of sheet.reader) {
-    const raw = { number: row.number, texts: rowTexts(row) };
-    if (!hasText(raw.texts)) continue;
-    if (search.header) {
-      addRow(raw);
-      continue;
+  for await (const batch of sheet.rows) {
+    for (const raw of batch) {
+      if (!hasText(raw.texts)) continue;
+      if (search.header) {
+        addRow(raw);
+        continue;
+      }
+      leading.push(raw);
+      const first = leading[0];
+      if (looksLikeExportHeader(raw.texts)) settleHeader(raw);
+      else if (first && leading.length === headerSearchRows) {
+        settleHeader(first);
+      }
     }
-    leading.push(raw);
-    const first = leading[0];
-    if (looksLikeExportHeader(raw.texts)) settleHeader(raw);
-    else if (first && leading.length === headerSearchRows) settleHeader(first);
   }
   const first = leading[0];
   if (!search.header && first) settleHeader(first);
@@ -117,8 +110,21 @@ const readWorksheet = async (
   };
 };
 
+export type SheetReader = 'fast' | 'exceljs';
+
+const readers = { fast: fastSheets, exceljs: exceljsSheets } as const;
+
 /** Never throws: a file that is not a readable .xlsx is an error result. */
-export const readSheet = async (
+export const readSheet = (
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: ReadProgress,
+): Promise<Result<SheetTable>> =>
+  readSheetWith('fast', bytes, fileName, onProgress);
+
+/** readSheet with a chosen reader: exceljs is the tests' reference. */
+export const readSheetWith = async (
+  reader: SheetReader,
   bytes: Uint8Array,
   fileName: string,
   onProgress?: ReadProgress,
@@ -147,7 +153,7 @@ export const readSheet = async (
   }
 
   try {
-    for await (const sheet of workbookSheets(bytes, entries.value)) {
+    for await (const sheet of readers[reader](bytes, entries.value)) {
       const read = await readWorksheet(sheet, onProgress);
       if (read) return ok({ fileName, ...read });
     }

@@ -91,6 +91,8 @@ const entryData = (bytes: Uint8Array, entry: ZipEntry): Uint8Array => {
 export async function* entryText(
   bytes: Uint8Array,
   entry: ZipEntry,
+  /** Inflated bytes per chunk; zlib's default is 16 KB. */
+  chunkSize?: number,
 ): AsyncGenerator<string> {
   const data = entryData(bytes, entry);
   const decoder = new TextDecoder('utf-8');
@@ -101,7 +103,9 @@ export async function* entryText(
   if (entry.method !== 8) {
     throw new Error(`the zip entry ${entry.name} uses method ${entry.method}`);
   }
-  const inflate = Readable.from([data]).pipe(createInflateRaw());
+  const inflate = Readable.from([data]).pipe(
+    createInflateRaw(chunkSize ? { chunkSize } : {}),
+  );
   for await (const chunk of inflate) {
     if (chunk instanceof Uint8Array) {
       yield decoder.decode(chunk, { stream: true });
