@@ -5,10 +5,10 @@
 // because some exports carry empty extra sheets.
 //
 // Why not exceljs's streaming reader any more: on a 50,000-participant
-// demo export (68,690 rows x 44 columns, 17 MB) it took 6.3-8.2 s of CPU,
+// demo export (68,690 rows x 44 columns, 17 MB) it took 6.0-8.0 s of CPU,
 // nearly all in its XML parsing and garbage collection; the fast reader
-// takes 2.1-2.9 s at 360-410 MB peak RSS against exceljs's 340-350 MB
-// (readSheet.bench.ts, shared 2-core machine at load 2-5). readSheetWith
+// takes 1.5-1.7 s at 260 MB peak RSS against exceljs's 350 MB
+// (readSheet.bench.ts, shared 2-core machine at load 5). readSheetWith
 // keeps exceljs selectable as the reference the tests compare against
 // (readSheet.equal.test.ts); it is not a fallback, since every file
 // exceljs reads the fast reader reads too.
