@@ -76,10 +76,12 @@ export const handWorkbook = (options: {
   sheetData: string;
   sharedStrings?: string[];
   styles?: string;
+  /** Dates count from 1904-01-01, as in old Mac workbooks. */
+  date1904?: boolean;
 }): Record<string, string> => ({
   '[Content_Types].xml':
     '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
-  'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="Ark &amp; 1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  'xl/workbook.xml': `<?xml version="1.0"?><workbook xmlns="${main}" xmlns:r="${rel}">${options.date1904 ? '<workbookPr date1904="1"/>' : ''}<sheets><sheet name="Ark &amp; 1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
   'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
   ...(options.sharedStrings
     ? {

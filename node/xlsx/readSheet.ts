@@ -10,8 +10,9 @@
 // takes 1.5-1.7 s at 260 MB peak RSS against exceljs's 350 MB
 // (readSheet.bench.ts, shared 2-core machine at load 5). readSheetWith
 // keeps exceljs selectable as the reference the tests compare against
-// (readSheet.equal.test.ts); it is not a fallback, since every file
-// exceljs reads the fast reader reads too.
+// (readSheet.equal.test.ts). It is no fallback: both read the same fixed
+// part paths and plain (unprefixed) element names, so a file the fast
+// reader cannot read, exceljs's could not either.
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { checkIsonenExport, mapHeaders } from '../../shared/isonen/headers';

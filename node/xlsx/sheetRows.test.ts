@@ -49,6 +49,16 @@ describe('the fast sheet reader', () => {
     ]);
   });
 
+  it('counts dates from 1904 in a workbook that says so', async () => {
+    const table = await readHand({
+      date1904: true,
+      styles:
+        '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>',
+      sheetData: `${header}<row r="2"><c r="A2" s="1"><v>0</v></c><c r="B2" s="1"><v>31538</v></c></row>`,
+    });
+    expect(table.rows[0]?.cells).toEqual(['01.01.1904', '07.05.1990']);
+  });
+
   it('joins rich-text runs, leaves out phonetic runs and decodes entities', async () => {
     const table = await readHand({
       sharedStrings: [
