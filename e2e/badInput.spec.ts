@@ -93,9 +93,9 @@ test('a file that is not an iSonen export is refused and stores nothing', async 
   await desk.screenshot('bad-input-02-not-an-isonen-export');
   // Even pressing "Lagre import" on it must not touch the event.
   await desk.page.getByRole('button', { name: 'Lagre import' }).click();
-  // The refusal is worded by the store, in English with the problem code
-  // (renderer/store/importer.ts); the table above says it in bokmål.
-  await expect(alert).toContainText('not-an-isonen-export');
+  await expect(alert).toContainText(
+    'Filen kan ikke importeres – se problemet i forhåndsvisningen',
+  );
   await expect(desk.status).not.toContainText('Import lagret');
 
   // The event is as it was: same people, the check-in kept.

@@ -113,6 +113,10 @@ export const en = {
     bibTaken: 'Bib {{bib}} is already given to {{holder}}',
     bibTakenNoName: 'Bib {{bib}} is already in use',
     deregistered: 'The participant is deregistered and cannot check in',
+    importInvalid:
+      'The file cannot be imported – see the problem in the preview',
+    importStale: 'The event changed after the preview – run the preview again',
+    importConflict: 'Participants changed during the import – run it again',
     generic: '{{message}}',
   },
   recent: {

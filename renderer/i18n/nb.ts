@@ -109,6 +109,12 @@ export const nb = {
     bibTaken: 'Startnummer {{bib}} er allerede gitt til {{holder}}',
     bibTakenNoName: 'Startnummer {{bib}} er allerede i bruk',
     deregistered: 'Deltakeren er avmeldt og kan ikke sjekkes inn',
+    importInvalid:
+      'Filen kan ikke importeres – se problemet i forhåndsvisningen',
+    importStale:
+      'Arrangementet ble endret etter forhåndsvisningen – kjør forhåndsvisningen på nytt',
+    importConflict:
+      'Deltakere ble endret under importen – kjør importen på nytt',
     generic: '{{message}}',
   },
   recent: {

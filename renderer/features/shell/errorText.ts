@@ -23,6 +23,9 @@ const keyByCode: Record<string, string> = {
   'range-full': 'errors.rangeFull',
   'bad-range': 'errors.badRange',
   'no-event': 'errors.noEvent',
+  'import-invalid': 'errors.importInvalid',
+  'import-stale': 'errors.importStale',
+  'import-conflict': 'errors.importConflict',
 };
 
 export const errorText = (error: AppError, t: TFunction): string => {
