@@ -2,7 +2,11 @@
 // filled, so tests state only what they are about.
 
 import type { Operation, OperationDraft } from '../domain/operation';
-import type { Entry, Participant } from '../domain/participant';
+import {
+  blankParticipant,
+  type Entry,
+  type Participant,
+} from '../domain/participant';
 
 export const testEventId = 'event-1';
 
@@ -23,42 +27,14 @@ export const makeEntry = (fields: Partial<Entry> = {}): Entry => ({
 export const makeParticipant = (
   fields: Partial<Participant> & { id: string },
 ): Participant => ({
-  eventId: testEventId,
-  personId: '',
-  buypassId: '',
+  ...blankParticipant(fields.id, testEventId),
   firstName: 'Kari',
   lastName: 'Nordmann',
   birthDate: '1990-05-17',
   gender: 'female',
   country: 'Norge',
   countryCode: 'NOR',
-  email: '',
-  mobile: '',
-  club: '',
-  clubId: '',
-  groupId: '',
-  region: '',
-  regionId: '',
-  comment: '',
-  license: {
-    hasLicense: false,
-    seasonLicense: '',
-    oneDayLicense: '',
-    product: '',
-    purchasedAt: '',
-  },
-  registrations: [],
   entries: [makeEntry({ registrationId: `reg-${fields.id}` })],
-  products: [],
-  answers: [],
-  messages: [],
-  consents: { photo: '', video: '', streaming: '', liveFeed: '' },
-  updatesConsent: false,
-  status: 'active',
-  bib: '',
-  chip: '',
-  sourceCheckInStatus: '',
-  extra: {},
   revision: 1,
   updatedAt: '2025-06-01T12:00:00.000Z',
   ...fields,

@@ -4,7 +4,7 @@
 // operations shows the same state, whatever order they arrived in.
 
 import type { LateEntry, Operation } from '../domain/operation';
-import type { Participant } from '../domain/participant';
+import { blankParticipant, type Participant } from '../domain/participant';
 import type { ParticipantState, ParticipantView } from './state';
 
 /** Oldest first; UUIDv7 ids break ties in creation order. */
@@ -124,31 +124,12 @@ export const participantFromLateEntry = (
   const id = lateEntryParticipantId(op.id);
   const registration = registrationOf(entry, id);
   return {
-    id,
-    eventId: op.eventId,
-    personId: '',
-    buypassId: '',
+    ...blankParticipant(id, op.eventId),
     firstName: entry.firstName.trim(),
     lastName: entry.lastName.trim(),
     birthDate: entry.birthDate,
     gender: entry.gender,
-    country: '',
-    countryCode: '',
-    email: '',
-    mobile: '',
     club: entry.club.trim(),
-    clubId: '',
-    groupId: '',
-    region: '',
-    regionId: '',
-    comment: '',
-    license: {
-      hasLicense: false,
-      seasonLicense: '',
-      oneDayLicense: '',
-      product: '',
-      purchasedAt: '',
-    },
     registrations: [{ ...registration, registeredAt: op.createdAt }],
     entries: [
       {
@@ -164,17 +145,6 @@ export const participantFromLateEntry = (
         sourceRow: 0,
       },
     ],
-    products: [],
-    answers: [],
-    messages: [],
-    consents: { photo: '', video: '', streaming: '', liveFeed: '' },
-    updatesConsent: false,
-    status: 'active',
-    bib: '',
-    chip: '',
-    sourceCheckInStatus: '',
-    extra: {},
-    revision: 0,
     updatedAt: op.createdAt,
   };
 };

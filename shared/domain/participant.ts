@@ -131,3 +131,48 @@ export type Participant = {
 
 export const fullName = (p: Pick<Participant, 'firstName' | 'lastName'>) =>
   `${p.firstName} ${p.lastName}`.trim();
+
+const noLicense: License = {
+  hasLicense: false,
+  seasonLicense: '',
+  oneDayLicense: '',
+  product: '',
+  purchasedAt: '',
+};
+
+/** A participant with every optional field empty ('' / 0 / false / []). */
+export const blankParticipant = (id: string, eventId: string): Participant => ({
+  id,
+  eventId,
+  personId: '',
+  buypassId: '',
+  firstName: '',
+  lastName: '',
+  birthDate: '',
+  gender: '',
+  country: '',
+  countryCode: '',
+  email: '',
+  mobile: '',
+  club: '',
+  clubId: '',
+  groupId: '',
+  region: '',
+  regionId: '',
+  comment: '',
+  license: { ...noLicense },
+  registrations: [],
+  entries: [],
+  products: [],
+  answers: [],
+  messages: [],
+  consents: { photo: '', video: '', streaming: '', liveFeed: '' },
+  updatesConsent: false,
+  status: 'active',
+  bib: '',
+  chip: '',
+  sourceCheckInStatus: '',
+  extra: {},
+  revision: 0,
+  updatedAt: '',
+});
