@@ -70,4 +70,28 @@ describe('the OpenAPI document', () => {
       );
     }
   });
+
+  it('lets a desk page on another origin call it: preflight answered, origin allowed', async () => {
+    const app = buildServer({
+      db: unusedDb,
+      hub: createSeqHub(),
+      log: centralLogger('silent'),
+    });
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/api/events/e1/operations',
+      headers: {
+        origin: 'http://127.0.0.1:5180',
+        'access-control-request-method': 'POST',
+      },
+    });
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    await app.close();
+
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-headers']).toContain(
+      'authorization',
+    );
+    expect(health.headers['access-control-allow-origin']).toBe('*');
+  });
 });

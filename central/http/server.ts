@@ -84,6 +84,19 @@ export const buildServer = (
       message: 'The service failed; the request took no effect',
     });
   });
+  // Desks run in a browser page (the web host) or an Electron window, on an
+  // origin of their own. Every call carries its bearer token and no cookie,
+  // so any origin may call; the token is what is checked.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    if (request.method !== 'OPTIONS') return;
+    return reply
+      .code(204)
+      .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
+      .header('access-control-allow-headers', 'authorization, content-type')
+      .header('access-control-max-age', '600')
+      .send();
+  });
   app.addHook('onResponse', async (request, reply) => {
     ctx.log.info(
       {

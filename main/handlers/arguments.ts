@@ -4,6 +4,8 @@
 
 import type { DeskRequestName, DeskRequests } from '../../shared/contract/desk';
 import { fail, ok, type Result } from '../../shared/contract/result';
+import { deviceArgumentChecks } from './deviceHandlers';
+import { exportArgumentChecks } from './exportHandlers';
 
 /** Largest spreadsheet accepted: iSonen exports of 50,000 rows are ~10 MB. */
 export const maxSheetBytes = 100 * 1024 * 1024;
@@ -69,4 +71,6 @@ const checkReadSheet: ArgumentCheck<'import:read-sheet'> = (args) => {
 export const argumentChecks = {
   'app:info': checkAppInfo,
   'import:read-sheet': checkReadSheet,
+  ...deviceArgumentChecks,
+  ...exportArgumentChecks,
 } satisfies ArgumentChecks;

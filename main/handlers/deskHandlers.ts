@@ -9,6 +9,14 @@ import type {
 } from '../../shared/contract/desk';
 import { ok, type Result } from '../../shared/contract/result';
 import type { SheetTable } from '../../shared/isonen/sheet';
+import {
+  createDeviceHandlers,
+  type DeviceHandlerOptions,
+} from './deviceHandlers';
+import {
+  createExportHandlers,
+  type ExportHandlerOptions,
+} from './exportHandlers';
 
 /** node/xlsx/readSheet's shape, passed in so tests can give their own. */
 export type SheetReader = (
@@ -24,6 +32,8 @@ export type DeskHandlerOptions = {
   locale: string;
   readSheet: SheetReader;
   logger: Logger;
+  devices?: DeviceHandlerOptions;
+  exports?: ExportHandlerOptions;
   /** Least time between two progress events of one import. */
   progressIntervalMs?: number;
 };
@@ -74,4 +84,6 @@ export const createDeskHandlers = (options: DeskHandlerOptions): DeskHandlers =>
   ({
     'app:info': appInfo(options),
     'import:read-sheet': readSheet(options),
+    ...createDeviceHandlers(options.devices ?? {}),
+    ...createExportHandlers(options.exports ?? {}),
   }) satisfies DeskHandlers;

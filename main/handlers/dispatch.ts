@@ -12,6 +12,8 @@ import {
 } from '../../shared/contract/desk';
 import { fail, type Result } from '../../shared/contract/result';
 import { argumentChecks } from './arguments';
+import { deviceTimeoutsMs } from './deviceHandlers';
+import { exportTimeoutsMs } from './exportHandlers';
 import { withTimeout } from './timeout';
 
 export type EmitDeskEvent = <E extends DeskEventName>(
@@ -36,6 +38,8 @@ export const requestTimeoutsMs = {
   'app:info': 5_000,
   // 50,000 rows stream in about 1.5 s; a slow laptop on battery gets margin.
   'import:read-sheet': 120_000,
+  ...deviceTimeoutsMs,
+  ...exportTimeoutsMs,
 } satisfies Record<DeskRequestName, number>;
 
 const listedNames: ReadonlySet<string> = new Set(deskRequestNames);

@@ -4,6 +4,18 @@
 // Electron and in plain Chromium. Names are `area:verb`.
 
 import type { SheetTable } from '../isonen/sheet';
+import {
+  type DeviceEvents,
+  type DeviceRequests,
+  deviceEventNames,
+  deviceRequestNames,
+} from './devices';
+import {
+  type ExportEvents,
+  type ExportRequests,
+  exportEventNames,
+  exportRequestNames,
+} from './exports';
 import type { Result } from './result';
 
 export type AppInfo = {
@@ -14,7 +26,7 @@ export type AppInfo = {
   locale: string;
 };
 
-export type DeskRequests = {
+type CoreRequests = {
   'app:info': { args: Record<string, never>; result: AppInfo };
   /** Read an iSonen participant export (.xlsx) into a sheet table. */
   'import:read-sheet': {
@@ -23,9 +35,13 @@ export type DeskRequests = {
   };
 };
 
-export type DeskEvents = {
+type CoreEvents = {
   'import:progress': { fileName: string; rowsRead: number };
 };
+
+/** Each area of the contract lives in its own file. */
+export type DeskRequests = CoreRequests & DeviceRequests & ExportRequests;
+export type DeskEvents = CoreEvents & DeviceEvents & ExportEvents;
 
 export type DeskRequestName = keyof DeskRequests;
 export type DeskEventName = keyof DeskEvents;
@@ -52,8 +68,12 @@ export type DeskHandlers = {
 export const deskRequestNames = [
   'app:info',
   'import:read-sheet',
+  ...deviceRequestNames,
+  ...exportRequestNames,
 ] as const satisfies readonly DeskRequestName[];
 
 export const deskEventNames = [
   'import:progress',
+  ...deviceEventNames,
+  ...exportEventNames,
 ] as const satisfies readonly DeskEventName[];

@@ -230,9 +230,12 @@ export const eventCreateSchema = closed(
   ['name', 'type', 'date'],
 );
 
-export const deskCreateSchema = closed({
-  name: { type: 'string', minLength: 1, maxLength: 100 },
-});
+// A desk that worked offline registers under the id its operations carry,
+// so that everything it did can be pushed; without one the server makes one.
+export const deskCreateSchema = closed(
+  { name: { type: 'string', minLength: 1, maxLength: 100 }, deskId: uuid },
+  ['name'],
+);
 
 export const leaseRequestSchema = closed({
   deskId: id,

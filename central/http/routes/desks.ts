@@ -19,7 +19,7 @@ const deskParams = {
 
 export const deskRoutes = (app: FastifyInstance, ctx: CentralContext) => {
   // The organizer registers a desk; its token is shown once, kept hashed.
-  app.post<{ Params: EventParams; Body: { name: string } }>(
+  app.post<{ Params: EventParams; Body: { name: string; deskId?: string } }>(
     '/api/events/:eventId/desks',
     { schema: { params: eventParams, body: deskCreateSchema } },
     async (request, reply) => {
@@ -33,12 +33,18 @@ export const deskRoutes = (app: FastifyInstance, ctx: CentralContext) => {
       if (!caller.ok) return sendError(reply, caller.error);
 
       const desk: DeskRegistration = {
-        deskId: uuidv7(),
+        deskId: request.body.deskId ?? uuidv7(),
         token: newToken('desk'),
       };
-      await ctx.db.query(
+      // Registering an active desk again gives it a new token (the old one
+      // stops working); a revoked desk stays revoked.
+      const rows = await ctx.db.query(
         `INSERT INTO desks (event_id, desk_id, name, token_hash, created_at)
-         VALUES ($1, $2, $3, $4, $5)`,
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (event_id, desk_id) DO UPDATE
+           SET name = EXCLUDED.name, token_hash = EXCLUDED.token_hash
+           WHERE desks.revoked_at = ''
+         RETURNING desk_id`,
         [
           eventId,
           desk.deskId,
@@ -47,6 +53,13 @@ export const deskRoutes = (app: FastifyInstance, ctx: CentralContext) => {
           new Date().toISOString(),
         ],
       );
+      if (rows.length === 0) {
+        return sendError(reply, {
+          code: 'desk-revoked',
+          message: `Desk ${desk.deskId} was revoked in this event`,
+          data: { deskId: desk.deskId },
+        });
+      }
       ctx.log.info({ eventId, deskId: desk.deskId }, 'desk registered');
       return reply.code(201).send(desk);
     },

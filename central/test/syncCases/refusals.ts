@@ -113,6 +113,42 @@ export const refusalsCases = (ctx: SyncContext) => {
     expect(working.body.results[0]?.result.outcome).toBe('applied');
   });
 
+  it('a desk registered under its own id pushes what it did before, and re-registering retires its old token', async () => {
+    const deskId = '018f0000-0000-7000-8000-00000000d35c';
+    const register = () =>
+      request<{ deskId: string; token: string }>(
+        ctx.base,
+        'POST',
+        `/api/events/${demoEventId}/desks`,
+        { token: ctx.organizer, body: { name: 'Offline desk', deskId } },
+      );
+    const first = await register();
+    const offline = { ...first.body, eventId: demoEventId };
+    const done = await push(ctx.base, offline, [
+      operationsOf(offline)('check-in', ctx.ids[9] ?? '', {}),
+    ]);
+    const second = await register();
+    const stale = await push(ctx.base, offline, [
+      operationsOf(offline)('check-in', ctx.ids[9] ?? '', {}),
+    ]);
+    await request(
+      ctx.base,
+      'DELETE',
+      `/api/events/${demoEventId}/desks/${deskId}`,
+      { token: ctx.organizer },
+    );
+    const afterRevoke = await register();
+
+    expect(first.status).toBe(201);
+    expect(first.body.deskId).toBe(deskId);
+    expect(done.body.results[0]?.result.outcome).toBe('applied');
+    expect(second.status).toBe(201);
+    expect(second.body.token).not.toBe(first.body.token);
+    expect([401, 403]).toContain(stale.status);
+    expect(afterRevoke.status).toBe(403);
+    expect(afterRevoke.body).toMatchObject({ error: { code: 'desk-revoked' } });
+  });
+
   it('an oversized or malformed body is refused and the server keeps serving', async () => {
     const desk = await newDesk();
     const path = `/api/events/${demoEventId}/operations`;
