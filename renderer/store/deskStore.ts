@@ -8,6 +8,7 @@ import type { LateEntry, Operation } from '../../shared/domain/operation';
 import type { PaymentMethod } from '../../shared/domain/participant';
 import type { ImportPreview, ImportReport } from '../../shared/isonen/preview';
 import type { SheetTable } from '../../shared/isonen/sheet';
+import type { DeskSync } from '../sync/deskSync';
 
 export type CheckInPoint = { at: string; count: number };
 
@@ -15,6 +16,8 @@ export type ImportTarget = { eventId: string } | { newEventName: string };
 
 export type DeskStore = {
   readonly deskId: string;
+  /** Sync of the open event with a central service. */
+  readonly sync: DeskSync;
   /** Called after any change visible in the active event. */
   subscribe(listener: () => void): () => void;
   /** Grows on every change; for useSyncExternalStore. */

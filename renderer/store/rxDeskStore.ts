@@ -22,6 +22,7 @@ import {
 } from '../db/database';
 import { ensureDeskId } from '../db/deskIdentity';
 import { acquireDeskLock } from '../db/deskLock';
+import { localOnlySync } from '../sync/localOnlySync';
 import type { CheckInPoint, DeskStore } from './deskStore';
 import {
   bibClassOf,
@@ -207,6 +208,7 @@ export const createDeskStore = async (
 
   return {
     deskId,
+    sync: localOnlySync(),
     database: db,
     subscribe(listener) {
       listeners.add(listener);

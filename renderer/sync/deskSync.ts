@@ -1,0 +1,96 @@
+// The desk's side of sync, as the UI sees it (issue #3, item 5). The
+// DeskStore carries one as `sync`; it acts on the open event.
+
+import type { Result } from '../../shared/contract/result';
+import type { ParticipantView } from '../../shared/desk/state';
+import type { RaceEvent } from '../../shared/domain/event';
+import type { OperationType } from '../../shared/domain/operation';
+import type { SyncStatus } from '../../shared/sync/desk/status';
+import type {
+  BibConflict,
+  BibLease,
+  CentralEvent,
+  LoginResponse,
+  OperationOutcome,
+} from '../../shared/sync/types';
+
+/** An organizer signed in to a central service, for picking an event. */
+export type CentralSession = {
+  url: string;
+  /** Organizer session token; kept in memory only, never stored. */
+  token: string;
+  account: LoginResponse['account'];
+  events: CentralEvent[];
+};
+
+export type ConnectRequest = {
+  session: CentralSession;
+  centralEventId: string;
+  deskName: string;
+  /**
+   * A local event (imported from a file, worked on offline) to join to the
+   * central event: its operations are pushed there. Omitted: the event is
+   * downloaded as a new local event.
+   */
+  localEventId?: string;
+};
+
+/** Where the event's desk is connected; stored with the event. */
+export type CentralConnection = {
+  url: string;
+  centralEventId: string;
+  deskId: string;
+  deskName: string;
+  connectedAt: string;
+};
+
+export type DownloadProgress = {
+  documents: number;
+  /** The event's latest seq when the download started: an upper bound. */
+  total: number;
+};
+
+export type BibConflictView = {
+  conflict: BibConflict;
+  holder: ParticipantView | undefined;
+  claimant: ParticipantView | undefined;
+};
+
+/** The server's answer to one of this desk's operations, when not applied. */
+export type OperationNote = {
+  operationId: string;
+  type: OperationType;
+  outcome: Exclude<OperationOutcome, 'applied'>;
+  code: string;
+  message: string;
+  createdAt: string;
+};
+
+export type DeskSync = {
+  /** The open event's sync state. */
+  status(): SyncStatus;
+  connection(): CentralConnection | null;
+  login(
+    url: string,
+    login: string,
+    password: string,
+  ): Promise<Result<CentralSession>>;
+  /** Registers this desk, downloads the event, opens it, starts syncing. */
+  connect(
+    request: ConnectRequest,
+    onProgress: (progress: DownloadProgress) => void,
+  ): Promise<Result<RaceEvent>>;
+  /** Push and pull now instead of at the next tick. */
+  syncNow(): Promise<void>;
+  /** Operations recorded and not yet seen in the pulled server state. */
+  pendingCount(): number;
+  /** Open bib conflicts of the open event, with both holders. */
+  conflicts(): BibConflictView[];
+  /** This desk's bib leases in the open event. */
+  leases(): BibLease[];
+  requestLease(className: string, count: number): Promise<Result<BibLease>>;
+  /** The server's refusals and conflicts for a participant's operations. */
+  notes(participantId: string): OperationNote[];
+  /** Stops syncing the open event; its data stays on the desk. */
+  disconnect(): Promise<void>;
+};
