@@ -13,6 +13,7 @@ import type {
   PushResponse,
   SyncDocument,
 } from '../types';
+import type { SyncStatus } from './status';
 
 /**
  * The central service as one desk of one event sees it. Every call either
@@ -54,4 +55,32 @@ export type SyncStore = {
   /** Only ever called after the documents up to it are stored. */
   storeCheckpoint(checkpoint: number): Promise<void>;
   checkpoint(): Promise<number>;
+};
+
+/** One desk's sync of one event (engine.ts implements it). */
+export type SyncEngine = {
+  /** Starts background rounds and the live stream; idempotent. */
+  start(): void;
+  /** Stops everything; resolves when no call is in flight. */
+  stop(): Promise<void>;
+  /** One round now: push every unpushed operation, pull to the latest seq. */
+  syncNow(): Promise<void>;
+  /** A new operation was recorded: push it soon. */
+  localWrite(): void;
+  status(): SyncStatus;
+};
+
+export type SyncEngineOptions = {
+  deskId: string;
+  transport: CentralTransport;
+  store: SyncStore;
+  now: () => Date;
+  onStatus: (status: SyncStatus) => void;
+  /** Called after pulled documents are stored, before the checkpoint. */
+  onPulled?: (documents: readonly SyncDocument[]) => void;
+  /** Called after push results are stored. */
+  onPushed?: (results: readonly PushedOperation[]) => void;
+  pullLimit?: number;
+  /** Capped exponential backoff after a failed round. */
+  retry?: { firstMs: number; maxMs: number };
 };
