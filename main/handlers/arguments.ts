@@ -6,6 +6,7 @@ import type { DeskRequestName, DeskRequests } from '../../shared/contract/desk';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { deviceArgumentChecks } from './deviceHandlers';
 import { exportArgumentChecks } from './exportHandlers';
+import { resultArgumentChecks } from './resultHandlers';
 
 /** Largest spreadsheet accepted: iSonen exports of 50,000 rows are ~10 MB. */
 export const maxSheetBytes = 100 * 1024 * 1024;
@@ -73,4 +74,5 @@ export const argumentChecks = {
   'import:read-sheet': checkReadSheet,
   ...deviceArgumentChecks,
   ...exportArgumentChecks,
+  ...resultArgumentChecks,
 } satisfies ArgumentChecks;

@@ -17,6 +17,10 @@ import {
   createExportHandlers,
   type ExportHandlerOptions,
 } from './exportHandlers';
+import {
+  createResultHandlers,
+  type ResultHandlerOptions,
+} from './resultHandlers';
 
 /** node/xlsx/readSheet's shape, passed in so tests can give their own. */
 export type SheetReader = (
@@ -34,6 +38,7 @@ export type DeskHandlerOptions = {
   logger: Logger;
   devices?: DeviceHandlerOptions;
   exports?: ExportHandlerOptions;
+  results?: ResultHandlerOptions;
   /** Least time between two progress events of one import. */
   progressIntervalMs?: number;
 };
@@ -86,4 +91,5 @@ export const createDeskHandlers = (options: DeskHandlerOptions): DeskHandlers =>
     'import:read-sheet': readSheet(options),
     ...createDeviceHandlers(options.devices ?? {}),
     ...createExportHandlers(options.exports ?? {}),
+    ...createResultHandlers(options.results ?? {}),
   }) satisfies DeskHandlers;

@@ -14,6 +14,7 @@ import { fail, type Result } from '../../shared/contract/result';
 import { argumentChecks } from './arguments';
 import { deviceTimeoutsMs } from './deviceHandlers';
 import { exportTimeoutsMs } from './exportHandlers';
+import { resultTimeoutsMs } from './resultHandlers';
 import { withTimeout } from './timeout';
 
 export type EmitDeskEvent = <E extends DeskEventName>(
@@ -40,6 +41,7 @@ export const requestTimeoutsMs = {
   'import:read-sheet': 120_000,
   ...deviceTimeoutsMs,
   ...exportTimeoutsMs,
+  ...resultTimeoutsMs,
 } satisfies Record<DeskRequestName, number>;
 
 const listedNames: ReadonlySet<string> = new Set(deskRequestNames);

@@ -17,6 +17,12 @@ import {
   exportRequestNames,
 } from './exports';
 import type { Result } from './result';
+import {
+  type ResultEvents,
+  type ResultRequests,
+  resultEventNames,
+  resultRequestNames,
+} from './results';
 
 export type AppInfo = {
   version: string;
@@ -40,8 +46,14 @@ type CoreEvents = {
 };
 
 /** Each area of the contract lives in its own file. */
-export type DeskRequests = CoreRequests & DeviceRequests & ExportRequests;
-export type DeskEvents = CoreEvents & DeviceEvents & ExportEvents;
+export type DeskRequests = CoreRequests &
+  DeviceRequests &
+  ExportRequests &
+  ResultRequests;
+export type DeskEvents = CoreEvents &
+  DeviceEvents &
+  ExportEvents &
+  ResultEvents;
 
 export type DeskRequestName = keyof DeskRequests;
 export type DeskEventName = keyof DeskEvents;
@@ -70,10 +82,12 @@ export const deskRequestNames = [
   'import:read-sheet',
   ...deviceRequestNames,
   ...exportRequestNames,
+  ...resultRequestNames,
 ] as const satisfies readonly DeskRequestName[];
 
 export const deskEventNames = [
   'import:progress',
   ...deviceEventNames,
   ...exportEventNames,
+  ...resultEventNames,
 ] as const satisfies readonly DeskEventName[];
