@@ -1,3 +1,7 @@
+import { devicesEn } from '../features/devices/messages';
+import { exportsEn } from '../features/exports/messages';
+import { resultsEn } from '../features/results/messages';
+import { syncEn } from '../features/sync/messages';
 import type { nb } from './nb';
 
 /** The shape of nb with any text: every language has exactly nb's keys. */
@@ -230,4 +234,8 @@ export const en = {
     perBucket: 'Check-ins per 15 min',
     noCheckIns: 'No check-ins yet',
   },
+  sync: syncEn,
+  devices: devicesEn,
+  results: resultsEn,
+  exports: exportsEn,
 } as const satisfies Messages;

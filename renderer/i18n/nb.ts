@@ -1,6 +1,11 @@
 // Norsk bokmål: the desk's default language. en.ts must have the same keys
 // (checked by the type in en.ts and by messages.test.ts).
 
+import { devicesNb } from '../features/devices/messages';
+import { exportsNb } from '../features/exports/messages';
+import { resultsNb } from '../features/results/messages';
+import { syncNb } from '../features/sync/messages';
+
 export const nb = {
   app: {
     title: 'Racedesk',
@@ -228,4 +233,8 @@ export const nb = {
     perBucket: 'Innsjekk per 15 min',
     noCheckIns: 'Ingen innsjekk ennå',
   },
+  sync: syncNb,
+  devices: devicesNb,
+  results: resultsNb,
+  exports: exportsNb,
 } as const;

@@ -12,6 +12,10 @@ const pageLabel: Record<Page, string> = {
   desk: 'nav.desk',
   overview: 'nav.overview',
   ranges: 'nav.bibRanges',
+  results: 'results.nav',
+  devices: 'devices.nav',
+  exports: 'exports.nav',
+  sync: 'sync.nav',
   import: 'nav.import',
 };
 

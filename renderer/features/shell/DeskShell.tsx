@@ -6,9 +6,13 @@ import { type ReactNode, useEffect, useState } from 'react';
 
 import { BibRangesPage } from '../bib-ranges/BibRangesPage';
 import { DeskPage } from '../desk/DeskPage';
+import { DevicesPage } from '../devices/DevicesPage';
+import { ExportsPage } from '../exports/ExportsPage';
 import { AppHeader } from '../header/AppHeader';
 import { ImportPage } from '../import/ImportPage';
 import { OverviewPage } from '../overview/OverviewPage';
+import { ResultsPage } from '../results/ResultsPage';
+import { SyncPage } from '../sync/SyncPage';
 import { useDesk, useStoreVersion } from './deskContext';
 import { EmptyEvent } from './EmptyEvent';
 import { isPage, type Page } from './pages';
@@ -52,6 +56,18 @@ export const DeskShell = () => {
             </Tabs.Panel>
             <Tabs.Panel value="ranges">
               {needsEvent(<BibRangesPage />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="results">
+              {needsEvent(<ResultsPage />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="devices">
+              {needsEvent(<DevicesPage />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="exports">
+              {needsEvent(<ExportsPage />)}
+            </Tabs.Panel>
+            <Tabs.Panel value="sync">
+              <SyncPage />
             </Tabs.Panel>
             <Tabs.Panel value="import">
               <ImportPage onImported={() => setPage('desk')} />
