@@ -7,6 +7,7 @@
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { Db } from '../db/db';
+import { settleConflictsOf } from '../sync/conflicts';
 import { bumpSeq, lockEvent } from '../sync/eventSeq';
 
 const blankedEntry = JSON.stringify({
@@ -52,5 +53,6 @@ export const eraseParticipant = (
         WHERE event_id = $1 AND participant_id = $2 AND type = 'late-entry'`,
       [eventId, participantId, blankedEntry],
     );
-    return ok({ latestSeq: seq });
+    const settled = await settleConflictsOf(tx, eventId, participantId);
+    return ok({ latestSeq: seq + settled });
   });

@@ -11,6 +11,7 @@ import type { Participant } from '../../shared/domain/participant';
 import { sameRegistrationData } from '../../shared/isonen/diff';
 import type { ParticipantUpsertResponse } from '../../shared/sync/types';
 import type { Db, Queryable } from '../db/db';
+import { settleConflictsOf } from '../sync/conflicts';
 import { bumpSeq, bumpSeqBy, latestSeq, lockEvent } from '../sync/eventSeq';
 
 type StoredRow = {
@@ -131,6 +132,11 @@ const update = async (
       await bumpSeq(tx, eventId),
     ],
   );
+  // Leaving the start list ends the person's bib conflicts; coming back
+  // was checked by keepableBib above.
+  if (stored.status === 'active' && p.status !== 'active') {
+    await settleConflictsOf(tx, eventId, p.id);
+  }
 };
 
 export type UpsertTally = {

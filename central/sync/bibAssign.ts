@@ -10,6 +10,7 @@ import { isBib } from '../../shared/desk/rules';
 import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
 import type { Queryable } from '../db/db';
+import { settleConflictsOf } from './conflicts';
 import { bumpSeq, withNextSeq } from './eventSeq';
 import { applied, conflict, rejected, unchanged } from './operationResult';
 import type { ParticipantRow } from './participantRow';
@@ -140,5 +141,7 @@ export const applyBibAssign = async (
   );
   row.bib = bib;
   row.bib_source = bib === '' ? '' : source;
+  // Another bib for the holder or the claimant is how a person settles.
+  await settleConflictsOf(tx, eventId, row.participant_id);
   return applied({ bib });
 };

@@ -11,23 +11,13 @@ import type {
   SyncDocument,
 } from '../../shared/sync/types';
 import type { Db, Queryable } from '../db/db';
+import { type ConflictRow, conflictOf } from './conflicts';
 import { latestSeq } from './eventSeq';
 import {
   type ParticipantRow,
   participantColumns,
   participantDocument,
 } from './participantRow';
-
-type ConflictRow = {
-  conflict_id: string;
-  bib: string;
-  holder_id: string;
-  claimant_id: string;
-  operation_id: string;
-  desk_id: string;
-  created_at: string;
-  seq: number;
-};
 
 type LeaseRow = {
   lease_id: string;
@@ -83,16 +73,7 @@ const readPage = async (
       (row): SyncDocument => ({
         kind: 'bib-conflict',
         seq: row.seq,
-        conflict: {
-          id: row.conflict_id,
-          bib: row.bib,
-          holderId: row.holder_id,
-          claimantId: row.claimant_id,
-          operationId: row.operation_id,
-          deskId: row.desk_id,
-          status: 'open',
-          createdAt: row.created_at,
-        },
+        conflict: conflictOf(row),
       }),
     ),
     ...leases.map(

@@ -72,8 +72,14 @@ export type BibConflict = {
   claimantId: string;
   operationId: string;
   deskId: string;
-  status: 'open';
+  /**
+   * `settled` once the holder or the claimant got another bib, or one of
+   * them was deregistered or erased (central/sync/conflicts.ts).
+   */
+  status: 'open' | 'settled';
   createdAt: string;
+  /** When it was settled (ISO); absent while open. */
+  settledAt?: string;
 };
 
 export type BibLease = {
