@@ -1,0 +1,84 @@
+// Clock times as milliseconds of the day, and elapsed times as text.
+// Devices give 'HH:MM:SS.fff' (a Timy 1/10 000 s: finer digits are cut to
+// the millisecond), start lists 'HH:MM', 'HH:MM:SS' or a local date-time.
+
+import type { TimePrecision, TimeRounding } from './types';
+
+export const dayMs = 86_400_000;
+
+const clockPattern =
+  /^(?:\d{4}-\d{2}-\d{2}T)?(\d{1,2}):([0-5]\d)(?::([0-5]\d)(?:[.,](\d{1,9}))?)?$/;
+
+/** Milliseconds since midnight, or undefined when `text` is no clock time. */
+export const parseClock = (text: string): number | undefined => {
+  const match = clockPattern.exec(text.trim());
+  if (!match) return undefined;
+  const [, hh = '', mm = '', ss = '0', fraction = ''] = match;
+  const hours = Number(hh);
+  if (hours > 23) return undefined;
+  const ms = Number(fraction.slice(0, 3).padEnd(3, '0'));
+  return ((hours * 60 + Number(mm)) * 60 + Number(ss)) * 1000 + ms;
+};
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** 'HH:MM:SS.fff' of a time of day (taken modulo a day). */
+export const formatClock = (ms: number): string => {
+  const of = ((Math.floor(ms) % dayMs) + dayMs) % dayMs;
+  const seconds = Math.floor(of / 1000);
+  return `${pad(Math.floor(seconds / 3600))}:${pad(
+    Math.floor(seconds / 60) % 60,
+  )}:${pad(seconds % 60)}.${pad(of % 1000, 3)}`;
+};
+
+/** Forward distance on the clock face from `from` to `to`, in [0, day). */
+export const clockOffset = (from: number, to: number): number =>
+  (((to - from) % dayMs) + dayMs) % dayMs;
+
+const units: Record<TimePrecision, number> = {
+  ms: 1,
+  hundredths: 10,
+  tenths: 100,
+  seconds: 1000,
+};
+
+/** An elapsed time cut to the precision the class is timed in. */
+export const cutTime = (
+  ms: number,
+  precision: TimePrecision,
+  rounding: TimeRounding,
+): number => {
+  const unit = units[precision];
+  const steps =
+    rounding === 'up' ? Math.ceil(ms / unit) : Math.floor(ms / unit);
+  return steps * unit;
+};
+
+const fractionDigits: Record<TimePrecision, number> = {
+  ms: 3,
+  hundredths: 2,
+  tenths: 1,
+  seconds: 0,
+};
+
+/**
+ * An elapsed time as results show it: 'M:SS', 'H:MM:SS', with as many
+ * decimals as the precision has ('12:03.4', '1:02:03').
+ */
+export const formatElapsed = (
+  ms: number,
+  precision: TimePrecision = 'ms',
+): string => {
+  const seconds = Math.floor(ms / 1000);
+  const hours = Math.floor(seconds / 3600);
+  const clock =
+    hours > 0
+      ? `${hours}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`
+      : `${Math.floor(seconds / 60)}:${pad(seconds % 60)}`;
+  const digits = fractionDigits[precision];
+  if (digits === 0) return clock;
+  return `${clock}.${pad(ms % 1000, 3).slice(0, digits)}`;
+};
+
+/** 'HH:MM:SS.fff' of an elapsed time below a day, for fixed-width devices. */
+export const elapsedClock = (ms: number): string => formatClock(ms);

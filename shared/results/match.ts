@@ -1,0 +1,85 @@
+// Passings to starters: by chip first, else by bib. A chip or bib that no
+// start holds makes the passing unmatched, listed for the timing crew
+// rather than dropped: it is a wrong pairing, a borrowed card or a typo.
+
+import { parseClock } from './clock';
+import { stationKey } from './setup';
+import type {
+  ResultPassing,
+  Starter,
+  UnmatchedPassing,
+  UnmatchedReason,
+} from './types';
+
+/** '0042' and '42' are one bib (a Timy pads to four digits). */
+export const identityKey = (text: string): string => {
+  const trimmed = text.trim();
+  return /^\d+$/.test(trimmed) ? trimmed.replace(/^0+(?=\d)/, '') : trimmed;
+};
+
+export type MatchedPassings = {
+  /** Time of day in ms per passing (NaN when it is unreadable). */
+  times: Float64Array;
+  stations: string[];
+  /** Passing indexes per starter index, in input order. */
+  byStarter: (number[] | undefined)[];
+  unmatched: UnmatchedPassing[];
+};
+
+const indexBy = (
+  starters: readonly Starter[],
+  field: 'chip' | 'bib',
+): Map<string, number[]> => {
+  const index = new Map<string, number[]>();
+  starters.forEach((starter, at) => {
+    const key = identityKey(starter[field]);
+    if (key === '') return;
+    const list = index.get(key);
+    if (list) list.push(at);
+    else index.set(key, [at]);
+  });
+  return index;
+};
+
+const whyUnmatched = (
+  time: number | undefined,
+  chip: string,
+  bib: string,
+): UnmatchedReason => {
+  if (time === undefined) return 'bad-time';
+  if (chip === '' && bib === '') return 'no-chip-or-bib';
+  return chip === '' ? 'unknown-bib' : 'unknown-chip';
+};
+
+export const matchPassings = (
+  starters: readonly Starter[],
+  passings: readonly ResultPassing[],
+): MatchedPassings => {
+  const byChip = indexBy(starters, 'chip');
+  const byBib = indexBy(starters, 'bib');
+  const times = new Float64Array(passings.length);
+  const stations: string[] = new Array(passings.length);
+  const byStarter: (number[] | undefined)[] = new Array(starters.length);
+  const unmatched: UnmatchedPassing[] = [];
+
+  passings.forEach((passing, index) => {
+    const time = parseClock(passing.time);
+    times[index] = time ?? Number.NaN;
+    stations[index] = stationKey(passing.station);
+    const chip = identityKey(passing.chip ?? '');
+    const bib = identityKey(passing.bib ?? '');
+    const holders =
+      (chip === '' ? undefined : byChip.get(chip)) ??
+      (bib === '' ? undefined : byBib.get(bib));
+    if (time === undefined || !holders) {
+      unmatched.push({ index, passing, reason: whyUnmatched(time, chip, bib) });
+      return;
+    }
+    for (const at of holders) {
+      const list = byStarter[at];
+      if (list) list.push(index);
+      else byStarter[at] = [index];
+    }
+  });
+  return { times, stations, byStarter, unmatched };
+};
