@@ -74,6 +74,11 @@ export const missingControls = (
   return missing;
 };
 
+/**
+ * Passings are ordered from a little before the start, so that a read in
+ * the start pen comes before the race, and repeats are told in the order
+ * they happened.
+ */
 const fromKnownStart = (
   setup: ClassSetup,
   startMs: number,
@@ -83,21 +88,21 @@ const fromKnownStart = (
   const finishStation = stationKey(setup.finishStation);
   const maxMs = setup.maxSeconds * 1000;
   const minMs = setup.minSeconds * 1000;
-  const all = ordered(passings, startMs, repeatMs);
-  const inRace = all.filter((passing) => passing.at <= maxMs);
+  const lead = presenceBeforeStartMs;
+  const seenSpan = ordered(passings, startMs - lead, repeatMs)
+    .map((passing) => ({ ...passing, at: passing.at - lead }))
+    .filter((passing) => passing.at <= maxMs);
+  const inRace = seenSpan.filter((passing) => passing.at >= 0);
   const finish = inRace.find(
     (passing) => passing.station === finishStation && passing.at >= minMs,
   );
-  const seen =
-    inRace.length > 0 ||
-    all.some((passing) => passing.at >= 86_400_000 - presenceBeforeStartMs);
   const between = finish
     ? inRace.filter((passing) => passing.at < finish.at)
     : inRace;
   return {
     startMs,
     finishMs: finish === undefined ? undefined : startMs + finish.at,
-    seen,
+    seen: seenSpan.length > 0,
     missing: finish
       ? missingControls(setup.requiredControls.map(stationKey), between)
       : [],
