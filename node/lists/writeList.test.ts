@@ -2,7 +2,7 @@
 // exceljs: each has exactly its purpose's columns, and no list carries the
 // demo people's e-mail, mobile or birth date unless its purpose needs them.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,6 +18,7 @@ import {
   planList,
 } from '../../shared/lists/purposes';
 import { listContent, viewsWithoutDesk } from '../../shared/lists/rows';
+import { readSheet } from '../xlsx/readSheet';
 import { writeList } from './writeList';
 
 let dir = '';
@@ -160,5 +161,44 @@ describe('writeList', () => {
       const { written } = await exportList(list);
       expect(written.rows).toBe(written.people);
     }
+  });
+
+  it('keeps odd cell text exactly, read back by exceljs and the desk', async () => {
+    const odd = [
+      ['Aas & Bø <IL>', ' leading space', 'line\nbreak', 'tab\tend '],
+      ['"quoted"', 'Ærlig Øst Åsen', '', 'emoji 🏃'],
+      ['', '', '', 'last only'],
+    ];
+    const path = join(dir, 'odd.xlsx');
+    const written = await writeList(
+      {
+        headers: ['A & B', 'Navn', 'Tekst', 'Slutt'],
+        widths: [10, 10, 10, 10],
+        people: odd.length,
+        cells: () => odd,
+      },
+      path,
+      'Odd: [list]/with a very long name beyond 31',
+    );
+    expect(written.rows).toBe(3);
+
+    const { headers, rows } = await readBack(path);
+    expect(headers).toEqual(['A & B', 'Navn', 'Tekst', 'Slutt']);
+    expect(rows).toEqual(odd);
+
+    const desk = await readSheet(await readFile(path), 'odd.xlsx');
+    if (!desk.ok) throw new Error(desk.error.message);
+    expect(desk.value.rows.map((row) => row.cells)).toEqual(odd);
+  });
+
+  it('writes 26 or more columns where Excel expects them', async () => {
+    const headers = Array.from({ length: 30 }, (_, i) => `K${i + 1}`);
+    const path = join(dir, 'wide.xlsx');
+    await writeList(
+      { headers, widths: [], people: 1, cells: () => [headers] },
+      path,
+    );
+    const { rows } = await readBack(path);
+    expect(rows).toEqual([headers]);
   });
 });

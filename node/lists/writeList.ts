@@ -1,17 +1,18 @@
-// Writes a list to .xlsx with exceljs's streaming writer, row by row, so a
-// list of 50,000 people stays fast and small (shared/TOOLCHAIN.md: 0.8 s and
-// 140 MB for 50,000 rows x 15 columns, where the in-memory workbook took
-// 4-5 s and over 1 GB). The header row is bold and frozen; every cell is
-// text, as in iSonen's own export.
+// Writes a list to .xlsx row by row, so a list of 50,000 people stays fast
+// and small: the sheet's XML is built in chunks (sheetXml.ts) and deflated
+// straight into the file (zipWriter.ts). The header row is bold and frozen
+// and repeats on printed pages; every cell is text, as in iSonen's export.
 //
-// Measured with measure.ts, 50,000 participants, shared 2-core machine at
-// load 6: the lists handed out (3-6 columns) 0.3-1.4 s and +10 MB over the
-// ~275 MB the folded participants take; the organizer's list with 15
-// columns 2.1 s CPU, +33 MB; with all 45 columns 5.4 s CPU, +53 MB, most
-// of it in exceljs writing 2.25 million cells.
+// Measured with measure.ts, the organizer's list of 50,000 people with all
+// 45 columns: exceljs's streaming writer took 5.4-6.3 s of CPU (a Row and
+// Cell object and a style lookup per cell, archiver behind it, deflate
+// level 1 or 6 alike); this writer takes about a sixth of that
+// (node/lists/README.md has the current figures).
 
-import ExcelJS from 'exceljs';
+import { open, rm } from 'node:fs/promises';
 import type { ListContent } from '../../shared/lists/rows';
+import { type SheetSource, sheetChunks, workbookParts } from './sheetXml';
+import { zipWriter } from './zipWriter';
 
 export type WrittenList = {
   rows: number;
@@ -24,47 +25,36 @@ export type ListSheet = Pick<
   'headers' | 'widths' | 'cells' | 'people'
 >;
 
-const plainStyle: Partial<ExcelJS.Style> = {};
+// Excel refuses sheet names over 31 characters or with any of : \ / ? * [ ].
+const sheetNameOf = (name: string): string =>
+  name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Liste';
 
-const shareStyle = (cell: ExcelJS.Cell) => {
-  cell.style = plainStyle;
-};
-
+/** Writes the list to `path`; a half-written file is removed. */
 export const writeList = async (
   content: ListSheet,
   path: string,
   sheetName = 'Liste',
 ): Promise<WrittenList> => {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
-    // Inline strings: shared strings cost more CPU at the same size
-    // (node/xlsx/writeSheet.ts measured it).
-    useSharedStrings: false,
-    // Styles only for the bold header; the rows carry none.
-    useStyles: true,
-  });
-  const sheet = workbook.addWorksheet(sheetName, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  sheet.columns = content.headers.map((header, index) => ({
-    header,
-    width: content.widths[index] ?? 12,
-  }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.commit();
-
-  let rows = 0;
-  for (const cells of content.cells()) {
-    const row = sheet.addRow(cells.map((cell) => (cell === '' ? null : cell)));
-    // exceljs gives every cell a new empty style object and works out its
-    // style id from scratch; one shared object is looked up once. 50,000 x
-    // 45 cells: 4.8 s instead of 8.1 s (3.7 s with no styles at all).
-    row.eachCell(shareStyle);
-    row.commit();
-    rows++;
+  const handle = await open(path, 'w');
+  const counter = { rows: 0 };
+  try {
+    const zip = zipWriter(handle);
+    const parts = workbookParts(sheetNameOf(sheetName));
+    for (const [name, xml] of Object.entries(parts)) {
+      await zip.add(name, [xml]);
+    }
+    const source: SheetSource = content;
+    await zip.add('xl/worksheets/sheet1.xml', sheetChunks(source, counter));
+    await zip.finish();
+  } catch (error) {
+    await handle.close();
+    await rm(path, { force: true });
+    throw error;
   }
-  sheet.commit();
-  await workbook.commit();
-  return { rows, people: content.people, columns: content.headers.length };
+  await handle.close();
+  return {
+    rows: counter.rows,
+    people: content.people,
+    columns: content.headers.length,
+  };
 };
