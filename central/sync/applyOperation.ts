@@ -8,9 +8,11 @@ import type { Queryable } from '../db/db';
 import type { BatchState } from './batchState';
 import { applyBibAssign } from './bibAssign';
 import { applyCheckIn } from './checkIn';
+import { applyChipAssign } from './chipAssign';
 import { bumpSeq, withNextSeq } from './eventSeq';
 import { applyLateEntry } from './lateEntry';
 import { applied, rejected, unchanged } from './operationResult';
+import { applyPassing, applyRaceSetup } from './timingOperations';
 
 type RangeOperation = Extract<Operation, { type: 'class-range-set' }>;
 
@@ -68,6 +70,8 @@ export const applyOperation = async (
 ): Promise<OperationResult> => {
   if (op.type === 'late-entry') return applyLateEntry(tx, eventId, op);
   if (op.type === 'class-range-set') return applyClassRange(tx, eventId, op);
+  if (op.type === 'passing') return applyPassing(tx, eventId, op, state);
+  if (op.type === 'race-setup-set') return applyRaceSetup(op);
 
   const row = await state.participant(op.participantId);
   if (!row) {
@@ -82,6 +86,11 @@ export const applyOperation = async (
       return applyCheckIn(tx, eventId, op, row, state);
     case 'bib-assign':
       return applyBibAssign(tx, eventId, op, row);
+    case 'chip-assign':
+      return applyChipAssign(tx, eventId, op, row);
+    case 'result-status-set':
+      // Stored with the operation; the results read it from there.
+      return applied({ status: op.payload.status });
     case 'payment': {
       const payment = {
         method: op.payload.method,

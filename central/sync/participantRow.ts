@@ -17,6 +17,7 @@ export type ParticipantRow = {
   bib: string;
   bib_source: BibSource | '';
   chip: string;
+  chip_rental: boolean;
   payments: DeskPayment[];
   revision: number;
   seq: number;
@@ -24,7 +25,7 @@ export type ParticipantRow = {
 
 export const participantColumns = `participant_id, doc, status, late_entry,
   erased, checked_in, checked_in_at, checked_in_desk, bib, bib_source, chip,
-  payments, revision, seq`;
+  chip_rental, payments, revision, seq`;
 
 export const stateOf = (row: ParticipantRow): ParticipantState => ({
   checkedIn: row.checked_in,
@@ -33,6 +34,7 @@ export const stateOf = (row: ParticipantRow): ParticipantState => ({
   bib: row.bib,
   bibSource: row.bib_source,
   chip: row.chip,
+  chipRental: row.chip_rental,
   payments: row.payments,
 });
 

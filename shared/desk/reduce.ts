@@ -21,6 +21,7 @@ const initialState = (participant: Participant): ParticipantState => ({
   bib: participant.bib,
   bibSource: '',
   chip: participant.chip,
+  chipRental: false,
   payments: [],
 });
 
@@ -75,23 +76,43 @@ const apply = (state: ParticipantState, op: Operation): ParticipantState => {
             ],
           }
         : state;
+    case 'chip-assign':
+      // Compare-and-swap, as for bibs.
+      return state.chip === op.payload.previousChip
+        ? {
+            ...state,
+            chip: op.payload.chip,
+            chipRental: op.payload.chip !== '' && op.payload.rental,
+          }
+        : state;
     case 'class-range-set':
+    case 'passing':
+    case 'race-setup-set':
+    case 'result-status-set':
+      // Event-wide or results-only: the results computation reads them.
       return state;
   }
 };
 
-/** The participant's state after its operations, in any arrival order. */
+/**
+ * The participant's state after its operations, in any arrival order.
+ * `base`, when given, is the state to start from instead of the
+ * registration data's: the state a central service holds, with this
+ * desk's pending operations on top.
+ */
 export const computeState = (
   participant: Participant,
   ops: readonly Operation[],
+  base?: ParticipantState,
 ): ParticipantState => {
+  const start = base ?? initialState(participant);
   // Most participants have no operations yet; an event of 50,000 opens
   // without building three arrays for each of them.
-  if (ops.length === 0) return initialState(participant);
+  if (ops.length === 0) return start;
   return ops
     .filter((op) => op.participantId === participant.id)
     .sort(compareOperations)
-    .reduce(apply, initialState(participant));
+    .reduce(apply, start);
 };
 
 export const lateEntryParticipantId = (operationId: string) =>

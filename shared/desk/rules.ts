@@ -4,6 +4,7 @@
 import { fail, ok, type Result } from '../contract/result';
 import type { LateEntry, OperationDraft } from '../domain/operation';
 import { fullName } from '../domain/participant';
+import { parseRaceSetup } from '../results/setup';
 import type { ParticipantView } from './state';
 
 export type RuleContext = {
@@ -12,13 +13,24 @@ export type RuleContext = {
   bibHolders(bib: string): ParticipantView[];
   /** Classes the event knows, to check a late entry's class. */
   classNames(): ReadonlySet<string>;
+  /**
+   * Live (not deregistered) participants holding the chip. Optional so a
+   * context built before chips existed still compiles; without it the chip
+   * rule cannot see holders (the timing store always gives it).
+   */
+  chipHolders?(chip: string): ParticipantView[];
 };
 
 const bibPattern = /^[1-9][0-9]*$/;
+// SportIdent cards go to 8 digits (SIAC 8 xxx xxx), Emit cards to 7.
+const chipPattern = /^[1-9][0-9]{0,9}$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A positive integer as text, without leading zeros. */
 export const isBib = (text: string) => bibPattern.test(text);
+
+/** A chip (SI card or Emit card) number: digits, no leading zero. */
+export const isChip = (text: string) => chipPattern.test(text);
 
 /** yyyy-mm-dd that names a real day in a plausible lifetime. */
 export const isRealBirthDate = (text: string, today: string) => {
@@ -111,6 +123,71 @@ const checkBib = (
   return ok(draft);
 };
 
+type ChipDraft = Extract<OperationDraft, { type: 'chip-assign' }>;
+
+/**
+ * Compare-and-swap on the chip the desk saw; two live participants never
+ * hold one chip. `holders` are the live participants holding the new chip.
+ */
+export const checkChip = (
+  draft: ChipDraft,
+  view: ParticipantView,
+  holders: readonly ParticipantView[],
+): Result<OperationDraft> => {
+  const { chip, previousChip } = draft.payload;
+  if (chip !== '' && !isChip(chip)) {
+    return fail('bad-chip', `A chip number is digits only: "${chip}"`, {
+      chip,
+    });
+  }
+  if (chip !== '' && view.participant.status === 'deregistered') {
+    const name = fullName(view.participant);
+    return fail('deregistered', `${name} is deregistered`, { name });
+  }
+  if (view.state.chip !== previousChip) {
+    return fail('chip-changed', 'The chip changed since it was shown', {
+      chip: view.state.chip,
+      previousChip,
+    });
+  }
+  const holder = holders.find((h) => h.participant.id !== view.participant.id);
+  if (chip !== '' && holder) {
+    const name = fullName(holder.participant);
+    return fail('chip-taken', `Chip ${chip} is already held by ${name}`, {
+      chip,
+      holderId: holder.participant.id,
+      holderName: name,
+    });
+  }
+  return ok(draft);
+};
+
+const eventWide = (draft: OperationDraft): Result<OperationDraft> | null => {
+  switch (draft.type) {
+    case 'passing': {
+      const { device, key } = draft.payload;
+      return device === '' || key === '' || draft.participantId !== ''
+        ? fail('bad-passing', 'A passing needs its device and key', {
+            device,
+            key,
+          })
+        : ok(draft);
+    }
+    case 'race-setup-set': {
+      const { className, setup } = draft.payload;
+      // The results' own reader says which field is wrong.
+      const read = parseRaceSetup(
+        className === ''
+          ? { defaults: setup }
+          : { classes: { [className]: setup } },
+      );
+      return read.ok ? ok(draft) : read;
+    }
+    default:
+      return null;
+  }
+};
+
 /** Whether the desk may record the draft now. */
 export const validateOperation = (
   draft: OperationDraft,
@@ -138,6 +215,9 @@ export const validateOperation = (
     return ok(draft);
   }
 
+  const wide = eventWide(draft);
+  if (wide) return wide;
+
   const found = participantOf(draft, ctx);
   if (!found.ok) return found;
   const view = found.value;
@@ -160,6 +240,18 @@ export const validateOperation = (
         : fail('not-checked-in', `${name} is not checked in`, { name });
     case 'bib-assign':
       return checkBib(draft, view, ctx);
+    case 'chip-assign':
+      return checkChip(
+        draft,
+        view,
+        ctx.chipHolders?.(draft.payload.chip) ?? [],
+      );
+    case 'result-status-set':
+      return ok(draft);
+    case 'passing':
+    case 'race-setup-set':
+      // Checked by eventWide above; listed so the switch stays exhaustive.
+      return ok(draft);
     case 'payment': {
       const { amount } = draft.payload;
       return Number.isInteger(amount) && amount > 0

@@ -21,6 +21,8 @@ export type ParticipantState = {
   /** '' when the bib came with the registration data. */
   bibSource: BibSource | '';
   chip: string;
+  /** A rented chip: collect it back after the race. */
+  chipRental: boolean;
   payments: DeskPayment[];
 };
 

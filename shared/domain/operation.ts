@@ -2,6 +2,8 @@
 // "Sync: operations up, server state down"). A desk numbers its operations
 // with a gapless sequence so that the central service can see a gap.
 
+import type { ClassSetup, ManualStatus } from '../results/types';
+import type { Passing } from '../timing/passing';
 import type { Gender, PaymentMethod } from './participant';
 
 export type LateEntry = {
@@ -17,6 +19,19 @@ export type LateEntry = {
   amount: number;
 };
 
+/** A passing as the device's journal handed it to the desk. */
+export type PassingPayload = {
+  /** The configured device (the journal keys passings by it). */
+  device: string;
+  /** Starts at 1; a device counter going backwards starts the next. */
+  session: number;
+  /** The journal's natural key: the same passing always has the same. */
+  key: string;
+  /** Live from the line, or fetched back from the device's memory. */
+  source: 'live' | 'memory';
+  passing: Passing;
+};
+
 /** Where a bib came from: the desk's lease or class range, or typed. */
 export type BibSource = 'range' | 'lease' | 'typed';
 
@@ -29,6 +44,28 @@ export type OperationPayloads = {
   payment: { method: PaymentMethod; amount: number };
   /** A class's bib range; participantId is '' for this one. */
   'class-range-set': { className: string; first: number; last: number };
+  /**
+   * Compare-and-swap like bibs: the chip the desk saw, and the new one ('' clears).
+   * A rental chip must be collected back after the race.
+   */
+  'chip-assign': { chip: string; previousChip: string; rental: boolean };
+  /** A passing read from a timing device; participantId is ''. */
+  passing: PassingPayload;
+  /**
+   * How a class is timed (shared/results): what differs from the defaults.
+   * The latest one per class counts; className '' sets the defaults.
+   * participantId is ''.
+   */
+  'race-setup-set': { className: string; setup: Partial<ClassSetup> };
+  /**
+   * The jury's or timing crew's word on a participant's result in a class
+   * ('' for every class of the person); status '' lifts an earlier one.
+   */
+  'result-status-set': {
+    className: string;
+    status: ManualStatus | '';
+    reason: string;
+  };
 };
 
 export type OperationType = keyof OperationPayloads;

@@ -111,6 +111,7 @@ describe('timingClasses', () => {
         bib: '17',
         bibSource: 'typed',
         chip: '8001234',
+        chipRental: false,
         payments: [],
       },
     };

@@ -16,6 +16,7 @@ const viewOf = (
     bib,
     bibSource: '',
     chip: '',
+    chipRental: false,
     payments: [],
   },
   lateEntry: false,

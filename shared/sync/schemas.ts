@@ -46,6 +46,60 @@ const lateEntry = closed({
   amount: ore,
 });
 
+const station = {
+  anyOf: [
+    { type: 'integer', minimum: 0, maximum: 1_000_000 },
+    { type: 'string', minLength: 1, maxLength: 20 },
+  ],
+} as const;
+const seconds = { type: 'number', minimum: 0, maximum: 86_399 } as const;
+
+/** A decoded passing (shared/timing/passing.ts); `extra` is per protocol. */
+const passing = closed(
+  {
+    kind: { const: 'passing' },
+    protocol: { enum: ['sportident', 'emit-250', 'emit-mtr4', 'alge-timy'] },
+    offset: { type: 'integer', minimum: 0 },
+    chip: text(20),
+    bib: text(12),
+    station,
+    time: text(40),
+    extra: { type: 'object', maxProperties: 50 },
+  },
+  ['kind', 'protocol', 'offset', 'station', 'time', 'extra'],
+);
+
+/** What a class setup changes (shared/results/types.ts ClassSetup). */
+const classSetup = closed(
+  {
+    start: {
+      type: 'object',
+      required: ['mode'],
+      discriminator: { propertyName: 'mode' },
+      oneOf: [
+        closed({ mode: { const: 'mass' }, startTime: text(20) }),
+        closed({
+          mode: { const: 'interval' },
+          firstStart: text(20),
+          intervalSeconds: { type: 'number', minimum: 0, maximum: 3600 },
+        }),
+        closed({ mode: { const: 'start-list' } }),
+        closed({ mode: { const: 'punch' }, station, opensAt: text(20) }, [
+          'mode',
+          'station',
+        ]),
+      ],
+    },
+    finishStation: station,
+    requiredControls: { type: 'array', maxItems: 200, items: station },
+    precision: { enum: ['ms', 'hundredths', 'tenths', 'seconds'] },
+    rounding: { enum: ['down', 'up'] },
+    minSeconds: seconds,
+    maxSeconds: seconds,
+  },
+  [],
+);
+
 const payloads = {
   'check-in': closed({}),
   'check-in-undo': closed({}),
@@ -63,6 +117,24 @@ const payloads = {
     className: { type: 'string', minLength: 1, maxLength: 200 },
     first: { type: 'integer', minimum: 1, maximum: 1_000_000 },
     last: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+  }),
+  'chip-assign': closed({
+    chip: text(12),
+    previousChip: text(12),
+    rental: { type: 'boolean' },
+  }),
+  passing: closed({
+    device: { type: 'string', minLength: 1, maxLength: 100 },
+    session: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    key: { type: 'string', minLength: 1, maxLength: 500 },
+    source: { enum: ['live', 'memory'] },
+    passing,
+  }),
+  'race-setup-set': closed({ className: text(200), setup: classSetup }),
+  'result-status-set': closed({
+    className: text(200),
+    status: { enum: ['dns', 'dnf', 'dsq', 'ok', ''] },
+    reason: text(500),
   }),
 } as const;
 

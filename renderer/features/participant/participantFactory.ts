@@ -46,6 +46,7 @@ export const aView = (
     bib: '',
     bibSource: '',
     chip: '',
+    chipRental: false,
     payments: [],
     ...state,
   },
