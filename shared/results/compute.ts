@@ -4,7 +4,7 @@
 
 import { clockOffset, cutTime, formatClock } from './clock';
 import { matchPassings } from './match';
-import { readRace } from './race';
+import { type ClassRules, classRules, readRace } from './race';
 import { rankClass } from './rank';
 import { classSetupFor } from './setup';
 import type {
@@ -31,8 +31,10 @@ const overrideFinder = (overrides: readonly StatusOverride[]) => {
     );
   }
   return (starter: Starter) =>
-    byKey.get(overrideKey(starter.participantId, starter.className)) ??
-    byKey.get(overrideKey(starter.participantId, ''));
+    byKey.size === 0
+      ? undefined
+      : (byKey.get(overrideKey(starter.participantId, starter.className)) ??
+        byKey.get(overrideKey(starter.participantId, '')));
 };
 
 const statusOf = (
@@ -67,15 +69,16 @@ const groupByClass = (starters: readonly Starter[]) => {
 
 const personResult = (
   setup: RaceSetup,
+  rules: ClassRules,
   started: Started,
   passings: ReturnType<typeof matchPassings>,
   override: StatusOverride | undefined,
   closed: boolean,
 ): PersonResult => {
   const { starter } = started;
-  const classSetup = classSetupFor(setup, starter.className);
+  const classSetup = rules.setup;
   const race = readRace(
-    classSetup,
+    rules,
     starter,
     started.order,
     {
@@ -121,9 +124,11 @@ export const computeResults = (input: ComputeInput): ResultList => {
   const findOverride = overrideFinder(input.setup.overrides);
   const classes: ClassResult[] = [];
   for (const [className, starts] of groupByClass(input.starters)) {
+    const rules = classRules(classSetupFor(input.setup, className));
     const results = starts.map((started) =>
       personResult(
         input.setup,
+        rules,
         started,
         passings,
         findOverride(started.starter),

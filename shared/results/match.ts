@@ -11,9 +11,16 @@ import type {
   UnmatchedReason,
 } from './types';
 
+const isSpace = (code: number) => code <= 32 || code === 160;
+
+const needsTrim = (text: string) =>
+  text.length > 0 &&
+  (isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)));
+
 /** '0042' and '42' are one bib (a Timy pads to four digits). */
 export const identityKey = (text: string): string => {
-  const trimmed = text.trim();
+  const trimmed = needsTrim(text) ? text.trim() : text;
+  if (trimmed.charCodeAt(0) !== 48) return trimmed;
   return /^\d+$/.test(trimmed) ? trimmed.replace(/^0+(?=\d)/, '') : trimmed;
 };
 
@@ -62,10 +69,17 @@ export const matchPassings = (
   const byStarter: (number[] | undefined)[] = new Array(starters.length);
   const unmatched: UnmatchedPassing[] = [];
 
+  // A race has a few dozen stations: their keys are made once each.
+  const stationKeys = new Map<string | number, string>();
   passings.forEach((passing, index) => {
     const time = parseClock(passing.time);
     times[index] = time ?? Number.NaN;
-    stations[index] = stationKey(passing.station);
+    let station = stationKeys.get(passing.station);
+    if (station === undefined) {
+      station = stationKey(passing.station);
+      stationKeys.set(passing.station, station);
+    }
+    stations[index] = station;
     const chip = identityKey(passing.chip ?? '');
     const bib = identityKey(passing.bib ?? '');
     const holders =

@@ -16,6 +16,38 @@ export type RaceRead = {
   missing: string[];
 };
 
+/** A class setup with its stations and clocks read once, not per start. */
+export type ClassRules = {
+  setup: ClassSetup;
+  finish: string;
+  required: string[];
+  /** The mass start or the first interval start, ms of the day. */
+  firstStartMs: number | undefined;
+  intervalMs: number;
+  /** Punch start: the start station and when the start opens. */
+  startStation: string | undefined;
+  opensAtMs: number;
+};
+
+export const classRules = (setup: ClassSetup): ClassRules => {
+  const mode = setup.start;
+  return {
+    setup,
+    finish: stationKey(setup.finishStation),
+    required: setup.requiredControls.map(stationKey),
+    firstStartMs:
+      mode.mode === 'mass'
+        ? parseClock(mode.startTime)
+        : mode.mode === 'interval'
+          ? parseClock(mode.firstStart)
+          : undefined,
+    intervalMs: mode.mode === 'interval' ? mode.intervalSeconds * 1000 : 0,
+    startStation: mode.mode === 'punch' ? stationKey(mode.station) : undefined,
+    opensAtMs:
+      mode.mode === 'punch' ? (parseClock(mode.opensAt ?? '00:00') ?? 0) : 0,
+  };
+};
+
 export type StarterPassings = {
   times: Float64Array;
   stations: string[];
@@ -80,12 +112,12 @@ export const missingControls = (
  * they happened.
  */
 const fromKnownStart = (
-  setup: ClassSetup,
+  rules: ClassRules,
   startMs: number,
   passings: StarterPassings,
   repeatMs: number,
 ): RaceRead => {
-  const finishStation = stationKey(setup.finishStation);
+  const { setup, finish: finishStation } = rules;
   const maxMs = setup.maxSeconds * 1000;
   const minMs = setup.minSeconds * 1000;
   const lead = presenceBeforeStartMs;
@@ -103,9 +135,7 @@ const fromKnownStart = (
     startMs,
     finishMs: finish === undefined ? undefined : startMs + finish.at,
     seen: seenSpan.length > 0,
-    missing: finish
-      ? missingControls(setup.requiredControls.map(stationKey), between)
-      : [],
+    missing: finish ? missingControls(rules.required, between) : [],
   };
 };
 
@@ -115,12 +145,12 @@ const fromKnownStart = (
  * (first of its burst) before that finish.
  */
 const fromStartPunch = (
-  setup: ClassSetup,
+  rules: ClassRules,
   start: { station: string; opensAt: number },
   passings: StarterPassings,
   repeatMs: number,
 ): RaceRead | undefined => {
-  const finishStation = stationKey(setup.finishStation);
+  const { setup, finish: finishStation } = rules;
   const all = ordered(passings, start.opensAt, repeatMs);
   let lastStart: Timed | undefined;
   for (const passing of all) {
@@ -135,10 +165,7 @@ const fromStartPunch = (
         startMs: start.opensAt + startAt,
         finishMs: start.opensAt + passing.at,
         seen: true,
-        missing: missingControls(
-          setup.requiredControls.map(stationKey),
-          between,
-        ),
+        missing: missingControls(rules.required, between),
       };
     }
   }
@@ -156,42 +183,33 @@ const fromStartPunch = (
  * its class (0-based), for interval starts.
  */
 export const readRace = (
-  setup: ClassSetup,
+  rules: ClassRules,
   starter: Starter,
   order: number,
   passings: StarterPassings,
   repeatMs: number,
 ): RaceRead => {
-  const mode = setup.start;
-  const listed = parseClock(starter.startTime);
+  const mode = rules.setup.start.mode;
   let startMs: number | undefined;
-  if (mode.mode === 'mass') startMs = parseClock(mode.startTime);
-  else if (mode.mode === 'interval') {
-    const first = parseClock(mode.firstStart);
-    startMs =
-      first === undefined
-        ? undefined
-        : (first + order * mode.intervalSeconds * 1000) % 86_400_000;
-  } else if (mode.mode === 'start-list') startMs = listed;
-  else {
+  if (mode === 'mass') startMs = rules.firstStartMs;
+  else if (mode === 'interval' && rules.firstStartMs !== undefined) {
+    startMs = (rules.firstStartMs + order * rules.intervalMs) % 86_400_000;
+  } else if (mode === 'start-list') startMs = parseClock(starter.startTime);
+  else if (mode === 'punch' && rules.startStation !== undefined) {
     const punched = fromStartPunch(
-      setup,
-      {
-        station: stationKey(mode.station),
-        opensAt: parseClock(mode.opensAt ?? '00:00') ?? 0,
-      },
+      rules,
+      { station: rules.startStation, opensAt: rules.opensAtMs },
       passings,
       repeatMs,
     );
     if (punched) return punched;
-    startMs = listed;
+    startMs = parseClock(starter.startTime);
   }
   if (startMs !== undefined) {
-    return fromKnownStart(setup, startMs, passings, repeatMs);
+    return fromKnownStart(rules, startMs, passings, repeatMs);
   }
-  const finishStation = stationKey(setup.finishStation);
   const finished = passings.indexes.some(
-    (index) => passings.stations[index] === finishStation,
+    (index) => passings.stations[index] === rules.finish,
   );
   return {
     startMs: undefined,
