@@ -56,13 +56,13 @@ const result = computeResults({
   closed: true,
 });
 const used = process.cpuUsage(cpu);
-console.log(
-  JSON.stringify({
+process.stdout.write(
+  `${JSON.stringify({
     starters,
     passings: passingCount,
     classes: result.classes.length,
     unmatched: result.unmatched.length,
     wallMs: Math.round(performance.now() - wall),
     cpuMs: Math.round((used.user + used.system) / 1000),
-  }),
+  })}\n`,
 );
