@@ -7,6 +7,7 @@ import { type Page, pages } from '../shell/pages';
 import { EventPicker } from './EventPicker';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StatusArea } from './StatusArea';
+import { SyncIndicator } from './SyncIndicator';
 
 const pageLabel: Record<Page, string> = {
   desk: 'nav.desk',
@@ -44,6 +45,7 @@ export const AppHeader = () => {
         justify="flex-end"
       >
         <StatusArea />
+        <SyncIndicator />
         <EventPicker />
         <Badge
           variant="outline"

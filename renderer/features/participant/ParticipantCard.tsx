@@ -34,6 +34,7 @@ import {
   registrationIds,
 } from './participantFacts';
 import { LicenseText, PaymentText } from './StatusTexts';
+import { SyncNotes } from './SyncNotes';
 
 type ParticipantCardProps = {
   view: ParticipantView;
@@ -96,6 +97,8 @@ export const ParticipantCard = ({
             )}
           </Alert>
         )}
+
+        <SyncNotes participantId={p.id} />
 
         <CheckInState view={view} />
 
