@@ -83,4 +83,6 @@ export type SyncEngineOptions = {
   pullLimit?: number;
   /** Capped exponential backoff after a failed round. */
   retry?: { firstMs: number; maxMs: number };
+  /** Jitter source in [0, 1); a seeded one makes a simulation replay. */
+  random?: () => number;
 };

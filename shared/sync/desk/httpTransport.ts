@@ -1,0 +1,207 @@
+// The desk's CentralTransport over the central service's REST routes
+// (central/openapi.json): push, pull, lease, and the live SSE stream read
+// with fetch's body reader.
+
+import type { AppError } from '../../contract/result';
+import {
+  isBibLease,
+  isPullResponse,
+  isPushResponse,
+  shaped,
+} from './answerShapes';
+import {
+  defaultTimeoutMs,
+  errorOfAnswer,
+  type Fetch,
+  type FetchReader,
+  type FetchResponse,
+  requestJson,
+  withTimeout,
+} from './httpRequest';
+import type { CentralTransport } from './ports';
+import { createSseParser } from './sseParser';
+import { realTimers, type TimerHandle, type Timers } from './timers';
+
+export {
+  listCentralEvents,
+  loginToCentral,
+  registerDesk,
+} from './centralApi';
+export type { Fetch, FetchInit, FetchResponse } from './httpRequest';
+
+export type HttpTransportOptions = {
+  /** The service's root, such as http://central.local:8787. */
+  baseUrl: string;
+  eventId: string;
+  /** The desk's token for this event. */
+  token: string;
+  fetch: Fetch;
+  /** A call unanswered this long is offline (15 s). */
+  timeoutMs?: number;
+  /**
+   * A stream silent this long is dead (45 s): the service sends a comment
+   * every 15 s, and a dropped venue network often closes nothing.
+   */
+  streamIdleMs?: number;
+  timers?: Timers;
+};
+
+const defaultStreamIdleMs = 45_000;
+
+export const trimBase = (url: string) => url.replace(/\/+$/, '');
+
+const offlineError = (message: string): AppError => ({
+  code: 'offline',
+  message,
+});
+
+/** The latestSeq of a stream message (StreamMessage), or null. */
+const latestSeqOf = (data: string): number | null => {
+  try {
+    const message: unknown = JSON.parse(data);
+    if (typeof message !== 'object' || message === null) return null;
+    if (!('latestSeq' in message)) return null;
+    const { latestSeq }: { latestSeq: unknown } = message;
+    return typeof latestSeq === 'number' ? latestSeq : null;
+  } catch {
+    return null;
+  }
+};
+
+const cancelBody = (response: FetchResponse) => {
+  response.body
+    ?.getReader()
+    .cancel()
+    .catch(() => undefined);
+};
+
+export const createHttpTransport = (
+  options: HttpTransportOptions,
+): CentralTransport => {
+  const timers = options.timers ?? realTimers;
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const eventUrl = `${trimBase(options.baseUrl)}/api/events/${encodeURIComponent(options.eventId)}`;
+  const base = {
+    fetch: options.fetch,
+    token: options.token,
+    timeoutMs,
+    timers,
+  };
+
+  const watch: CentralTransport['watch'] = (onLatest, onClosed) => {
+    const idleMs = options.streamIdleMs ?? defaultStreamIdleMs;
+    let closed = false;
+    let reader: FetchReader | null = null;
+    let idle: TimerHandle | null = null;
+
+    const stopReading = () => {
+      closed = true;
+      if (idle !== null) timers.clearTimeout(idle);
+      reader?.cancel().catch(() => undefined);
+    };
+    const finish = (error: AppError) => {
+      if (closed) return;
+      stopReading();
+      onClosed(error);
+    };
+    const armIdle = () => {
+      if (idle !== null) timers.clearTimeout(idle);
+      idle = timers.setTimeout(
+        () => finish(offlineError(`The live stream was silent ${idleMs} ms`)),
+        idleMs,
+      );
+    };
+    const parser = createSseParser(({ data }) => {
+      const seq = latestSeqOf(data);
+      if (seq !== null && !closed) onLatest(seq);
+    });
+
+    const read = async () => {
+      const responding = options.fetch(`${eventUrl}/stream`, {
+        method: 'GET',
+        headers: {
+          accept: 'text/event-stream',
+          authorization: `Bearer ${options.token}`,
+        },
+      });
+      // A stream that answers after it was given up would stay open.
+      responding.then(
+        (response) => closed && cancelBody(response),
+        () => undefined,
+      );
+      const opened = await withTimeout(responding, timeoutMs, timers);
+      if (closed) return;
+      if ('timedOut' in opened) {
+        finish(offlineError(`The live stream did not open in ${timeoutMs} ms`));
+        return;
+      }
+
+      const response = opened.value;
+      if (response.status !== 200 || !response.body) {
+        const text = await response.text().catch(() => '');
+        let body: unknown = null;
+        try {
+          body = JSON.parse(text);
+        } catch {}
+        finish(errorOfAnswer(response.status, body));
+        return;
+      }
+
+      reader = response.body.getReader();
+      armIdle();
+      for (;;) {
+        const chunk = await reader.read();
+        if (closed) return;
+        if (chunk.done) {
+          finish(offlineError('The central service ended the live stream'));
+          return;
+        }
+        armIdle();
+        if (chunk.value) parser.push(chunk.value);
+      }
+    };
+
+    read().catch((error: unknown) =>
+      finish(offlineError(`The live stream broke: ${String(error)}`)),
+    );
+    return () => {
+      if (!closed) stopReading();
+    };
+  };
+
+  return {
+    push: async (request) =>
+      shaped(
+        await requestJson({
+          ...base,
+          url: `${eventUrl}/operations`,
+          method: 'POST',
+          body: request,
+        }),
+        isPushResponse,
+        'push answer',
+      ),
+    pull: async (checkpoint, limit) =>
+      shaped(
+        await requestJson({
+          ...base,
+          url: `${eventUrl}/pull?checkpoint=${checkpoint}&limit=${limit}`,
+          method: 'GET',
+        }),
+        isPullResponse,
+        'pull page',
+      ),
+    lease: async (request) =>
+      shaped(
+        await requestJson({
+          ...base,
+          url: `${eventUrl}/leases`,
+          method: 'POST',
+          body: request,
+        }),
+        isBibLease,
+        'bib lease',
+      ),
+    watch,
+  };
+};
