@@ -10,16 +10,31 @@ import type {
   DeskRequestName,
   DeskRequests,
 } from '../../shared/contract/desk';
+import { deviceRequestLimitsMs } from '../../shared/contract/devices';
 import { fail, type Result } from '../../shared/contract/result';
 import type { OpenSocket, SocketConnection } from './socket';
 import { decodeFrame, encodeFrame, type WireMessage } from './wire';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
+const deviceClientTimeoutsMs = {
+  'devices:list-ports': deviceRequestLimitsMs['devices:list-ports'] + 5_000,
+  'devices:list': deviceRequestLimitsMs['devices:list'] + 5_000,
+  'devices:watch': deviceRequestLimitsMs['devices:watch'] + 5_000,
+  'devices:stop': deviceRequestLimitsMs['devices:stop'] + 5_000,
+  'devices:subscribe': deviceRequestLimitsMs['devices:subscribe'] + 5_000,
+  'devices:acknowledge': deviceRequestLimitsMs['devices:acknowledge'] + 5_000,
+};
+
 /** Longer than the host's own limits, so the host's answer arrives first. */
 export const clientTimeoutsMs = {
   'app:info': 10_000,
   'import:read-sheet': 150_000,
+  'exports:write-list': 150_000,
+  'exports:log': 15_000,
+  'exports:settings': 10_000,
+  'exports:set-settings': 10_000,
+  ...deviceClientTimeoutsMs,
 } satisfies Record<DeskRequestName, number>;
 
 const timeoutsByName: Readonly<Record<string, number>> = clientTimeoutsMs;

@@ -12,6 +12,8 @@ export type ExportLogEntry = {
   at: string;
   /** Who made it: the desk operator, or the user running the CLI. */
   by: string;
+  /** The event's id; '' for a list the CLI made from a file. */
+  event: string;
   /** The list's purpose id (participant-list, media-list, …). */
   list: string;
   /** Column ids, in the file's order. */
@@ -24,10 +26,17 @@ export type ExportLogEntry = {
 
 export const exportLogEntry = (
   content: Pick<ListContent, 'columnIds' | 'people' | 'rows'>,
-  details: { at: string; by: string; list: string; file: string },
+  details: {
+    at: string;
+    by: string;
+    list: string;
+    file: string;
+    event?: string;
+  },
 ): ExportLogEntry => ({
   at: details.at,
   by: details.by,
+  event: details.event ?? '',
   list: details.list,
   fields: [...content.columnIds],
   people: content.people,
@@ -56,9 +65,13 @@ const entryOf = (value: unknown): ExportLogEntry | string => {
   if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string')) {
     return '"fields" is not a list of column ids';
   }
+  // Lines written before entries named their event have none.
+  const event = value.event ?? '';
+  if (typeof event !== 'string') return '"event" is not text';
   return {
     at: String(value.at),
     by: String(value.by),
+    event,
     list: String(value.list),
     fields: fields.map(String),
     people: Number(value.people),

@@ -1,0 +1,155 @@
+// Argument checks for the exports area (shared/contract/exports.ts). What
+// arrives is `unknown`; a bad request gets an error naming the field, and
+// for a list's cells the row and column.
+
+import type {
+  ExportRequestName,
+  ExportRequests,
+  ExportSettings,
+} from '../../shared/contract/exports';
+import { fail, ok, type Result } from '../../shared/contract/result';
+import type { Lang } from '../../shared/i18n/problems';
+import { isListPurposeId } from '../../shared/lists/purposes';
+
+/** 50,000 people in two classes each, with room to spare. */
+export const maxListRows = 200_000;
+/** The organizer's list has 45; a list never needs more than all of them. */
+export const maxListColumns = 100;
+const maxTextLength = 200;
+
+type Check<K extends ExportRequestName> = (
+  args: unknown,
+) => Result<ExportRequests[K]['args']>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const invalid = (name: ExportRequestName, field: string, message: string) =>
+  fail('invalid-arguments', `${name}: ${field} ${message}`, { name, field });
+
+const shortText = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  value.trim() !== '' &&
+  value.length <= maxTextLength;
+
+const isLang = (value: unknown): value is Lang =>
+  value === 'nb' || value === 'en';
+
+const isTextRow = (row: unknown, width: number): row is string[] =>
+  Array.isArray(row) &&
+  row.length === width &&
+  row.every((cell) => typeof cell === 'string');
+
+type RowsCheck =
+  | { ok: true; rows: string[][] }
+  | { ok: false; field: string; why: string };
+
+/** The rows as string[][] of `width` cells, or where the first fault is. */
+const checkRows = (rows: unknown, width: number): RowsCheck => {
+  if (!Array.isArray(rows)) {
+    return { ok: false, field: 'rows', why: 'must be a list of rows' };
+  }
+  if (rows.length > maxListRows) {
+    return { ok: false, field: 'rows', why: `has over ${maxListRows} rows` };
+  }
+  const checked: string[][] = [];
+  for (const [r, row] of rows.entries()) {
+    if (isTextRow(row, width)) {
+      checked.push(row);
+      continue;
+    }
+    if (!Array.isArray(row) || row.length !== width) {
+      const why = `must have ${width} cells, one per column`;
+      return { ok: false, field: `rows[${r}]`, why };
+    }
+    const c = row.findIndex((cell) => typeof cell !== 'string');
+    return { ok: false, field: `rows[${r}][${c}]`, why: 'must be text' };
+  }
+  return { ok: true, rows: checked };
+};
+
+const checkWriteList: Check<'exports:write-list'> = (args) => {
+  const name = 'exports:write-list';
+  if (!isRecord(args)) return invalid(name, 'arguments', 'must be an object');
+  const { list, columns, lang, rows, people, event, by } = args;
+
+  if (typeof list !== 'string' || !isListPurposeId(list)) {
+    return invalid(name, 'list', 'must be one of the lists with a purpose');
+  }
+  if (
+    !Array.isArray(columns) ||
+    columns.length === 0 ||
+    columns.length > maxListColumns ||
+    columns.some((id) => typeof id !== 'string')
+  ) {
+    return invalid(name, 'columns', 'must be a list of column ids');
+  }
+  if (!isLang(lang)) return invalid(name, 'lang', "must be 'nb' or 'en'");
+  if (!isRecord(event) || !shortText(event.id) || !shortText(event.name)) {
+    return invalid(name, 'event', 'must have an id and a name');
+  }
+  if (!shortText(by)) return invalid(name, 'by', 'must name who exports');
+
+  const checked = checkRows(rows, columns.length);
+  if (!checked.ok) return invalid(name, checked.field, checked.why);
+  if (
+    typeof people !== 'number' ||
+    !Number.isInteger(people) ||
+    people < 0 ||
+    people > checked.rows.length
+  ) {
+    return invalid(name, 'people', 'must be a count no larger than the rows');
+  }
+  return ok({
+    list,
+    columns: columns.map(String),
+    lang,
+    rows: checked.rows,
+    people,
+    event: { id: event.id, name: event.name },
+    by,
+  });
+};
+
+const checkLog: Check<'exports:log'> = (args) => {
+  const name = 'exports:log';
+  if (args === undefined) return ok({});
+  if (!isRecord(args)) return invalid(name, 'arguments', 'must be an object');
+  if (args.eventId === undefined) return ok({});
+  if (!shortText(args.eventId)) {
+    return invalid(name, 'eventId', 'must be an event id');
+  }
+  return ok({ eventId: args.eventId });
+};
+
+const checkEventId = (name: ExportRequestName, args: unknown) => {
+  if (!isRecord(args)) return invalid(name, 'arguments', 'must be an object');
+  if (!shortText(args.eventId)) {
+    return invalid(name, 'eventId', 'must be an event id');
+  }
+  return ok({ eventId: args.eventId });
+};
+
+const checkSettings: Check<'exports:settings'> = (args) =>
+  checkEventId('exports:settings', args);
+
+const checkSetSettings: Check<'exports:set-settings'> = (args) => {
+  const name = 'exports:set-settings';
+  const event = checkEventId(name, args);
+  if (!event.ok) return event;
+  const settings = isRecord(args) ? args.settings : undefined;
+  if (!isRecord(settings) || typeof settings.allowExternalList !== 'boolean') {
+    return invalid(name, 'settings.allowExternalList', 'must be true or false');
+  }
+  const value: ExportSettings = {
+    allowExternalList: settings.allowExternalList,
+  };
+  return ok({ eventId: event.value.eventId, settings: value });
+};
+
+export const exportArgumentChecks = {
+  'exports:write-list': checkWriteList,
+  'exports:log': checkLog,
+  'exports:settings': checkSettings,
+  'exports:set-settings': checkSetSettings,
+} satisfies { [K in ExportRequestName]: Check<K> };
