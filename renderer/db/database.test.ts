@@ -11,6 +11,8 @@ import {
   eventSchema,
   participantSchema,
   participantSchemaV0,
+  participantSchemaV1,
+  type ServerParticipant,
 } from './schemas';
 
 const dexie = { indexedDB, IDBKeyRange };
@@ -90,8 +92,8 @@ describe('desk database', () => {
     await v0.close();
 
     const current = await openDeskDatabase({ name, dexie });
-    expect(participantSchema.version).toBe(1);
-    expect(current.participants.schema.version).toBe(1);
+    expect(participantSchema.version).toBe(2);
+    expect(current.participants.schema.version).toBe(2);
     // The key-range read, not the query fallback, must find them.
     const fast = await readEventParticipants(
       current.participants.storageInstance.internals,
@@ -99,6 +101,55 @@ describe('desk database', () => {
     );
     expect(fast).toEqual(people);
     expect(await readParticipants(current, 'e1')).toEqual(people);
+    await current.close();
+  });
+
+  it('opens a desk holding version 1 participants, which have no server state', async () => {
+    const name = freshName();
+    const v1 = await openDeskDatabase({
+      name,
+      dexie,
+      collections: {
+        ...deskCollections,
+        participants: {
+          schema: participantSchemaV1,
+          migrationStrategies: { 1: (doc: unknown) => doc },
+        },
+      },
+    });
+    const people = ['p1', 'p2'].map((id) =>
+      makeParticipant({ id, eventId: 'e1', lastName: `Dal ${id}` }),
+    );
+    await v1.participants.bulkInsert(
+      people.map((p) => ({ ...p, key: `e1|${p.id}` })),
+    );
+    await v1.close();
+
+    const current = await openDeskDatabase({ name, dexie });
+    const servers = new Map<string, ServerParticipant>();
+    expect(await readParticipants(current, 'e1', [], servers)).toEqual(people);
+    expect(servers.size).toBe(0);
+
+    // A pulled state stored on the migrated document reads back with it.
+    const [first] = people;
+    if (!first) throw new Error('no participant');
+    const server: ServerParticipant = {
+      seq: 7,
+      lateEntry: false,
+      state: {
+        checkedIn: true,
+        checkedInAt: '2025-06-14T08:00:00.000Z',
+        checkedInDesk: 'desk-b',
+        bib: '12',
+        bibSource: 'lease',
+        chip: '',
+        chipRental: false,
+        payments: [],
+      },
+    };
+    await current.participants.upsert({ ...first, key: 'e1|p1', server });
+    expect(await readParticipants(current, 'e1', [], servers)).toEqual(people);
+    expect(servers.get('p1')).toEqual(server);
     await current.close();
   });
 });

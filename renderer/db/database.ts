@@ -28,6 +28,7 @@ import {
   type ImportDoc,
   type ParticipantDoc,
 } from './schemas';
+import type { OpResultRecord, SyncDocRecord, SyncRecord } from './syncSchemas';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -39,6 +40,9 @@ export type DeskCollections = {
   participants: RxCollection<ParticipantDoc>;
   operations: RxCollection<Operation>;
   imports: RxCollection<ImportDoc>;
+  syncDocs: RxCollection<SyncDocRecord>;
+  opResults: RxCollection<OpResultRecord>;
+  syncRecords: RxCollection<SyncRecord>;
 };
 
 export type DeskDatabase = RxDatabase<DeskCollections>;
@@ -71,6 +75,9 @@ export const openDeskDatabase = async (
     participants: collections.participants,
     operations: collections.operations,
     imports: collections.imports,
+    syncDocs: collections.syncDocs,
+    opResults: collections.opResults,
+    syncRecords: collections.syncRecords,
   });
   return db;
 };

@@ -15,7 +15,7 @@
 import type { DexieStorageInternals } from 'rxdb';
 import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
-import type { ParticipantDoc } from './schemas';
+import type { ParticipantDoc, ServerParticipant } from './schemas';
 
 type DexieState = Awaited<DexieStorageInternals>;
 
@@ -119,12 +119,14 @@ const participantOfRow = (row: StoredParticipant): Participant => ({
  * The event's participants, or null if the storage is not shaped so.
  * `splitAt` (participant ids, sorted) cuts the read into key ranges read
  * one after the other: each read unpacks its documents in one go on the
- * main thread, so smaller ones let keystrokes in between.
+ * main thread, so smaller ones let keystrokes in between. `servers`, when
+ * given, receives the pulled server state of connected participants.
  */
 export const readEventParticipants = async (
   internals: unknown,
   eventId: string,
   splitAt: readonly string[] = [],
+  servers?: Map<string, ServerParticipant>,
 ): Promise<Participant[] | null> => {
   // The primary key is "eventId|id": '|' then U+FFFF bound every id.
   const bounds = [
@@ -143,8 +145,9 @@ export const readEventParticipants = async (
     });
     if (!rows) return null;
     for (const row of rows) {
-      if (isParticipantRow(row, eventId))
-        participants.push(participantOfRow(row));
+      if (!isParticipantRow(row, eventId)) continue;
+      participants.push(participantOfRow(row));
+      if (servers && row.server) servers.set(row.id, row.server);
     }
   }
   return participants;

@@ -1,17 +1,41 @@
 // RxDB schemas of the desk's collections. Free RxDB opens at most 13
-// collections per process (ARCHITECTURE.md), so the desk keeps four.
+// collections per process (ARCHITECTURE.md), so the desk keeps four, and
+// three for sync (syncSchemas.ts).
 // Indexed fields are never nullable: '' and 0 stand for "not given".
 // Every collection started at version 0 with a migration strategy map, so
 // a schema change only adds a strategy (see database.ts).
 
 import type { MigrationStrategies, RxJsonSchema } from 'rxdb';
+import type { ParticipantState } from '../../shared/desk/state';
 import type { RaceEvent } from '../../shared/domain/event';
 import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
 import type { ImportReport } from '../../shared/isonen/preview';
+import {
+  type OpResultRecord,
+  opResultSchema,
+  type SyncDocRecord,
+  type SyncRecord,
+  syncDocSchema,
+  syncRecordSchema,
+} from './syncSchemas';
+
+/**
+ * What the central service last said about a participant: its state (the
+ * effect of every desk's accepted operations) and the event seq it was
+ * pulled at. Only participants of connected events carry it.
+ */
+export type ServerParticipant = {
+  seq: number;
+  state: ParticipantState;
+  lateEntry: boolean;
+};
 
 /** A participant, keyed by "eventId|id" so one desk can hold many events. */
-export type ParticipantDoc = Participant & { key: string };
+export type ParticipantDoc = Participant & {
+  key: string;
+  server?: ServerParticipant;
+};
 
 export type ImportDoc = ImportReport & { id: string };
 
@@ -41,8 +65,10 @@ export const eventSchema: RxJsonSchema<RaceEvent> = {
 // filters participants by last name in the database (the open reads them
 // by primary key range, readEventDocs.ts), and every index is one more
 // record IndexedDB writes per participant on each import.
+// Version 2 adds `server`, the pulled server state (optional: local events
+// never have it).
 export const participantSchema: RxJsonSchema<ParticipantDoc> = {
-  version: 1,
+  version: 2,
   primaryKey: { key: 'key', fields: ['eventId', 'id'], separator: '|' },
   type: 'object',
   properties: {
@@ -80,20 +106,40 @@ export const participantSchema: RxJsonSchema<ParticipantDoc> = {
     extra: object,
     revision: { type: 'integer' },
     updatedAt: text,
+    server: object,
   },
   required: ['key', 'id', 'eventId', 'firstName', 'lastName', 'status'],
 };
 
+/** Version 1 of the participants, kept so tests can store v1 data. */
+export const participantSchemaV1: RxJsonSchema<ParticipantDoc> = {
+  ...participantSchema,
+  version: 1,
+  // `server` is optional, so a schema without it still describes the type.
+  properties: Object.fromEntries(
+    Object.entries(participantSchema.properties).filter(
+      ([name]) => name !== 'server',
+    ),
+  ) satisfies Record<
+    string,
+    unknown
+  > as RxJsonSchema<ParticipantDoc>['properties'],
+};
+
 /** Version 0 of the participants, kept so tests can store v0 data. */
 export const participantSchemaV0: RxJsonSchema<ParticipantDoc> = {
-  ...participantSchema,
+  ...participantSchemaV1,
   version: 0,
   indexes: [['eventId', 'lastName']],
 };
 
-/** Versions 0 to 1 only dropped an index: documents stay as they are. */
+/**
+ * Versions 0 to 1 only dropped an index, 1 to 2 added an optional field:
+ * documents stay as they are.
+ */
 const participantMigrations: MigrationStrategies = {
   1: (doc: ParticipantDoc) => doc,
+  2: (doc: ParticipantDoc) => doc,
 };
 
 const seq = {
@@ -155,6 +201,9 @@ export type DeskCollectionConfigs = {
   participants: CollectionConfig<ParticipantDoc>;
   operations: CollectionConfig<Operation>;
   imports: CollectionConfig<ImportDoc>;
+  syncDocs: CollectionConfig<SyncDocRecord>;
+  opResults: CollectionConfig<OpResultRecord>;
+  syncRecords: CollectionConfig<SyncRecord>;
 };
 
 /** The current schema of every collection, with its migrations. */
@@ -166,4 +215,7 @@ export const deskCollections: DeskCollectionConfigs = {
   },
   operations: { schema: operationSchema, migrationStrategies: {} },
   imports: { schema: importSchema, migrationStrategies: {} },
+  syncDocs: { schema: syncDocSchema, migrationStrategies: {} },
+  opResults: { schema: opResultSchema, migrationStrategies: {} },
+  syncRecords: { schema: syncRecordSchema, migrationStrategies: {} },
 };

@@ -18,6 +18,8 @@ export type DeskStore = {
   readonly deskId: string;
   /** Sync of the open event with a central service. */
   readonly sync: DeskSync;
+  /** Who is signed in ('' for nobody): their name goes on every operation. */
+  setOperator(name: string): void;
   /** Called after any change visible in the active event. */
   subscribe(listener: () => void): () => void;
   /** Grows on every change; for useSyncExternalStore. */

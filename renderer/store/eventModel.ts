@@ -15,6 +15,36 @@ import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
 import { createSearchIndex, type SearchIndex } from '../../shared/search/index';
 import { createKeyIndex, type KeyIndex } from '../../shared/search/keyIndex';
+import type { BibConflict, BibLease } from '../../shared/sync/types';
+import type { ServerParticipant } from '../db/schemas';
+import type { OpResultRecord } from '../db/syncSchemas';
+
+/**
+ * What a central service said about a connected event (serverState.ts):
+ * views show this with the desk's pending operations on top. Empty for
+ * local events, whose views are the registration data with every
+ * operation on top.
+ */
+export type ServerView = {
+  participants: Map<string, ServerParticipant>;
+  ranges: Map<string, BibRange>;
+  leases: Map<string, BibLease>;
+  conflicts: Map<string, BibConflict>;
+  results: Map<string, OpResultRecord>;
+  /** Every server document up to this event seq is in the model. */
+  checkpoint: number;
+  erased: Set<string>;
+};
+
+export const emptyServerView = (): ServerView => ({
+  participants: new Map(),
+  ranges: new Map(),
+  leases: new Map(),
+  conflicts: new Map(),
+  results: new Map(),
+  checkpoint: 0,
+  erased: new Set(),
+});
 
 export type EventModel = {
   event: RaceEvent;
@@ -27,6 +57,7 @@ export type EventModel = {
   ranges: Map<string, BibRange>;
   index: SearchIndex;
   classNames: Set<string>;
+  server: ServerView;
   /**
    * False while the participants are roster summaries (roster.ts) and the
    * full documents are still to come (completeParticipants).
@@ -40,19 +71,61 @@ const rebuildThreshold = 500;
 const participantOfOp = (op: Operation): Participant | null =>
   op.type === 'late-entry' ? participantFromLateEntry(op) : null;
 
+/**
+ * Whether an operation is drawn on top of the state: not when the server
+ * refused it or made it a conflict, nor once the pulled state includes
+ * it (its push answer's seq is at or below the checkpoint).
+ */
+export const isPendingAnswer = (
+  answer: Pick<OpResultRecord, 'result' | 'latestSeq'> | undefined,
+  checkpoint: number,
+): boolean => {
+  if (!answer) return true;
+  const { outcome } = answer.result;
+  if (outcome === 'rejected' || outcome === 'conflict') return false;
+  return answer.latestSeq > checkpoint;
+};
+
+export const isPending = (model: EventModel, op: Operation): boolean =>
+  isPendingAnswer(model.server.results.get(op.id), model.server.checkpoint);
+
+const pendingOps = (model: EventModel, id: string): Operation[] => {
+  const ops = model.opsByParticipant.get(id) ?? [];
+  return model.server.results.size === 0
+    ? ops
+    : ops.filter((op) => isPending(model, op));
+};
+
+/** The server's ranges with this desk's pending range changes on top. */
+export const rangesOf = (model: EventModel): Map<string, BibRange> => {
+  const local = classRanges(
+    model.rangeOps.filter((op) => isPending(model, op)),
+  );
+  return model.server.ranges.size === 0
+    ? local
+    : new Map([...model.server.ranges, ...local]);
+};
+
 const setBib = (model: EventModel, id: string, from: string, to: string) => {
   if (from === to) return;
   model.bibHolders.remove(from, id);
   model.bibHolders.add(to, id);
 };
 
-const refreshView = (model: EventModel, id: string): ParticipantView | null => {
+export const refreshView = (
+  model: EventModel,
+  id: string,
+): ParticipantView | null => {
   const participant = model.participants.get(id);
   if (!participant) return null;
   const before = model.views.get(id);
   const view: ParticipantView = {
     participant,
-    state: computeState(participant, model.opsByParticipant.get(id) ?? []),
+    state: computeState(
+      participant,
+      pendingOps(model, id),
+      model.server.participants.get(id)?.state,
+    ),
     lateEntry: id.startsWith('late-'),
   };
   model.views.set(id, view);
@@ -69,8 +142,16 @@ const addOp = (model: EventModel, op: Operation) => {
     model.rangeOps.push(op);
     return;
   }
+  // A late entry the server knows comes as its document, which wins; one
+  // the server erased stays gone.
   const late = participantOfOp(op);
-  if (late) model.participants.set(late.id, late);
+  if (
+    late &&
+    !model.participants.has(late.id) &&
+    !model.server.erased.has(late.id)
+  ) {
+    model.participants.set(late.id, late);
+  }
   const list = model.opsByParticipant.get(op.participantId);
   if (list) list.push(op);
   else model.opsByParticipant.set(op.participantId, [op]);
@@ -80,6 +161,7 @@ export const createEventModel = (
   event: RaceEvent,
   participants: Iterable<Participant>,
   ops: Iterable<Operation>,
+  server: ServerView = emptyServerView(),
 ): EventModel => {
   const model: EventModel = {
     event,
@@ -92,6 +174,7 @@ export const createEventModel = (
     ranges: new Map(),
     index: createSearchIndex(),
     classNames: new Set(),
+    server,
     complete: true,
   };
   for (const p of participants) model.participants.set(p.id, p);
@@ -99,7 +182,7 @@ export const createEventModel = (
     if (!model.appliedOps.has(op.id)) addOp(model, op);
   }
   for (const id of model.participants.keys()) refreshView(model, id);
-  model.ranges = classRanges(model.rangeOps);
+  model.ranges = rangesOf(model);
   model.index = createSearchIndex(model.views.values());
   return model;
 };
@@ -111,7 +194,7 @@ export const applyOperation = (model: EventModel, op: Operation): boolean => {
   }
   addOp(model, op);
   if (op.type === 'class-range-set') {
-    model.ranges = classRanges(model.rangeOps);
+    model.ranges = rangesOf(model);
     return true;
   }
   const view = refreshView(model, op.participantId);

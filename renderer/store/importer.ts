@@ -102,6 +102,8 @@ const writeRow = (
   document: {
     ...participant,
     key: keyOf(participant),
+    // A connected event's server state stays until the next pull.
+    ...(previous?.server ? { server: previous.server } : {}),
     _deleted: false,
     _attachments: {},
     _meta: { lwt: previous?._meta.lwt ?? 1 },

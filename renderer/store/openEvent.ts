@@ -5,12 +5,15 @@
 // documents.
 
 import { fail, ok, type Result } from '../../shared/contract/result';
+import type { RaceEvent } from '../../shared/domain/event';
 import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
 import type { DeskDatabase } from '../db/database';
+import type { ServerParticipant } from '../db/schemas';
 import { createEventModel, type EventModel } from './eventModel';
 import { readOperations, readParticipants } from './readDocs';
 import { readRoster } from './rosterDocs';
+import { isConnectedEvent, readServerView } from './serverState';
 
 /** Every participant document an import left, and the event's stamp. */
 export type Committed = {
@@ -29,6 +32,25 @@ export type OpenedEvent = {
   rosterless: Participant[] | null;
 };
 
+/**
+ * A connected event opens from its full documents, with their server
+ * state: the roster (roster.ts) holds neither, and pulls change the
+ * documents without a new import stamp.
+ */
+const readConnected = async (
+  db: DeskDatabase,
+  event: RaceEvent,
+): Promise<Result<OpenedEvent>> => {
+  const servers = new Map<string, ServerParticipant>();
+  const [participants, ops] = await Promise.all([
+    readParticipants(db, event.id, [], servers),
+    readOperations(db, event.id),
+  ]);
+  const server = await readServerView(db, event.id, servers);
+  const model = createEventModel(event, participants, ops, server ?? undefined);
+  return ok({ model, ops, rosterless: null });
+};
+
 export const readEventModel = async (
   db: DeskDatabase,
   eventId: string,
@@ -37,6 +59,7 @@ export const readEventModel = async (
   const doc = await db.events.findOne(eventId).exec();
   if (!doc) return fail('unknown-event', `No event ${eventId}`, { eventId });
   const event = doc.toMutableJSON();
+  if (await isConnectedEvent(db, eventId)) return readConnected(db, event);
   const fresh =
     committed?.eventId === eventId && committed.stamp === event.updatedAt
       ? committed.participants

@@ -1,8 +1,11 @@
 // The desk's operation log: each operation is checked against what the
-// desk shows, numbered with the desk's gapless sequence (1, 2, 3…, carried
-// on from the highest stored number when the desk opens), stored durably,
-// and only then applied in memory. Callers run it inside the write queue,
-// so numbers are handed out in the order operations reach the disk.
+// desk shows, numbered with the desk's gapless sequence in the event (1, 2,
+// 3…, carried on from the highest number the desk stored in the event when
+// it opens: the central service counts per desk and event), stored
+// durably, and only then applied in memory. Callers run it inside the
+// write queue, so numbers are handed out in the order operations reach
+// the disk. Desks before this counted across events; their events carry
+// on from their highest number, so old data keeps working.
 
 import { v7 as uuidv7 } from 'uuid';
 import { fail, ok, type Result } from '../../shared/contract/result';
@@ -11,13 +14,15 @@ import { validateOperation } from '../../shared/desk/rules';
 import type { Operation, OperationDraft } from '../../shared/domain/operation';
 import type { DeskDatabase } from '../db/database';
 import { applyOperation, type EventModel, ruleContext } from './eventModel';
-import { maxSeq } from './readDocs';
 
 export type OperationLog = {
   record(model: EventModel, draft: OperationDraft): Promise<Result<Operation>>;
   /** The last operation this desk recorded in the open event. */
   last(): Operation | null;
-  /** Picks this desk's last operation out of an event just opened. */
+  /**
+   * Picks this desk's last operation and highest seq out of an event just
+   * opened; every operation recorded later is numbered after it.
+   */
   opened(ops: readonly Operation[]): void;
 };
 
@@ -28,8 +33,10 @@ export const createOperationLog = async (
   db: DeskDatabase,
   deskId: string,
   clock: () => Date,
+  /** The signed-in operator's name, written on every operation. */
+  operator: () => string = () => '',
 ): Promise<OperationLog> => {
-  let lastSeq = await maxSeq(db, deskId);
+  let lastSeq = 0;
   let last: Operation | null = null;
 
   /**
@@ -89,7 +96,7 @@ export const createOperationLog = async (
       deskId,
       seq: lastSeq + 1,
       createdAt: now.toISOString(),
-      operator: '',
+      operator: operator(),
     } satisfies Operation;
     const stored = await store(op);
     // A refused write did not use the number, so the sequence keeps no gap.
@@ -108,6 +115,7 @@ export const createOperationLog = async (
       for (const op of ops) {
         if (op.deskId === deskId && (!last || op.seq > last.seq)) last = op;
       }
+      lastSeq = last?.seq ?? 0;
     },
   };
 };

@@ -12,7 +12,7 @@ import {
   readEventOperations,
   readEventParticipants,
 } from '../db/readEventDocs';
-import type { ParticipantDoc } from '../db/schemas';
+import type { ParticipantDoc, ServerParticipant } from '../db/schemas';
 
 /** Runs the query on the storage, without creating RxDocuments. */
 const rawFind = async <T>(
@@ -35,11 +35,11 @@ const withoutMeta = <T>(doc: RxDocumentData<T>): T => {
   return data satisfies Omit<RxDocumentData<T>, Bookkeeping> as T;
 };
 
-/** A participant document without the composite key. */
+/** A participant document without the composite key and server state. */
 export const participantOfDoc = (
   doc: RxDocumentData<ParticipantDoc>,
 ): Participant => {
-  const { key: _key, ...participant } = withoutMeta(doc);
+  const { key: _key, server: _server, ...participant } = withoutMeta(doc);
   return participant;
 };
 
@@ -55,18 +55,28 @@ export const readParticipantDocs = (db: DeskDatabase, eventId: string) =>
 
 /**
  * The event's participants, by the fast path when the storage allows;
- * `splitAt` cuts that read in pieces (readEventParticipants).
+ * `splitAt` cuts that read in pieces (readEventParticipants); `servers`
+ * receives the server state of participants pulled from a central service.
  */
 export const readParticipants = async (
   db: DeskDatabase,
   eventId: string,
   splitAt: readonly string[] = [],
-): Promise<Participant[]> =>
-  (await readEventParticipants(
+  servers?: Map<string, ServerParticipant>,
+): Promise<Participant[]> => {
+  const fast = await readEventParticipants(
     db.participants.storageInstance.internals,
     eventId,
     splitAt,
-  )) ?? (await readParticipantDocs(db, eventId)).map(participantOfDoc);
+    servers,
+  );
+  if (fast) return fast;
+  const docs = await readParticipantDocs(db, eventId);
+  for (const doc of docs) {
+    if (servers && doc.server) servers.set(doc.id, doc.server);
+  }
+  return docs.map(participantOfDoc);
+};
 
 export const readOperations = async (
   db: DeskDatabase,
@@ -83,15 +93,4 @@ export const readOperations = async (
 export const readEvents = async (db: DeskDatabase): Promise<RaceEvent[]> => {
   const docs = await db.events.find().exec();
   return docs.map((doc) => doc.toMutableJSON());
-};
-
-/** The highest sequence number this desk has stored, 0 if none. */
-export const maxSeq = async (
-  db: DeskDatabase,
-  deskId: string,
-): Promise<number> => {
-  const last = await db.operations
-    .findOne({ selector: { deskId }, sort: [{ seq: 'desc' }] })
-    .exec();
-  return last?.seq ?? 0;
 };

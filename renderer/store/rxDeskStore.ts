@@ -15,6 +15,7 @@ import type {
   OperationDraft,
 } from '../../shared/domain/operation';
 import type { ImportPreview } from '../../shared/isonen/preview';
+import type { Fetch } from '../../shared/sync/desk/httpTransport';
 import {
   type DatabaseOptions,
   type DeskDatabase,
@@ -22,7 +23,7 @@ import {
 } from '../db/database';
 import { ensureDeskId } from '../db/deskIdentity';
 import { acquireDeskLock } from '../db/deskLock';
-import { localOnlySync } from '../sync/localOnlySync';
+import { createRxDeskSync } from '../sync/rxDeskSync';
 import type { CheckInPoint, DeskStore } from './deskStore';
 import {
   bibClassOf,
@@ -55,6 +56,10 @@ export type DeskStoreOptions = {
   demoParticipants?: number;
   /** How long to wait for another window to let go of the database. */
   lockWaitMs?: number;
+  /** The fetch sync talks to the central service with; the global one. */
+  fetch?: Fetch;
+  /** Sync retry backoff; tests shorten it. */
+  syncRetry?: { firstMs: number; maxMs: number };
 };
 
 /** The store plus what tests and the app shell need around it. */
@@ -84,7 +89,8 @@ export const createDeskStore = async (
   const clock = options.now ?? (() => new Date());
   const queue = createWriteQueue();
   const listeners = new Set<() => void>();
-  const log = await createOperationLog(db, deskId, clock);
+  let operatorName = '';
+  const log = await createOperationLog(db, deskId, clock, () => operatorName);
   let model: EventModel | null = null;
   let version = 0;
 
@@ -99,6 +105,17 @@ export const createDeskStore = async (
     checkInsMemo.clear();
     for (const listener of listeners) listener();
   };
+
+  const sync = createRxDeskSync({
+    db,
+    deskId,
+    now: clock,
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    retry: options.syncRetry,
+    activeModel: () => model,
+    openEvent: (eventId) => queue.run(() => load(eventId)),
+    changed: () => changed(),
+  });
 
   // Settles when the open event's full participant documents are in
   // memory; until then the model holds roster summaries.
@@ -132,6 +149,7 @@ export const createDeskStore = async (
     const opened = read.value.model;
     model = opened;
     log.opened(read.value.ops);
+    await sync.opened(eventId);
     if (!opened.complete) {
       // Search answers from the roster now; the documents load next,
       // ahead of any write queued after this open, so every write and
@@ -160,7 +178,10 @@ export const createDeskStore = async (
   ): Promise<Result<Operation>> => {
     if (!model) return fail('no-event', 'Open an event first');
     const result = await log.record(model, draft);
-    if (result.ok) changed();
+    if (result.ok) {
+      changed();
+      sync.recorded();
+    }
     return result;
   };
 
@@ -208,7 +229,10 @@ export const createDeskStore = async (
 
   return {
     deskId,
-    sync: localOnlySync(),
+    setOperator(name) {
+      operatorName = name;
+    },
+    sync,
     database: db,
     subscribe(listener) {
       listeners.add(listener);
@@ -337,6 +361,7 @@ export const createDeskStore = async (
 
     async close() {
       await queue.run(async () => undefined);
+      await sync.close();
       stopFollowing();
       listeners.clear();
       model = null;

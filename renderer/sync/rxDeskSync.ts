@@ -1,0 +1,171 @@
+// The DeskSync the UI uses (deskSync.ts), over RxDB and the sync engine.
+// The desk store tells it when an event opens (its sync resumes, any
+// other stops) and when an operation is recorded (pushed soon); what it
+// shows about the open event is read from the store's model.
+
+import { fail, ok, type Result } from '../../shared/contract/result';
+import type { RaceEvent } from '../../shared/domain/event';
+import {
+  listCentralEvents,
+  loginToCentral,
+} from '../../shared/sync/desk/httpTransport';
+import type { SyncStatus } from '../../shared/sync/desk/status';
+import type { BibLease } from '../../shared/sync/types';
+import type { SyncRecord } from '../db/syncSchemas';
+import type { EventModel } from '../store/eventModel';
+import { addServerDocument } from '../store/serverState';
+import {
+  conflictViews,
+  deskLeases,
+  operationNotes,
+  pendingOperations,
+} from '../store/syncViews';
+import { type ConnectHost, connectEvent } from './connectEvent';
+import type { CentralConnection, DeskSync } from './deskSync';
+import { openSyncSession, type SyncSession } from './syncSession';
+
+export type DeskSyncHost = Omit<ConnectHost, 'model'> & {
+  /** The desk store's open model, whatever its event. */
+  activeModel(): EventModel | null;
+  /** Opens an event in the desk store, as the UI would. */
+  openEvent(eventId: string): Promise<Result<RaceEvent>>;
+};
+
+/** DeskSync plus what the desk store drives it with. */
+export type RxDeskSync = DeskSync & {
+  /** The store opened an event: resume its sync, stop any other. */
+  opened(eventId: string): Promise<void>;
+  /** An operation was recorded in the open event: push it soon. */
+  recorded(): void;
+  /** Stops syncing; the store is closing. */
+  close(): Promise<void>;
+};
+
+const connectionOf = (record: SyncRecord): CentralConnection => ({
+  url: record.url,
+  centralEventId: record.centralEventId,
+  deskId: record.deskId,
+  deskName: record.deskName,
+  connectedAt: record.connectedAt,
+});
+
+const notConnected = () =>
+  fail('not-connected', 'The open event is not connected to a central service');
+
+export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
+  const sessionHost: ConnectHost = {
+    ...host,
+    model: (eventId) => {
+      const model = host.activeModel();
+      return model?.event.id === eventId ? model : null;
+    },
+  };
+  let current: SyncSession | null = null;
+
+  /** The open model when its event is the one syncing. */
+  const syncedModel = () =>
+    current ? sessionHost.model(current.record.eventId) : null;
+
+  const stopCurrent = async () => {
+    const stopping = current;
+    current = null;
+    await stopping?.engine.stop();
+  };
+
+  const resume = async (eventId: string) => {
+    const record = (
+      await host.db.syncRecords.findOne(eventId).exec()
+    )?.toJSON();
+    if (!record?.active) return;
+    current = await openSyncSession(sessionHost, { ...record });
+    current.engine.start();
+  };
+
+  const storeLease = async (session: SyncSession, lease: BibLease) => {
+    const { eventId } = session.record;
+    // Usable at once; the pull brings the same lease with its real seq.
+    const document = { kind: 'bib-lease' as const, seq: 0, lease };
+    await host.db.syncDocs.upsert({
+      key: `${eventId}|bib-lease|${lease.id}`,
+      eventId,
+      kind: 'bib-lease',
+      docId: lease.id,
+      seq: 0,
+      document,
+    });
+    const model = sessionHost.model(eventId);
+    if (model) addServerDocument(model.server, document);
+    host.changed();
+  };
+
+  return {
+    status: (): SyncStatus => current?.status() ?? { kind: 'local' },
+    connection: () => (current ? connectionOf(current.record) : null),
+
+    async login(url, login, password) {
+      const signed = await loginToCentral(host.fetch, url, login, password);
+      if (!signed.ok) return signed;
+      const { token, account } = signed.value;
+      const events = await listCentralEvents(host.fetch, url, token);
+      if (!events.ok) return events;
+      return ok({ url, token, account, events: events.value });
+    },
+
+    async connect(request, onProgress) {
+      await stopCurrent();
+      const connected = await connectEvent(sessionHost, request, onProgress);
+      if (!connected.ok) return connected;
+      return host.openEvent(connected.value.eventId);
+    },
+
+    syncNow: async () => {
+      await current?.engine.syncNow();
+    },
+    pendingCount() {
+      const model = syncedModel();
+      return model ? pendingOperations(model, host.deskId) : 0;
+    },
+    conflicts() {
+      const model = syncedModel();
+      return model ? conflictViews(model) : [];
+    },
+    leases() {
+      const model = syncedModel();
+      return model ? deskLeases(model, host.deskId) : [];
+    },
+    async requestLease(className, count) {
+      const session = current;
+      if (!session) return notConnected();
+      const lease = await session.transport.lease({
+        deskId: host.deskId,
+        className,
+        count,
+      });
+      if (lease.ok) await storeLease(session, lease.value);
+      return lease;
+    },
+    notes(participantId) {
+      const model = syncedModel();
+      return model ? operationNotes(model, participantId) : [];
+    },
+    async disconnect() {
+      const session = current;
+      if (!session) return;
+      await stopCurrent();
+      const doc = await host.db.syncRecords
+        .findOne(session.record.eventId)
+        .exec();
+      await doc?.incrementalPatch({ active: false });
+      host.changed();
+    },
+
+    async opened(eventId) {
+      if (current?.record.eventId === eventId) return;
+      await stopCurrent();
+      await resume(eventId);
+      host.changed();
+    },
+    recorded: () => current?.engine.localWrite(),
+    close: stopCurrent,
+  };
+};

@@ -1,0 +1,213 @@
+// The SyncStore (shared/sync/desk/ports.ts) of one connected event over the
+// desk's RxDB collections. Pulled participants go to the participants
+// collection with their server state (server wins on every field), erased
+// ones are removed, other server documents go to syncDocs; push answers to
+// opResults; the checkpoint to the event's sync record, only after the
+// documents before it are stored (each write waits for IndexedDB's strict
+// commit, database.ts).
+//
+// A local event worked offline and then joined to a central event keeps
+// its own id; the operations it hands out carry the central event's id,
+// and pulled participants are stored under the local one. Its operations
+// are numbered for the push by their rank among this desk's operations in
+// the event (1, 2, 3…): the same as their stored seq for events recorded
+// since seqs count per event, and gapless for older events whose numbers
+// counted across events, which the service would see as a gap.
+
+import type { RxDocumentData } from 'rxdb';
+import type { Operation } from '../../shared/domain/operation';
+import type { SyncStore } from '../../shared/sync/desk/ports';
+import type { PushedOperation, SyncDocument } from '../../shared/sync/types';
+import type { DeskDatabase } from '../db/database';
+import type { ParticipantDoc } from '../db/schemas';
+import type {
+  OpResultRecord,
+  StoredSyncDocument,
+  SyncDocRecord,
+  SyncRecord,
+} from '../db/syncSchemas';
+import { isPendingAnswer } from '../store/eventModel';
+import { readOperations } from '../store/readDocs';
+
+/** Told after each durable write, to redraw the open event. */
+export type SyncStoreHooks = {
+  onDocuments(documents: readonly SyncDocument[]): void;
+  onResults(results: readonly OpResultRecord[]): void;
+  onCheckpoint(checkpoint: number): void;
+};
+
+export type RxSyncStore = SyncStore & {
+  readonly eventId: string;
+  readonly centralEventId: string;
+};
+
+const isStored = (doc: SyncDocument): doc is StoredSyncDocument =>
+  doc.kind !== 'participant';
+
+const docIdOf = (doc: StoredSyncDocument): string => {
+  switch (doc.kind) {
+    case 'participant-erased':
+      return doc.participantId;
+    case 'bib-conflict':
+      return doc.conflict.id;
+    case 'bib-lease':
+      return doc.lease.id;
+    case 'class-range':
+      return doc.range.className;
+  }
+};
+
+const failedWrite = (what: string, count: number) =>
+  new Error(`${count} ${what} could not be stored; the pull repeats`);
+
+export const createRxSyncStore = async (
+  db: DeskDatabase,
+  record: SyncRecord,
+  hooks: SyncStoreHooks,
+): Promise<RxSyncStore> => {
+  const { eventId, centralEventId, deskId } = record;
+  const results = new Map<string, OpResultRecord>();
+  for (const doc of await db.opResults.find({ selector: { eventId } }).exec()) {
+    results.set(doc.id, doc.toMutableJSON());
+  }
+  const stored = await db.syncRecords.findOne(eventId).exec();
+  let checkpoint = stored?.checkpoint ?? record.checkpoint;
+
+  /** This desk's operations in the event, oldest seq first. */
+  const ownOperations = async () =>
+    (await readOperations(db, eventId))
+      .filter((op) => op.deskId === deskId)
+      .sort((a, b) => a.seq - b.seq);
+
+  const handedOut = new Map<string, Operation>();
+
+  const unpushed = async (limit: number): Promise<Operation[]> => {
+    const batch: Operation[] = [];
+    for (const [index, op] of (await ownOperations()).entries()) {
+      if (results.has(op.id)) continue;
+      handedOut.set(op.id, op);
+      batch.push({ ...op, eventId: centralEventId, seq: index + 1 });
+      if (batch.length === limit) break;
+    }
+    return batch;
+  };
+
+  const pendingCount = async () =>
+    (await ownOperations()).filter((op) =>
+      isPendingAnswer(results.get(op.id), checkpoint),
+    ).length;
+
+  const storeResults = async (
+    pushed: readonly PushedOperation[],
+    latestSeq: number,
+  ) => {
+    const records = pushed.map(
+      (answer): OpResultRecord => ({
+        id: answer.id,
+        eventId,
+        participantId: handedOut.get(answer.id)?.participantId ?? '',
+        seq: handedOut.get(answer.id)?.seq ?? answer.seq,
+        latestSeq,
+        repeated: answer.repeated,
+        result: answer.result,
+      }),
+    );
+    const written = await db.opResults.bulkUpsert(records);
+    if (written.error.length > 0) {
+      throw failedWrite('push answers', written.error.length);
+    }
+    for (const answer of records) results.set(answer.id, answer);
+    hooks.onResults(records);
+  };
+
+  /** Participants and erasures, straight to storage with their revisions. */
+  const storeParticipants = async (documents: readonly SyncDocument[]) => {
+    const latest = new Map<string, ParticipantDoc | null>();
+    for (const doc of documents) {
+      if (doc.kind === 'participant') {
+        const { participant, state, lateEntry, seq } = doc;
+        latest.set(participant.id, {
+          ...participant,
+          eventId,
+          key: `${eventId}|${participant.id}`,
+          server: { seq, state, lateEntry },
+        });
+      } else if (doc.kind === 'participant-erased') {
+        latest.set(doc.participantId, null);
+      }
+    }
+    if (latest.size === 0) return;
+    const keys = [...latest.keys()].map((id) => `${eventId}|${id}`);
+    const previous = new Map(
+      (
+        await db.participants.storageInstance.findDocumentsById(keys, false)
+      ).map((doc): [string, RxDocumentData<ParticipantDoc>] => [doc.id, doc]),
+    );
+    const rows = [];
+    for (const [id, next] of latest) {
+      const before = previous.get(id);
+      if (!next && !before) continue;
+      const document = next ?? before;
+      if (!document) continue;
+      rows.push({
+        // _meta and _rev are stamped by RxDB's storage wrapper.
+        document: {
+          ...document,
+          _deleted: next === null,
+          _attachments: {},
+          _meta: { lwt: before?._meta.lwt ?? 1 },
+          _rev: before?._rev ?? '',
+        },
+        previous: before,
+      });
+    }
+    if (rows.length === 0) return;
+    const written = await db.participants.storageInstance.bulkWrite(
+      rows,
+      'desk-pull',
+    );
+    if (written.error.length > 0) {
+      throw failedWrite('participants', written.error.length);
+    }
+  };
+
+  const storeDocuments = async (documents: readonly SyncDocument[]) => {
+    await storeParticipants(documents);
+    const others = documents.filter(isStored).map(
+      (document): SyncDocRecord => ({
+        key: `${eventId}|${document.kind}|${docIdOf(document)}`,
+        eventId,
+        kind: document.kind,
+        docId: docIdOf(document),
+        seq: document.seq,
+        document,
+      }),
+    );
+    if (others.length > 0) {
+      const written = await db.syncDocs.bulkUpsert(others);
+      if (written.error.length > 0) {
+        throw failedWrite('server documents', written.error.length);
+      }
+    }
+    hooks.onDocuments(documents);
+  };
+
+  const storeCheckpoint = async (next: number) => {
+    const doc = await db.syncRecords.findOne(eventId).exec();
+    if (!doc) throw new Error(`Event ${eventId} is not connected`);
+    await doc.incrementalPatch({ checkpoint: next });
+    checkpoint = next;
+    hooks.onCheckpoint(next);
+  };
+
+  return {
+    eventId,
+    centralEventId,
+    unpushed,
+    pendingCount,
+    storeResults,
+    storeDocuments,
+    storeCheckpoint,
+    checkpoint: async () => checkpoint,
+  };
+};
