@@ -38,6 +38,7 @@ const fakeElectron = (calls: Recorded[], exposed: Map<string, unknown>) => {
       calls.push({ call, detail: args[0] });
     };
   class BrowserWindow {
+    webContents = { on() {} };
     constructor(options: unknown) {
       calls.push({ call: 'BrowserWindow', detail: options });
     }

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 
 import type { AppPaths } from './paths';
 
@@ -24,6 +24,22 @@ export const createDeskWindow = (paths: AppPaths): BrowserWindow => {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // The page refuses to unload while operations wait to be pushed
+  // (renderer/features/sync/useCloseWarning.ts); Electron would then keep
+  // the window open without a word, so ask. The page's language is not
+  // known here: both.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Lukk likevel / Close anyway', 'Avbryt / Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message:
+        'Endringer venter på å bli sendt til sentraltjenesten. ' +
+        'Changes are waiting to be sent to the central service.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadFile(paths.rendererIndex);
   return window;
 };
