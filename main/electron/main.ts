@@ -4,7 +4,7 @@
 
 import { join } from 'node:path';
 
-import { app, type BrowserWindow } from 'electron';
+import { app, type BrowserWindow, dialog } from 'electron';
 
 import { addLogFile, moduleLogger } from '../../node/log';
 import { readSheet } from '../../node/xlsx/readSheet';
@@ -32,6 +32,18 @@ const setupWindows = () => {
   app.on('window-all-closed', () => app.quit());
 };
 
+/** The save dialog, starting in the data folder's exports/. */
+const chooseExportPath = async (suggested: string) => {
+  const options = {
+    defaultPath: suggested,
+    filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+  };
+  const chosen = deskWindow
+    ? await dialog.showSaveDialog(deskWindow, options)
+    : await dialog.showSaveDialog(options);
+  return chosen.canceled || chosen.filePath === '' ? null : chosen.filePath;
+};
+
 const setupHandlers = () => {
   const handlers = createDeskHandlers({
     shell: 'electron',
@@ -40,6 +52,11 @@ const setupHandlers = () => {
     locale: app.getLocale(),
     readSheet,
     logger: moduleLogger('desk-handlers'),
+    exports: {
+      dataDir: app.getPath('userData'),
+      logger: moduleLogger('exports'),
+      choosePath: chooseExportPath,
+    },
   });
   setupDeskIpc(paths, handlers, log);
 };

@@ -5,7 +5,11 @@
 
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { appendExportLog, readExportLog } from '../../node/lists/exportLog';
+import {
+  appendExportLog,
+  exportLogPath,
+  readExportLog,
+} from '../../node/lists/exportLog';
 import {
   exportSettingsPath,
   readExportSettings,
@@ -95,7 +99,7 @@ export const createExportHandlers = (options: ExportHandlerOptions) => {
   let settingsQueue: Promise<unknown> = Promise.resolve();
 
   const settingsFile = (dir: string) => exportSettingsPath(exportsFolder(dir));
-  const logFile = (dir: string) => join(exportsFolder(dir), 'export-log.jsonl');
+  const logFile = (dir: string) => exportLogPath(exportsFolder(dir));
 
   const targetPath = async (
     dir: string,

@@ -63,6 +63,7 @@ const main = async () => {
     locale: Intl.DateTimeFormat().resolvedOptions().locale,
     readSheet,
     logger: moduleLogger('desk-handlers'),
+    exports: { dataDir: resolve(values.data), logger: moduleLogger('exports') },
   });
   const server = await startHostServer({
     rendererDir,

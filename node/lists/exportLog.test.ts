@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,7 @@ describe('export log', () => {
       by: 'Sekretær 1',
       list: 'license-list',
       file: 'lisenser.xlsx',
+      event: 'event-1',
     });
     expect((await appendExportLog(path, entry)).ok).toBe(true);
     await appendExportLog(path, { ...entry, by: 'Sekretær 2', people: 5 });
@@ -62,6 +63,7 @@ describe('export log', () => {
       {
         at: '2025-06-14T08:00:00.000Z',
         by: 'Sekretær 1',
+        event: 'event-1',
         list: 'license-list',
         fields: [
           'fullName',
@@ -83,6 +85,17 @@ describe('export log', () => {
   it('reads a log that does not exist yet as empty', async () => {
     const read = await readExportLog(join(dir, 'none', 'log.jsonl'));
     expect(read).toEqual({ ok: true, value: [] });
+  });
+
+  it('reads entries written before they named their event', async () => {
+    const path = join(dir, 'old.jsonl');
+    const { event: _event, ...old } = exportLogEntry(
+      { columnIds: ['fullName'], people: 1, rows: 1 },
+      { at: '2025-06-14T08:00:00.000Z', by: 'cli', list: 'x', file: 'x' },
+    );
+    await appendFile(path, `${JSON.stringify(old)}\n`);
+    const read = await readExportLog(path);
+    expect(read.ok && read.value[0]?.event).toBe('');
   });
 
   it('names the line of a damaged entry', async () => {

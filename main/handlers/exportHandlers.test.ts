@@ -1,0 +1,212 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../node/log';
+import type { DeskHandlers } from '../../shared/contract/desk';
+import type { WriteListArgs } from '../../shared/contract/exports';
+import type { Result } from '../../shared/contract/result';
+import { listPurposes } from '../../shared/lists/purposes';
+import { createDeskHandlers } from './deskHandlers';
+import { dispatchDeskRequest } from './dispatch';
+import { type ExportHandlerOptions, exportsFolder } from './exportHandlers';
+
+let dataDir = '';
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'racedesk-exports-'));
+});
+
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const desk = (exports: ExportHandlerOptions = { dataDir }): DeskHandlers =>
+  createDeskHandlers({
+    shell: 'web-host',
+    version: '1.0.0',
+    platform: 'linux',
+    locale: 'nb-NO',
+    readSheet: async () => {
+      throw new Error('not read here');
+    },
+    logger: createLogger({ level: 'silent' }),
+    exports: { now: () => new Date('2025-06-14T09:05:00Z'), ...exports },
+  });
+
+const send = (
+  handlers: DeskHandlers,
+  name: string,
+  args: unknown,
+): Promise<Result<unknown>> =>
+  dispatchDeskRequest(handlers, name, args, () => undefined);
+
+const race = { id: 'ev1', name: 'Birkebeinerløpet 2025' };
+
+const license: WriteListArgs = {
+  list: 'license-list',
+  columns: [...listPurposes['license-list'].columns],
+  lang: 'nb',
+  rows: [
+    ['Kari Aas', 'IL Gneist', 'Engangslisens', '02.05.2025 20:15', 'E1'],
+    ['Ola Berg', 'Freidig', 'Helårslisens', '', '123'],
+  ],
+  people: 2,
+  event: race,
+  by: 'desk-7',
+};
+
+const headersOf = async (path: string): Promise<string[]> => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const row = workbook.worksheets[0]?.getRow(1);
+  const values = Array.isArray(row?.values) ? row.values.slice(1) : [];
+  return values.map(String);
+};
+
+const valueIn = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+};
+
+describe('exports handlers', () => {
+  it('writes a list into the exports folder and logs who, what and how many', async () => {
+    const handlers = desk();
+    const written = valueIn(
+      await handlers['exports:write-list'](license, () => undefined),
+    );
+    expect(written.path.startsWith(exportsFolder(dataDir))).toBe(true);
+    expect(await headersOf(written.path)).toEqual([
+      'Navn',
+      'Klubb',
+      'Lisensprodukt',
+      'Kjøpt',
+      'Lisensnummer',
+    ]);
+
+    const log = valueIn(await send(handlers, 'exports:log', {}));
+    expect(log).toEqual([
+      {
+        at: '2025-06-14T09:05:00.000Z',
+        by: 'desk-7',
+        event: 'ev1',
+        list: 'license-list',
+        fields: listPurposes['license-list'].columns,
+        people: 2,
+        rows: 2,
+        file: written.entry.file,
+      },
+    ]);
+    expect(written.entry.file).toMatch(
+      /^Birkebeinerløpet-2025-license-list-\d{8}-\d{6}\.xlsx$/,
+    );
+  });
+
+  it('gives a second export in the same second its own file', async () => {
+    const handlers = desk();
+    const first = valueIn(await send(handlers, 'exports:write-list', license));
+    const second = valueIn(await send(handlers, 'exports:write-list', license));
+    expect(first).not.toEqual(second);
+    const files = await readdir(exportsFolder(dataDir));
+    expect(files.filter((file) => file.endsWith('.xlsx'))).toHaveLength(2);
+  });
+
+  it('refuses the external list until the organizer allows it', async () => {
+    const handlers = desk();
+    const external: WriteListArgs = {
+      ...license,
+      list: 'external-list',
+      columns: ['fullName', 'club', 'exercises'],
+      rows: [['Kari Aas', 'IL Gneist', 'K Senior 5 km']],
+      people: 1,
+    };
+    const refused = await send(handlers, 'exports:write-list', external);
+    expect(refused.ok ? '' : refused.error.code).toBe('list-not-allowed');
+
+    const settings = { allowExternalList: true };
+    await send(handlers, 'exports:set-settings', { eventId: 'ev1', settings });
+    expect(
+      valueIn(await send(desk(), 'exports:settings', { eventId: 'ev1' })),
+    ).toEqual(settings);
+    expect(
+      valueIn(await send(handlers, 'exports:settings', { eventId: 'ev2' })),
+    ).toEqual({ allowExternalList: false });
+    expect((await send(handlers, 'exports:write-list', external)).ok).toBe(
+      true,
+    );
+  });
+
+  it('refuses a column the list’s purpose does not need', async () => {
+    const handlers = desk();
+    const withEmail = {
+      ...license,
+      columns: [...license.columns, 'email'],
+      rows: license.rows.map((row) => [...row, 'kari@example.no']),
+    };
+    const refused = await send(handlers, 'exports:write-list', withEmail);
+    expect(refused.ok ? '' : refused.error.code).toBe('columns-mismatch');
+
+    const chosen = await send(handlers, 'exports:write-list', {
+      ...license,
+      list: 'participant-list',
+      columns: ['firstName', 'password'],
+      rows: [['Kari', 'x']],
+      people: 1,
+    });
+    expect(chosen.ok ? '' : chosen.error.code).toBe('unknown-column');
+    expect(valueIn(await send(handlers, 'exports:log', {}))).toEqual([]);
+  });
+
+  it('names the row and cell of bad list content', async () => {
+    const handlers = desk();
+    const short = await send(handlers, 'exports:write-list', {
+      ...license,
+      rows: [license.rows[0], ['Ola Berg']],
+    });
+    expect(short.ok ? '' : short.error.message).toContain('rows[1] must have');
+    const notText = await send(handlers, 'exports:write-list', {
+      ...license,
+      rows: [['Kari Aas', 'IL Gneist', 7, '', '']],
+      people: 1,
+    });
+    expect(notText.ok ? '' : notText.error.message).toContain(
+      'rows[0][2] must be text',
+    );
+  });
+
+  it('writes and logs nothing when the save dialog is cancelled', async () => {
+    const handlers = desk({ dataDir, choosePath: async () => null });
+    const result = await send(handlers, 'exports:write-list', license);
+    expect(result.ok ? '' : result.error.code).toBe('export-cancelled');
+    expect(await readdir(exportsFolder(dataDir))).toEqual([]);
+  });
+
+  it('writes where the save dialog says', async () => {
+    const chosen = join(dataDir, 'elsewhere.xlsx');
+    const handlers = desk({ dataDir, choosePath: async () => chosen });
+    const written = valueIn(
+      await send(handlers, 'exports:write-list', license),
+    );
+    expect(written).toMatchObject({ path: chosen });
+    expect(await headersOf(chosen)).toHaveLength(5);
+  });
+
+  it('shows one event’s log entries when asked for that event', async () => {
+    const handlers = desk();
+    await send(handlers, 'exports:write-list', license);
+    await send(handlers, 'exports:write-list', {
+      ...license,
+      event: { id: 'ev2', name: 'Other' },
+    });
+    const log = valueIn(
+      await send(handlers, 'exports:log', { eventId: 'ev2' }),
+    );
+    expect(Array.isArray(log) ? log.length : -1).toBe(1);
+  });
+
+  it('says there is nowhere to write without a data folder', async () => {
+    const result = await send(desk({}), 'exports:log', {});
+    expect(result.ok ? '' : result.error.code).toBe('exports-unavailable');
+  });
+});
