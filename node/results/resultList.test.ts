@@ -6,7 +6,10 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { demoExport } from '../../shared/demo/demoExport';
 import { makeEntry, makeParticipant } from '../../shared/desk/fixtures';
-import { resultListText } from '../../shared/formats/resultList';
+import {
+  identitiesFromClasses,
+  resultListText,
+} from '../../shared/formats/resultList';
 import {
   entrantsFromParticipants,
   timingClasses,
@@ -47,7 +50,10 @@ describe('resultListText', () => {
       passings: [{ chip: '8001234', station: 'c1', time: '00:12:03.450' }],
       closed: true,
     });
-    const xml = resultListText(list, { ...options, classes });
+    const xml = resultListText(list, {
+      ...options,
+      identities: identitiesFromClasses(classes),
+    });
     expect(xml).toContain(
       `<ResultList xmlns="http://www.orienteering.org/datastandard/3.0" iofVersion="3.0" createTime="2025-06-14T12:00:00Z" creator="Racedesk" status="Complete">`,
     );
@@ -72,7 +78,10 @@ describe('resultListText', () => {
       passings: [],
       closed: false,
     });
-    const xml = resultListText(list, { ...options, classes });
+    const xml = resultListText(list, {
+      ...options,
+      identities: identitiesFromClasses(classes),
+    });
     expect(xml).toContain('status="Snapshot"');
     expect(xml).toContain('<Status>Active</Status>');
   });
@@ -130,7 +139,10 @@ describe.skipIf(unavailable !== '')('result lists against IOF.xsd', () => {
       list.classes.flatMap((c) => c.results.map((r) => r.status)),
     );
     expect([...statuses].sort()).toEqual(['dnf', 'dns', 'dsq', 'mp', 'ok']);
-    const xml = resultListText(list, { ...options, classes });
+    const xml = resultListText(list, {
+      ...options,
+      identities: identitiesFromClasses(classes),
+    });
     await expectValid(xml);
 
     const parsed = new XMLParser({

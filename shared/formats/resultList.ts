@@ -1,9 +1,9 @@
 // The computed result list (shared/results) as IOF XML 3.0 ResultList
-// text. People come from the start list when it is at hand (identities,
-// birth date, club id as the start list gave them); a result without one
-// (a list from the central service) carries its name and club only.
+// text. People are named by their identities when at hand (Person ID,
+// birth date, club id, Påmeldings-ID as the start list gave them); a result
+// without one (a list from the central service) carries name and club only.
 
-import { blankParticipant } from '../domain/participant';
+import { blankParticipant, type Participant } from '../domain/participant';
 import { dayMs, parseClock } from '../results/clock';
 import type { PersonResult, ResultList, ResultStatus } from '../results/types';
 import type { IofListOptions } from './iofCommon';
@@ -13,7 +13,7 @@ import {
   iofResultList,
   type PersonResultRow,
 } from './iofResultList';
-import type { TimingClass, TimingStart } from './timingClasses';
+import type { TimingClass } from './timingClasses';
 import { xmlDocument } from './xmlDocument';
 
 export const iofStatusOf: Record<ResultStatus, IofResultStatus> = {
@@ -25,25 +25,61 @@ export const iofStatusOf: Record<ResultStatus, IofResultStatus> = {
   active: 'Active',
 };
 
-export type ResultListTextOptions = IofListOptions & {
-  /** The start list the results were computed from, when at hand. */
-  classes?: readonly TimingClass[];
+/**
+ * Who a result belongs to, as the IOF list names them: only what timing
+ * software needs (iofCommon.ts). The desk sends it beside a result list;
+ * the CLI takes it from the start list.
+ */
+export type ResultIdentity = Pick<
+  Participant,
+  | 'personId'
+  | 'firstName'
+  | 'lastName'
+  | 'birthDate'
+  | 'gender'
+  | 'country'
+  | 'countryCode'
+  | 'club'
+  | 'clubId'
+> & {
+  /** Påmeldings-ID per timing class. */
+  registrationIds: Record<string, string>;
+  /** yyyy-mm-dd of the entry per timing class, when known. */
+  dates: Record<string, string>;
 };
 
-const startKey = (participantId: string, className: string) =>
-  `${participantId}\u0000${className}`;
+export type ResultListTextOptions = IofListOptions & {
+  /** By participant id; without one a result carries name and club only. */
+  identities?: Readonly<Record<string, ResultIdentity>>;
+};
 
-const startsByKey = (classes: readonly TimingClass[]) => {
-  const starts = new Map<string, TimingStart>();
+/** The identities of everyone in the start list the results came from. */
+export const identitiesFromClasses = (
+  classes: readonly TimingClass[],
+): Record<string, ResultIdentity> => {
+  const identities: Record<string, ResultIdentity> = {};
   for (const timingClass of classes) {
-    for (const start of timingClass.starts) {
-      starts.set(
-        startKey(start.entrant.participant.id, timingClass.name),
-        start,
-      );
+    for (const { entrant, entry } of timingClass.starts) {
+      const p = entrant.participant;
+      const identity = identities[p.id] ?? {
+        personId: p.personId,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        birthDate: p.birthDate,
+        gender: p.gender,
+        country: p.country,
+        countryCode: p.countryCode,
+        club: p.club,
+        clubId: p.clubId,
+        registrationIds: {},
+        dates: {},
+      };
+      identities[p.id] = identity;
+      identity.registrationIds[timingClass.name] = entry.registrationId;
+      identity.dates[timingClass.name] = entry.date;
     }
   }
-  return starts;
+  return identities;
 };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,32 +105,37 @@ const dateTimes = (result: PersonResult, date: string) => {
   };
 };
 
-const withoutStart = (result: PersonResult): TimingStart['entrant'] => {
-  const participant = blankParticipant(result.participantId, '');
+const participantOf = (
+  result: PersonResult,
+  identity: ResultIdentity | undefined,
+): Participant => {
+  const blank = blankParticipant(result.participantId, '');
+  if (identity) {
+    const { registrationIds: _, dates: __, ...person } = identity;
+    return { ...blank, ...person };
+  }
   const [given = '', ...family] = result.name.split(' ');
   return {
-    participant: {
-      ...participant,
-      firstName: given,
-      lastName: family.join(' '),
-      club: result.club,
-    },
-    bib: result.bib,
-    chip: result.chip,
+    ...blank,
+    firstName: given,
+    lastName: family.join(' '),
+    club: result.club,
   };
 };
 
 const rowOf = (
   result: PersonResult,
-  start: TimingStart | undefined,
+  identity: ResultIdentity | undefined,
   eventDate: string,
 ): PersonResultRow => {
-  const date = start?.entry.date || eventDate;
+  const date = identity?.dates[result.className] || eventDate;
   return {
-    entrant: start
-      ? { ...start.entrant, bib: result.bib, chip: result.chip }
-      : withoutStart(result),
-    registrationId: start?.entry.registrationId ?? '',
+    entrant: {
+      participant: participantOf(result, identity),
+      bib: result.bib,
+      chip: result.chip,
+    },
+    registrationId: identity?.registrationIds[result.className] ?? '',
     status: iofStatusOf[result.status],
     ...dateTimes(result, date),
     time: result.timeMs === null ? null : result.timeMs / 1000,
@@ -106,15 +147,11 @@ export const resultListRows = (
   list: ResultList,
   options: ResultListTextOptions,
 ): ClassResultRows[] => {
-  const starts = startsByKey(options.classes ?? []);
+  const identities = options.identities ?? {};
   return list.classes.map((classResult) => ({
     name: classResult.className,
     results: classResult.results.map((result) =>
-      rowOf(
-        result,
-        starts.get(startKey(result.participantId, result.className)),
-        options.eventDate ?? '',
-      ),
+      rowOf(result, identities[result.participantId], options.eventDate ?? ''),
     ),
   }));
 };
