@@ -44,6 +44,9 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
   let offlineSince = '';
   /** The store's checkpoint after the last page pulled. */
   let checkpointSeen = -1;
+  /** The highest latest seq the live stream announced. */
+  let announced = 0;
+  const behind = () => announced > checkpointSeen;
 
   const pendingOf = () => current?.pending ?? 0;
   const setStatus = (next: EngineStatus) => {
@@ -76,6 +79,8 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
   const hooks: RoundHooks = {
     halting: () => halting,
     reached: () => {
+      // The service answers: wake-ups during the round need no retry.
+      lastFailure = null;
       if (current?.kind === 'connecting') {
         setStatus({ kind: 'syncing', pending: current.pending });
       }
@@ -137,10 +142,13 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
     onLatest: (latestSeq) => {
       // After a refusal, wake-ups wait for the slow retry: a desk with a
       // gap must not push again on every write of the other desks.
+      announced = Math.max(announced, latestSeq);
       if (lastFailure === 'permanent') return;
-      if (latestSeq > checkpointSeen || lastFailure !== null) {
-        void requestRound();
-      }
+      // The service answers again: retry now instead of after the wait,
+      // unless a round is already trying.
+      if (lastFailure !== null) {
+        if (!loop) void requestRound();
+      } else if (behind()) void runRounds();
     },
     onClosed: () => {
       // The service may be gone: a round finds out and shows it.
@@ -154,7 +162,7 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
     await Promise.resolve();
     try {
       let ok = true;
-      while (ok && wanted && !halting) {
+      while (ok && (wanted || behind()) && !halting) {
         wanted = false;
         clearTimer();
         ok = (await round()).ok;
@@ -164,10 +172,14 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
     }
   };
 
-  const requestRound = (): Promise<void> => {
-    wanted = true;
+  /** Runs rounds while one is wanted or the stream announced more. */
+  const runRounds = (): Promise<void> => {
     loop ??= runLoop();
     return loop;
+  };
+  const requestRound = (): Promise<void> => {
+    wanted = true;
+    return runRounds();
   };
 
   return {
