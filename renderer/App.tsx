@@ -5,6 +5,8 @@
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { OperatorDirectory } from './access/operatorDirectory';
+import { AccessGate } from './features/access/AccessGate';
 import { DeskShell } from './features/shell/DeskShell';
 import { DeskProvider } from './features/shell/deskContext';
 import { lastEventId } from './features/shell/lastEvent';
@@ -13,7 +15,7 @@ import type { DeskStore } from './store/deskStore';
 type Boot =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'open'; store: DeskStore };
+  | { kind: 'open'; store: DeskStore; directory: OperatorDirectory };
 
 const openLastEvent = async (store: DeskStore): Promise<void> => {
   const events = await store.listEvents();
@@ -29,16 +31,21 @@ const announceReady = () => {
   window.dispatchEvent(new Event('racedesk:ready'));
 };
 
-export const App = ({ openStore }: { openStore(): Promise<DeskStore> }) => {
+type AppProps = {
+  openStore(): Promise<DeskStore>;
+  openDirectory(): Promise<OperatorDirectory>;
+};
+
+export const App = ({ openStore, openDirectory }: AppProps) => {
   const { t } = useTranslation();
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
 
   useEffect(() => {
     let current = true;
-    openStore()
-      .then(async (store) => {
+    Promise.all([openStore(), openDirectory()])
+      .then(async ([store, directory]) => {
         await openLastEvent(store);
-        if (current) setBoot({ kind: 'open', store });
+        if (current) setBoot({ kind: 'open', store, directory });
       })
       .catch((error: unknown) => {
         if (current) setBoot({ kind: 'failed', message: String(error) });
@@ -46,7 +53,7 @@ export const App = ({ openStore }: { openStore(): Promise<DeskStore> }) => {
     return () => {
       current = false;
     };
-  }, [openStore]);
+  }, [openStore, openDirectory]);
 
   useEffect(() => {
     if (boot.kind === 'open') announceReady();
@@ -72,9 +79,14 @@ export const App = ({ openStore }: { openStore(): Promise<DeskStore> }) => {
       );
     case 'open':
       return (
-        <DeskProvider store={boot.store}>
-          <DeskShell />
-        </DeskProvider>
+        <AccessGate
+          directory={boot.directory}
+          onOperator={boot.store.setOperator}
+        >
+          <DeskProvider store={boot.store}>
+            <DeskShell />
+          </DeskProvider>
+        </AccessGate>
       );
   }
 };

@@ -7,6 +7,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 import { projectRoot } from '../host';
 import { scanInto } from '../scanner';
+import { signInAsOperator } from './access';
 
 const screenshotDir = join(projectRoot, 'e2e', 'artifacts', 'screenshots');
 
@@ -16,10 +17,11 @@ export class DeskPage {
     readonly url: string,
   ) {}
 
-  /** Opens the desk and waits for the app's own ready signal. */
+  /** Opens the desk, waits for the app's ready signal and signs in. */
   async open() {
     await this.page.goto(this.url);
     await this.waitReady();
+    await signInAsOperator(this.page);
   }
 
   async waitReady() {
@@ -29,9 +31,11 @@ export class DeskPage {
     );
   }
 
+  /** A reload keeps the operator signed in (the session is per window). */
   async reload() {
     await this.page.reload();
     await this.waitReady();
+    await signInAsOperator(this.page);
   }
 
   async screenshot(name: string) {

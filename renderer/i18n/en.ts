@@ -1,3 +1,4 @@
+import { accessEn } from '../features/access/messages';
 import { devicesEn } from '../features/devices/messages';
 import { exportsEn } from '../features/exports/messages';
 import { resultsEn } from '../features/results/messages';
@@ -235,6 +236,7 @@ export const en = {
     noCheckIns: 'No check-ins yet',
   },
   sync: syncEn,
+  access: accessEn,
   devices: devicesEn,
   results: resultsEn,
   exports: exportsEn,

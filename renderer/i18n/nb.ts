@@ -1,6 +1,7 @@
 // Norsk bokmål: the desk's default language. en.ts must have the same keys
 // (checked by the type in en.ts and by messages.test.ts).
 
+import { accessNb } from '../features/access/messages';
 import { devicesNb } from '../features/devices/messages';
 import { exportsNb } from '../features/exports/messages';
 import { resultsNb } from '../features/results/messages';
@@ -234,6 +235,7 @@ export const nb = {
     noCheckIns: 'Ingen innsjekk ennå',
   },
   sync: syncNb,
+  access: accessNb,
   devices: devicesNb,
   results: resultsNb,
   exports: exportsNb,

@@ -1,6 +1,7 @@
-import { Badge, Group, Tabs, Title } from '@mantine/core';
+import { Badge, Group, Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { OperatorMenu } from '../access/OperatorMenu';
 import { shortDeskId } from '../participant/CheckInState';
 import { useDesk } from '../shell/deskContext';
 import { type Page, pages } from '../shell/pages';
@@ -24,29 +25,18 @@ export const AppHeader = () => {
   const { t } = useTranslation();
   const { store } = useDesk();
 
+  // Two rows: who and where on top (event, status, sync, operator, desk,
+  // language), the pages below, so neither squeezes the other at 1280 px.
   return (
-    <Group h="100%" px="md" gap="md" wrap="nowrap" justify="space-between">
-      <Group gap="md" wrap="nowrap">
-        <Title order={1} size="h4" c="blue.8">
+    <Stack gap={4} px="md" py={6} h="100%" justify="center">
+      <Group gap="sm" wrap="nowrap" justify="space-between">
+        <Title order={1} size="h4" c="blue.8" style={{ flexShrink: 0 }}>
           {t('app.title')}
         </Title>
-        <Tabs.List aria-label={t('app.nav')} style={{ flexWrap: 'nowrap' }}>
-          {pages.map((page) => (
-            <Tabs.Tab key={page} value={page} px="sm">
-              {t(pageLabel[page])}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Group>
-      <Group
-        gap="sm"
-        wrap="nowrap"
-        style={{ flex: 1, minWidth: 0 }}
-        justify="flex-end"
-      >
         <StatusArea />
         <SyncIndicator />
         <EventPicker />
+        <OperatorMenu />
         <Badge
           variant="outline"
           color="gray"
@@ -58,6 +48,13 @@ export const AppHeader = () => {
         </Badge>
         <LanguageSwitch />
       </Group>
-    </Group>
+      <Tabs.List aria-label={t('app.nav')} style={{ flexWrap: 'nowrap' }}>
+        {pages.map((page) => (
+          <Tabs.Tab key={page} value={page} px="sm" py={4}>
+            {t(pageLabel[page])}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+    </Stack>
   );
 };

@@ -42,7 +42,7 @@ export const DeskShell = () => {
       keepMounted={false}
       activateTabWithKeyboard={false}
     >
-      <AppShell header={{ height: 52 }} padding="sm">
+      <AppShell header={{ height: 88 }} padding="sm">
         <AppShell.Header>
           <AppHeader />
         </AppShell.Header>
