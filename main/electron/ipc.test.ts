@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../node/log';
+import { deskRequestNames } from '../../shared/contract/desk';
 import { ok } from '../../shared/contract/result';
 import { createDeskHandlers } from '../handlers/deskHandlers';
 
@@ -70,10 +71,7 @@ const call = (channel: string, event: unknown, args: unknown) => {
 
 describe('setupDeskIpc', () => {
   it('registers one channel per request in the contract', () => {
-    expect([...registered.keys()].sort()).toEqual([
-      'app:info',
-      'import:read-sheet',
-    ]);
+    expect([...registered.keys()].sort()).toEqual([...deskRequestNames].sort());
   });
 
   it('answers our own page, with a hash route', async () => {

@@ -44,8 +44,31 @@ const chooseExportPath = async (suggested: string) => {
   return chosen.canceled || chosen.filePath === '' ? null : chosen.filePath;
 };
 
-const setupHandlers = () => {
+/**
+ * The passing journal, captures and devices.json live with the app data.
+ * Loaded on demand: serialport's native binding is found next to its
+ * package, which a bundle without node_modules lacks; the desk then runs
+ * without devices and says so, instead of failing to start.
+ */
+const openDevices = async () => {
+  try {
+    const { openDeviceService } = await import('../handlers/deviceService');
+    const devices = await openDeviceService({
+      dataDir: app.getPath('userData'),
+      logger: moduleLogger('devices'),
+    });
+    app.on('will-quit', () => void devices.close());
+    return devices;
+  } catch (error) {
+    log.error({ err: error }, 'timing devices unavailable');
+    return undefined;
+  }
+};
+
+const setupHandlers = async () => {
+  const devices = await openDevices();
   const handlers = createDeskHandlers({
+    devices: devices ? { service: devices } : {},
     shell: 'electron',
     version: app.getVersion(),
     platform: process.platform,
@@ -63,11 +86,11 @@ const setupHandlers = () => {
 
 if (setupSingleInstance(() => deskWindow)) {
   setupNavigationLock(paths, log);
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     setupLogFile();
     setupContentSecurity(paths);
     setupPermissionDenial(log);
-    setupHandlers();
+    await setupHandlers();
     setupWindows();
     log.info({ version: app.getVersion() }, 'desk started');
   });

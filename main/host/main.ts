@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { moduleLogger } from '../../node/log';
 import { readSheet } from '../../node/xlsx/readSheet';
 import { createDeskHandlers } from '../handlers/deskHandlers';
+import { openDeviceService } from '../handlers/deviceService';
 import { lockDataDir } from './dataDirLock';
 import { startHostServer } from './hostServer';
 
@@ -56,7 +57,12 @@ const main = async () => {
     return exitWith(lock.error.message);
   }
 
+  const devices = await openDeviceService({
+    dataDir: resolve(values.data),
+    logger: moduleLogger('devices'),
+  });
   const handlers = createDeskHandlers({
+    devices: { service: devices },
     shell: 'web-host',
     version: readVersion(),
     platform: process.platform,
@@ -75,6 +81,7 @@ const main = async () => {
   const stop = async (signal: string) => {
     log.info({ signal }, 'stopping');
     await server.close();
+    await devices.close();
     await lock.value.release();
     process.exit(0);
   };

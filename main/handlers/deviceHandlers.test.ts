@@ -1,0 +1,149 @@
+// The devices area end to end in Node: a simulated Timy on a socat pty
+// pair, the device service and handlers over it. Passings reach the
+// subscribed page; what the page never acknowledged comes back after a
+// restart, and what it acknowledged does not.
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { createLogger } from '../../node/log';
+import type { DeskEventName, DeskEvents } from '../../shared/contract/desk';
+import type { JournaledPassing } from '../../shared/contract/devices';
+import { startSimulator } from '../serial/simulator/simulatorRunner';
+import { createSocatPair, type SocatPair } from '../serial/testing/socatPair';
+import { createDeviceHandlers, deviceArgumentChecks } from './deviceHandlers';
+import { type DeviceService, openDeviceService } from './deviceService';
+
+const logger = createLogger({ level: 'silent' });
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const open = async (dataDir: string) => {
+  const service = await openDeviceService({ dataDir, logger });
+  cleanups.push(() => service.close());
+  return service;
+};
+
+const subscribe = async (service: DeviceService) => {
+  const handlers = createDeviceHandlers({ service });
+  const passings: JournaledPassing[] = [];
+  const states: string[] = [];
+  const emit = <E extends DeskEventName>(name: E, payload: DeskEvents[E]) => {
+    if (name === 'devices:passing') {
+      passings.push(payload as JournaledPassing);
+    }
+    if (name === 'devices:status') {
+      states.push(
+        (payload as DeskEvents['devices:status']).snapshot.status.state,
+      );
+    }
+  };
+  const answer = await handlers['devices:subscribe']({}, emit);
+  return { handlers, passings, states, answer };
+};
+
+const waitFor = async (check: () => boolean, ms = 15_000) => {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+const pair = async (dir: string): Promise<SocatPair> => {
+  const socat = createSocatPair(dir);
+  await socat.plugIn();
+  cleanups.push(() => socat.pullCable());
+  return socat;
+};
+
+describe('device handlers', () => {
+  it('hands passings to the page and back again after a restart until acknowledged', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'devices-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const socat = await pair(dir);
+    const dataDir = join(dir, 'data');
+
+    const first = await open(dataDir);
+    const page = await subscribe(first);
+    const watched = await page.handlers['devices:watch'](
+      { id: 'finish', protocol: 'alge-timy', path: socat.host },
+      () => undefined,
+    );
+    expect(watched.ok).toBe(true);
+    await waitFor(() => page.states.includes('connected'));
+
+    const simulator = startSimulator({
+      path: socat.device,
+      protocol: 'alge-timy',
+      passings: 4,
+      rate: 20,
+    });
+    cleanups.push(() => simulator.stop());
+    await simulator.finished;
+    await waitFor(() => page.passings.length === 4);
+
+    const [one, two] = page.passings;
+    const acked = await page.handlers['devices:acknowledge'](
+      { ids: [one?.id ?? '', two?.id ?? '', 'unknown'] },
+      () => undefined,
+    );
+    expect(acked).toEqual({ ok: true, value: { acknowledged: 2 } });
+    await simulator.stop();
+    await first.close();
+
+    // The device list survives the restart; the two unacknowledged return.
+    const saved = JSON.parse(
+      await readFile(join(dataDir, 'devices.json'), 'utf8'),
+    );
+    expect(saved).toEqual([
+      { id: 'finish', protocol: 'alge-timy', path: socat.host },
+    ]);
+    const second = await open(dataDir);
+    const again = await subscribe(second);
+    const replayed = again.answer.ok ? again.answer.value.unacknowledged : [];
+    expect(replayed.map((p) => p.key)).toEqual(
+      page.passings.slice(2).map((p) => p.key),
+    );
+    expect(second.list().map((d) => d.setup.id)).toEqual(['finish']);
+  }, 60_000);
+
+  it('refuses a device without a port and a bad acknowledgement, naming the field', () => {
+    expect(
+      deviceArgumentChecks['devices:watch']({
+        id: 'finish',
+        protocol: 'sportident',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(
+      deviceArgumentChecks['devices:watch']({
+        id: 'x',
+        protocol: 'morse',
+        path: '/dev/x',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { data: { field: 'arguments.protocol' } },
+    });
+    expect(
+      deviceArgumentChecks['devices:acknowledge']({ ids: [1] }),
+    ).toMatchObject({
+      ok: false,
+      error: { data: { field: 'ids' } },
+    });
+  });
+
+  it('says devices are unavailable where no data folder is open', async () => {
+    const handlers = createDeviceHandlers({});
+    expect(await handlers['devices:list']({}, () => undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'devices-unavailable' },
+    });
+  });
+});
