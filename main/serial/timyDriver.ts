@@ -6,8 +6,18 @@ import type { DeviceDriver, DriverContext } from './deviceDriver';
 
 /**
  * The command that makes the Timy send its stored times again. NOT checked
- * against a Timy manual yet (the RS232 command table we have does not list
- * it); our simulator answers it. Change it here once verified on a device.
+ * against an ALGE manual: no primary source for it was found. Searched
+ * (Dec 2026): the Timy general manual's RS 232 chapter (output line
+ * `yNNNNxCCCxHH:MM:SS.zhtq`, where a leading `m` marks a time sent from
+ * memory, so a dump's lines decode like live ones), the Timy Terminal
+ * manual (its `TER<addr><cmd>` and COMET-compatible command sets: clear,
+ * stop, info, text, reset, beep; no memory read-out), the Timy2 and Timy3
+ * manuals' interface pages (output formats only) and public source code
+ * for Timy drivers (none found). ALGE's manuals show the memory being
+ * printed or sent from the keypad menu, not on a PC command. Our simulator
+ * answers this placeholder; change it here once verified on a device, and
+ * until then a Timy's missed times are recovered by the operator starting
+ * the memory output on the Timy itself (the journal drops the repeats).
  */
 export const TIMY_MEMORY_DUMP = 'DUMP';
 
