@@ -16,7 +16,14 @@ export const contentSecurityPolicy = (options: PolicyOptions = {}): string =>
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    ["connect-src 'self'", ...(options.connectSources ?? [])].join(' '),
+    // The central service's address is typed by the operator (issue #3),
+    // so connect-src cannot name it in advance: fetch and the live stream
+    // may reach any http(s) origin. Nothing from there can run or show:
+    // scripts, frames, images and fonts stay 'self'.
+    [
+      "connect-src 'self' http: https:",
+      ...(options.connectSources ?? []),
+    ].join(' '),
     "worker-src 'self' blob:",
     "manifest-src 'self'",
     "frame-src 'none'",

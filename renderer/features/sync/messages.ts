@@ -142,7 +142,16 @@ export const syncNb = {
     'checkpoint-ahead':
       'sentraltjenesten er eldre enn pulten – last ned arrangementet på nytt',
     'sync-unavailable': 'denne pulten kan ikke koble til en sentraltjeneste',
-    network: 'får ikke kontakt med sentraltjenesten',
+    offline: 'får ikke kontakt med sentraltjenesten',
+    'unknown-event': 'arrangementet finnes ikke på sentraltjenesten',
+    'not-connected': 'pulten er ikke koblet til',
+    'bad-response': 'sentraltjenesten svarte noe pulten ikke forstår',
+    'bad-push': 'sentraltjenesten svarte feil på sendte endringer',
+    'bad-pull': 'sentraltjenesten sendte data pulten ikke forstår',
+    'seq-gap': 'sentraltjenesten mangler noen av pultens endringer',
+    'operation-for-another-event': 'en endring gjaldt et annet arrangement',
+    'wrong-caller': 'tilgangen passer ikke til denne forespørselen',
+    'store-failed': 'pulten fikk ikke lagret dataene',
     internal: 'feil på sentraltjenesten',
   },
 } as const;
@@ -286,7 +295,17 @@ export const syncEn: Messages<typeof syncNb> = {
     'checkpoint-ahead':
       'the central service is older than the desk – download the event again',
     'sync-unavailable': 'this desk cannot connect to a central service',
-    network: 'cannot reach the central service',
+    offline: 'cannot reach the central service',
+    'unknown-event': 'the event does not exist on the central service',
+    'not-connected': 'the desk is not connected',
+    'bad-response':
+      'the central service answered something the desk cannot read',
+    'bad-push': 'the central service answered a push wrongly',
+    'bad-pull': 'the central service sent data the desk cannot read',
+    'seq-gap': 'the central service lacks some of this desk’s changes',
+    'operation-for-another-event': 'a change was for another event',
+    'wrong-caller': 'the access does not fit this request',
+    'store-failed': 'the desk could not store the data',
     internal: 'error on the central service',
   },
 };

@@ -1,0 +1,94 @@
+// The real central service for desk e2e tests: its own process with
+// `--demo` (accounts demo/demo, event demo-2025) on a fresh PGlite folder,
+// or on the PostgreSQL that CI names in RACEDESK_E2E_DATABASE_URL (a fresh
+// database per run). The central office's own API calls live here too.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { demoEventId } from '../central/demo/seedDemo';
+import {
+  type CentralProcess,
+  type CentralStore,
+  startCentral,
+} from '../central/test/centralProcess';
+import {
+  login,
+  participantsOf,
+  pullAll,
+  upsertParticipants,
+} from '../central/test/client';
+import type { Participant } from '../shared/domain/participant';
+import type { SyncDocument } from '../shared/sync/types';
+
+export type ParticipantDoc = Extract<SyncDocument, { kind: 'participant' }>;
+
+export type RunningCentral = {
+  url: string;
+  eventId: string;
+  /** The event as the central office sees it now. */
+  participants(): Promise<ParticipantDoc[]>;
+  /** Open bib conflicts as the service holds them. */
+  openConflicts(): Promise<number>;
+  /** The office takes someone off the start list. */
+  deregister(participant: Participant): Promise<void>;
+  log(): string;
+  stop(): Promise<void>;
+};
+
+export const startCentralService = async (
+  participants: number,
+): Promise<RunningCentral> => {
+  const databaseUrl = process.env.RACEDESK_E2E_DATABASE_URL;
+  const dir = databaseUrl
+    ? ''
+    : await mkdtemp(join(tmpdir(), 'racedesk-e2e-central-'));
+  const store: CentralStore = databaseUrl
+    ? { url: databaseUrl }
+    : { dataDir: dir };
+  const central: CentralProcess = await startCentral(store, [
+    '--demo',
+    '--demo-participants',
+    String(participants),
+  ]);
+  const office = await login(central.url, 'demo');
+
+  const documents = async () =>
+    (await pullAll(central.url, office, demoEventId)).documents;
+
+  return {
+    url: central.url,
+    eventId: demoEventId,
+    participants: async () => [...participantsOf(await documents()).values()],
+    openConflicts: async () => {
+      const latest = new Map<string, string>();
+      for (const doc of await documents()) {
+        if (doc.kind === 'bib-conflict') {
+          latest.set(doc.conflict.id, doc.conflict.status);
+        }
+      }
+      return [...latest.values()].filter((s) => s === 'open').length;
+    },
+    deregister: async (participant) => {
+      const reply = await upsertParticipants(central.url, office, demoEventId, [
+        {
+          ...participant,
+          status: 'deregistered',
+          entries: participant.entries.map((e) => ({
+            ...e,
+            status: 'deregistered',
+          })),
+        },
+      ]);
+      if (reply.status !== 200) {
+        throw new Error(`deregister: ${reply.status}`);
+      }
+    },
+    log: () => central.log(),
+    stop: async () => {
+      await central.stop();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+};

@@ -1,0 +1,92 @@
+// The desk's sync as a person sees it: the Synkronisering page and the
+// header's sync state, found by role and label (bokmål texts).
+
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type ConnectForm = {
+  url: string;
+  login: string;
+  password: string;
+  /** The event's name as the list shows it (a part is enough). */
+  event: string | RegExp;
+  deskName: string;
+};
+
+export class SyncPanel {
+  constructor(readonly page: Page) {}
+
+  async goTo() {
+    await this.page.getByRole('tab', { name: 'Synkronisering' }).click();
+  }
+
+  /** The header's sync state, on every page. */
+  get indicator(): Locator {
+    return this.page.getByRole('status', { name: 'Synkronisering' });
+  }
+
+  /** Signs in, picks the event, names the desk and downloads it. */
+  async connect(form: ConnectForm) {
+    await this.goTo();
+    const section = this.page.getByRole('region', {
+      name: 'Koble pulten til en sentraltjeneste',
+    });
+    await section.getByLabel('Adresse til sentraltjenesten').fill(form.url);
+    await section.getByLabel('Brukernavn').fill(form.login);
+    await section.getByLabel('Passord').fill(form.password);
+    await section.getByRole('button', { name: 'Logg inn' }).click();
+
+    const eventList = section.getByLabel('Arrangement på sentraltjenesten');
+    await expect(eventList).toBeVisible();
+    const option = eventList.locator('option').filter({ hasText: form.event });
+    const value = await option.first().getAttribute('value');
+    await eventList.selectOption(value ?? '');
+    await section.getByLabel('Navn på pulten').fill(form.deskName);
+    await section.getByRole('button', { name: 'Koble til' }).click();
+
+    await expect(this.connection).toBeVisible({ timeout: 60_000 });
+    await this.expectSynced();
+  }
+
+  get connection(): Locator {
+    return this.page.getByRole('region', { name: 'Tilkobling' });
+  }
+
+  async syncNow() {
+    await this.goTo();
+    await this.connection
+      .getByRole('button', { name: 'Synkroniser nå' })
+      .click();
+  }
+
+  /** Everything pushed and pulled: "Synkronisert HH:MM", nothing waiting. */
+  async expectSynced(timeout = 30_000) {
+    await expect(this.indicator).toContainText('Synkronisert', { timeout });
+    await expect(this.indicator).not.toContainText('venter');
+  }
+
+  async expectOffline() {
+    await expect(this.indicator).toContainText('Frakoblet siden', {
+      timeout: 30_000,
+    });
+  }
+
+  get conflicts(): Locator {
+    return this.page.getByRole('region', { name: 'Startnummerkonflikter' });
+  }
+
+  conflict(bib: string): Locator {
+    return this.conflicts.getByRole('article', {
+      name: `Startnummer ${bib} er gitt til to`,
+    });
+  }
+
+  /** Gives one side of a conflict another bib, typed. */
+  async giveOtherBib(bib: string, name: string, newBib: string) {
+    const card = this.conflict(bib);
+    await card.getByLabel(`Annet nummer til ${name}`).fill(newBib);
+    await card
+      .getByRole('group', { name: new RegExp(`: ${name}$`) })
+      .getByRole('button', { name: 'Gi nummeret' })
+      .click();
+  }
+}
