@@ -1,9 +1,237 @@
-// Placeholder page until this area is built.
+// Lists with a purpose (issue #5): pick a list, narrow the organizer's list
+// to the columns needed, export it to Excel (the page says where it went)
+// or print it; below, the event's export log.
 
-import { Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { WrittenExport } from '../../../shared/contract/exports';
+import type { RaceEvent } from '../../../shared/domain/event';
+import type { Lang } from '../../../shared/i18n/problems';
+import {
+  isListPurposeId,
+  type ListPurposeId,
+  listPurposeIds,
+  listPurposes,
+} from '../../../shared/lists/purposes';
+import type { ListRequest } from '../../../shared/lists/request';
+import { AccessContext } from '../access/accessContext';
+import { useDesk } from '../shell/deskContext';
+import { ColumnChooser } from './ColumnChooser';
+import { ExportLogTable } from './ExportLogTable';
+import { ListPreview } from './ListPreview';
+import { PrintView } from './PrintView';
+import { type ListChoice, useExports } from './useExports';
+
+type Outcome =
+  | { kind: 'none' }
+  | { kind: 'busy'; what: 'export' | 'print' }
+  | { kind: 'saved'; written: WrittenExport }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
+
+const langOf = (language: string): Lang => (language === 'en' ? 'en' : 'nb');
+
 export const ExportsPage = () => {
+  const { store } = useDesk();
+  const event = store.activeEvent();
+  // DeskShell shows this page only with an event open.
+  return event ? <ExportsForEvent event={event} /> : null;
+};
+
+const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
+  const { t, i18n } = useTranslation();
+  const { store } = useDesk();
+  const lang = langOf(i18n.language);
+  // The export log names the operator signed in, and the desk.
+  const operator = useContext(AccessContext)?.operator;
+  const by = operator ? `${operator.name} (${store.deskId})` : store.deskId;
+  const exports = useExports(store, event, lang, by);
+  const [list, setList] = useState<ListPurposeId>('participant-list');
+  const [columns, setColumns] = useState<readonly string[]>(
+    listPurposes['participant-list'].columns,
+  );
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const [printing, setPrinting] = useState<ListRequest | null>(null);
+
+  const choice: ListChoice = { list, columns };
+  const { views, build } = exports;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: choice is rebuilt from list and columns every render.
+  const preview = useMemo(
+    () => (views === null ? null : build(choice, views)),
+    [views, build, list, columns],
+  );
+
+  // Print once the print view is in the page, then take it away again.
+  useEffect(() => {
+    if (printing === null) return;
+    const done = () => setPrinting(null);
+    window.addEventListener('afterprint', done, { once: true });
+    window.print();
+    setOutcome({ kind: 'none' });
+    return () => window.removeEventListener('afterprint', done);
+  }, [printing]);
+
+  const run = async (what: 'export' | 'print') => {
+    setOutcome({ kind: 'busy', what });
+    const built = await exports.buildFresh(choice);
+    if (!built.ok) {
+      setOutcome({ kind: 'failed', message: built.error.message });
+      return;
+    }
+    if (what === 'print') {
+      setPrinting(built.value);
+      return;
+    }
+    const written = await exports.write(built.value);
+    if (written.ok) setOutcome({ kind: 'saved', written: written.value });
+    else if (written.error.code === 'export-cancelled')
+      setOutcome({ kind: 'cancelled' });
+    else setOutcome({ kind: 'failed', message: written.error.message });
+  };
+
+  const purpose = listPurposes[list];
+  const external = list === 'external-list';
+  const allowed = exports.settings?.allowExternalList === true;
+  const blocked =
+    (external && !allowed) ||
+    (list === 'participant-list' && columns.length === 0);
+  const busy = outcome.kind === 'busy';
+
+  return (
+    <Stack gap="md" maw={1400}>
+      <div>
+        <Title order={1} size="h3">
+          {t('exports.title')}
+        </Title>
+        <Text c="dimmed">{t('exports.intro')}</Text>
+      </div>
+
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Select
+            label={t('exports.list')}
+            value={list}
+            allowDeselect={false}
+            maw={420}
+            data={listPurposeIds.map((id) => ({
+              value: id,
+              label: listPurposes[id].title[lang],
+            }))}
+            onChange={(value) => {
+              if (value !== null && isListPurposeId(value)) setList(value);
+              setOutcome({ kind: 'none' });
+            }}
+          />
+          <Text size="sm">{t(`exports.purpose.${list}`)}</Text>
+
+          {external && (
+            <Switch
+              label={t('exports.allowExternal')}
+              description={t('exports.allowExternalHelp')}
+              checked={allowed}
+              disabled={exports.settings === null}
+              onChange={(e) =>
+                void exports.setAllowExternal(e.currentTarget.checked)
+              }
+            />
+          )}
+          {external && !allowed && (
+            <Alert color="yellow">{t('exports.externalNotAllowed')}</Alert>
+          )}
+          {purpose.chooser && (
+            <ColumnChooser value={columns} onChange={setColumns} lang={lang} />
+          )}
+
+          <Group>
+            <Button
+              onClick={() => void run('export')}
+              disabled={blocked || busy}
+              loading={busy && outcome.what === 'export'}
+            >
+              {t('exports.export')}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => void run('print')}
+              disabled={blocked || busy}
+              loading={busy && outcome.what === 'print'}
+            >
+              {t('exports.print')}
+            </Button>
+          </Group>
+          <OutcomeLine outcome={outcome} lang={lang} />
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="md">
+        {preview === null ? (
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text c="dimmed">{t('exports.loading')}</Text>
+          </Group>
+        ) : preview.ok ? (
+          <ListPreview request={preview.value} />
+        ) : null}
+      </Paper>
+
+      <Paper withBorder p="md">
+        <ExportLogTable entries={exports.log} lang={lang} />
+      </Paper>
+
+      {printing && (
+        <PrintView
+          request={printing}
+          title={listPurposes[printing.args.list].title[lang]}
+          printedAt={new Date().toLocaleString(
+            lang === 'en' ? 'en-GB' : 'nb-NO',
+          )}
+        />
+      )}
+    </Stack>
+  );
+};
+
+const OutcomeLine = ({ outcome, lang }: { outcome: Outcome; lang: Lang }) => {
   const { t } = useTranslation();
-  return <Text p="md">{t('exports.nav')}</Text>;
+  switch (outcome.kind) {
+    case 'none':
+    case 'busy':
+      return null;
+    case 'saved': {
+      const { entry, path } = outcome.written;
+      return (
+        <Alert color="green" role="status">
+          {t('exports.saved', {
+            list: isListPurposeId(entry.list)
+              ? listPurposes[entry.list].title[lang]
+              : entry.list,
+            people: entry.people,
+            columns: entry.fields.length,
+            path,
+          })}
+        </Alert>
+      );
+    }
+    case 'cancelled':
+      return <Alert color="gray">{t('exports.cancelled')}</Alert>;
+    case 'failed':
+      return (
+        <Alert color="red" role="alert">
+          {t('exports.failed', { message: outcome.message })}
+        </Alert>
+      );
+  }
 };

@@ -1,0 +1,75 @@
+// The export log of the open event, newest first: who took which list,
+// with which fields, of how many people, and when.
+
+import { Table, Text, Title, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+import type { Lang } from '../../../shared/i18n/problems';
+import { columnById } from '../../../shared/lists/columns';
+import type { ExportLogEntry } from '../../../shared/lists/exportLog';
+import { isListPurposeId, listPurposes } from '../../../shared/lists/purposes';
+
+const listTitle = (list: string, lang: Lang) =>
+  isListPurposeId(list) ? listPurposes[list].title[lang] : list;
+
+export const ExportLogTable = ({
+  entries,
+  lang,
+}: {
+  entries: readonly ExportLogEntry[];
+  lang: Lang;
+}) => {
+  const { t } = useTranslation();
+  const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  });
+  const fieldNames = (fields: readonly string[]) =>
+    fields.map((id) => columnById(id)?.header[lang] ?? id).join(', ');
+
+  return (
+    <>
+      <Title order={2} size="h5">
+        {t('exports.log.title')}
+      </Title>
+      {entries.length === 0 ? (
+        <Text c="dimmed">{t('exports.log.empty')}</Text>
+      ) : (
+        <Table striped fz="sm" aria-label={t('exports.log.title')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('exports.log.at')}</Table.Th>
+              <Table.Th>{t('exports.log.by')}</Table.Th>
+              <Table.Th>{t('exports.log.list')}</Table.Th>
+              <Table.Th>{t('exports.log.fields')}</Table.Th>
+              <Table.Th ta="right">{t('exports.log.people')}</Table.Th>
+              <Table.Th>{t('exports.log.file')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((entry) => (
+              <Table.Tr key={`${entry.at}-${entry.file}`}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {time.format(new Date(entry.at))}
+                </Table.Td>
+                <Table.Td ff="monospace">{entry.by}</Table.Td>
+                <Table.Td>{listTitle(entry.list, lang)}</Table.Td>
+                <Table.Td maw={360}>
+                  <Tooltip label={fieldNames(entry.fields)} multiline w={420}>
+                    <Text size="sm" lineClamp={1}>
+                      {entry.fields.length}: {fieldNames(entry.fields)}
+                    </Text>
+                  </Tooltip>
+                </Table.Td>
+                <Table.Td ta="right">{entry.people}</Table.Td>
+                <Table.Td ff="monospace" fz="xs">
+                  {entry.file}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </>
+  );
+};
