@@ -19,10 +19,12 @@ export const loginToCentral = async (
   url: string,
   login: string,
   password: string,
+  timeoutMs?: number,
 ): Promise<Result<LoginResponse>> =>
   shaped(
     await requestJson({
       fetch,
+      timeoutMs,
       url: apiUrl(url, '/login'),
       method: 'POST',
       body: { login, password },

@@ -2,6 +2,7 @@
 // central process, on a real PostgreSQL and on PGlite, with the demo
 // event. Each desk keeps its data in an in-memory store.
 
+import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoEventId } from '../../../central/demo/seedDemo';
@@ -21,6 +22,12 @@ import {
   type TestDesk,
   waitUntil,
 } from '../../../central/test/deskEngine';
+import {
+  createHttpTransport,
+  listCentralEvents,
+  loginToCentral,
+  registerDesk,
+} from './httpTransport';
 import type { SyncStatus } from './status';
 
 // A PGlite start takes seconds, more on a busy machine; the kill case
@@ -203,6 +210,85 @@ describe.each(backends())('the desk sync engine on $name', (backend) => {
     expect(reopened.documents()).toEqual(
       byKey((await serverState()).documents),
     );
+  });
+
+  it('a desk whose own sequence has a hole shows a seq gap and keeps the operations after it', async () => {
+    const a = await desk('gap');
+    const [one, two, , four] = ['', '', '', ''].map(() =>
+      a.write('payment', ids[20] ?? '', { method: 'cash', amount: 2 }),
+    );
+    for (const op of [one, two]) if (op) a.store.record(op);
+    await a.engine.syncNow();
+    if (four) a.store.record(four);
+
+    await a.engine.syncNow();
+
+    expect(last(a.statuses)).toMatchObject({
+      kind: 'error',
+      error: { code: 'seq-gap', data: { contiguousSeq: 2, pushedSeq: 4 } },
+    });
+    expect(four && a.store.result(four.id)).toBeUndefined();
+  });
+
+  it('a lease for another desk is refused as a forged desk id, and one for itself is granted', async () => {
+    const a = await desk('leasing');
+    const transport = createHttpTransport({
+      baseUrl: base,
+      eventId: demoEventId,
+      token: a.desk.token,
+      fetch,
+    });
+
+    const forged = await transport.lease({
+      deskId: 'someone-else',
+      className: '',
+      count: 10,
+    });
+    const own = await transport.lease({
+      deskId: a.desk.deskId,
+      className: '',
+      count: 10,
+    });
+
+    expect(forged).toMatchObject({
+      ok: false,
+      error: { code: 'forged-desk-id' },
+    });
+    expect(own).toMatchObject({ ok: true, value: { deskId: a.desk.deskId } });
+  });
+
+  it('an organizer signs in, finds the demo event and registers a desk under its own id', async () => {
+    const wrong = await loginToCentral(fetch, base, 'demo', 'not-it');
+    const signedIn = await loginToCentral(fetch, `${base}/`, 'demo', 'demo');
+    const token = signedIn.ok ? signedIn.value.token : '';
+    const events = await listCentralEvents(fetch, base, token);
+    const deskId = uuidv7();
+    const first = await registerDesk(fetch, base, token, demoEventId, {
+      name: 'Sekretariat 1',
+      deskId,
+    });
+    const again = await registerDesk(fetch, base, token, demoEventId, {
+      name: 'Sekretariat 1',
+      deskId,
+    });
+
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'bad-credentials' },
+    });
+    expect(events.ok && events.value.map((event) => event.id)).toContain(
+      demoEventId,
+    );
+    expect(first).toMatchObject({ ok: true, value: { deskId } });
+    expect(again).toMatchObject({ ok: true, value: { deskId } });
+    const stale = first.ok ? first.value.token : '';
+    const refused = await createHttpTransport({
+      baseUrl: base,
+      eventId: demoEventId,
+      token: stale,
+      fetch,
+    }).pull(0, 1);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('a first round says connecting, then syncing, then synced with nothing pending', async () => {
