@@ -119,9 +119,12 @@ export const requestJson = async (
   }
 
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  // Called unbound: a browser's fetch called as a method of another object
+  // throws "Illegal invocation".
+  const { fetch } = options;
   try {
     const answer = await withTimeout(
-      options.fetch(options.url, init).then(async (response) => ({
+      fetch(options.url, init).then(async (response) => ({
         status: response.status,
         text: await response.text(),
       })),

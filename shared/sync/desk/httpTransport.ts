@@ -79,10 +79,12 @@ export const createHttpTransport = (
   options: HttpTransportOptions,
 ): CentralTransport => {
   const timers = options.timers ?? realTimers;
+  // Unbound, as in httpRequest.ts: a browser's fetch must not see `this`.
+  const { fetch } = options;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const eventUrl = `${trimBase(options.baseUrl)}/api/events/${encodeURIComponent(options.eventId)}`;
   const base = {
-    fetch: options.fetch,
+    fetch,
     token: options.token,
     timeoutMs,
     timers,
@@ -117,7 +119,7 @@ export const createHttpTransport = (
     });
 
     const read = async () => {
-      const responding = options.fetch(`${eventUrl}/stream`, {
+      const responding = fetch(`${eventUrl}/stream`, {
         method: 'GET',
         headers: {
           accept: 'text/event-stream',
