@@ -9,6 +9,7 @@ import type { PaymentMethod } from '../../shared/domain/participant';
 import type { ImportPreview, ImportReport } from '../../shared/isonen/preview';
 import type { SheetTable } from '../../shared/isonen/sheet';
 import type { DeskSync } from '../sync/deskSync';
+import type { TimingStore } from './timingStore';
 
 export type CheckInPoint = { at: string; count: number };
 
@@ -18,6 +19,8 @@ export type DeskStore = {
   readonly deskId: string;
   /** Sync of the open event with a central service. */
   readonly sync: DeskSync;
+  /** Chips, passings, race setup and result statuses (timingStore.ts). */
+  readonly timing: TimingStore;
   /** Who is signed in ('' for nobody): their name goes on every operation. */
   setOperator(name: string): void;
   /** Called after any change visible in the active event. */

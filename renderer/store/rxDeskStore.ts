@@ -43,6 +43,7 @@ import { createOperationLog } from './operationLog';
 import { readEvents, readParticipants } from './readDocs';
 import { writeRoster } from './rosterDocs';
 import { checkInsOverTime, classSummaries } from './summaries';
+import { createTimingStore } from './timingStore';
 import { createWriteQueue } from './writeQueue';
 
 export type DeskStoreOptions = {
@@ -234,6 +235,11 @@ export const createDeskStore = async (
     },
     sync,
     database: db,
+    timing: createTimingStore({
+      model: () => model,
+      queue,
+      record: recordNow,
+    }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
