@@ -28,7 +28,7 @@ import {
   type ImportDoc,
   type ParticipantDoc,
 } from './schemas';
-import type { OpResultRecord, SyncDocRecord, SyncRecord } from './syncSchemas';
+import type { OpResultRecord, SyncDocRecord } from './syncSchemas';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -42,7 +42,6 @@ export type DeskCollections = {
   imports: RxCollection<ImportDoc>;
   syncDocs: RxCollection<SyncDocRecord>;
   opResults: RxCollection<OpResultRecord>;
-  syncRecords: RxCollection<SyncRecord>;
 };
 
 export type DeskDatabase = RxDatabase<DeskCollections>;
@@ -77,7 +76,6 @@ export const openDeskDatabase = async (
     imports: collections.imports,
     syncDocs: collections.syncDocs,
     opResults: collections.opResults,
-    syncRecords: collections.syncRecords,
   });
   return db;
 };

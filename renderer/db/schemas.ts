@@ -1,6 +1,6 @@
 // RxDB schemas of the desk's collections. Free RxDB opens at most 13
 // collections per process (ARCHITECTURE.md), so the desk keeps four, and
-// three for sync (syncSchemas.ts).
+// two for sync (syncSchemas.ts).
 // Indexed fields are never nullable: '' and 0 stand for "not given".
 // Every collection started at version 0 with a migration strategy map, so
 // a schema change only adds a strategy (see database.ts).
@@ -15,9 +15,7 @@ import {
   type OpResultRecord,
   opResultSchema,
   type SyncDocRecord,
-  type SyncRecord,
   syncDocSchema,
-  syncRecordSchema,
 } from './syncSchemas';
 
 /**
@@ -203,7 +201,6 @@ export type DeskCollectionConfigs = {
   imports: CollectionConfig<ImportDoc>;
   syncDocs: CollectionConfig<SyncDocRecord>;
   opResults: CollectionConfig<OpResultRecord>;
-  syncRecords: CollectionConfig<SyncRecord>;
 };
 
 /** The current schema of every collection, with its migrations. */
@@ -217,5 +214,4 @@ export const deskCollections: DeskCollectionConfigs = {
   imports: { schema: importSchema, migrationStrategies: {} },
   syncDocs: { schema: syncDocSchema, migrationStrategies: {} },
   opResults: { schema: opResultSchema, migrationStrategies: {} },
-  syncRecords: { schema: syncRecordSchema, migrationStrategies: {} },
 };

@@ -1,8 +1,9 @@
 // RxDB schemas of what a desk keeps to sync an event with a central service
 // (ARCHITECTURE.md, "Sync"): the server's documents other than
-// participants, the server's answer to each pushed operation, and one
-// connection record per connected event. Participants pulled from the
-// server live in the participants collection (schemas.ts, `server`).
+// participants, and the server's answer to each pushed operation.
+// Participants pulled from the server live in the participants collection
+// (schemas.ts, `server`); the connection record of an event is a local
+// document (syncRecords.ts).
 // Indexed fields are never nullable; every schema starts at version 0.
 
 import type { RxJsonSchema } from 'rxdb';
@@ -101,30 +102,4 @@ export const opResultSchema: RxJsonSchema<OpResultRecord> = {
   },
   required: ['id', 'eventId', 'seq', 'latestSeq', 'result'],
   indexes: [['eventId', 'latestSeq']],
-};
-
-export const syncRecordSchema: RxJsonSchema<SyncRecord> = {
-  version: 0,
-  primaryKey: 'eventId',
-  type: 'object',
-  properties: {
-    eventId: id,
-    url: text,
-    centralEventId: text,
-    deskId: text,
-    deskName: text,
-    deskToken: text,
-    connectedAt: text,
-    active: { type: 'boolean' },
-    checkpoint: seq,
-  },
-  required: [
-    'eventId',
-    'url',
-    'centralEventId',
-    'deskId',
-    'deskToken',
-    'active',
-    'checkpoint',
-  ],
 };

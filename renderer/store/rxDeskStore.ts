@@ -6,7 +6,6 @@
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { demoExport } from '../../shared/demo/demoExport';
-import { nextFreeBib } from '../../shared/desk/bibs';
 import type { ClassSummary, ParticipantView } from '../../shared/desk/state';
 import type { EventSource, RaceEvent } from '../../shared/domain/event';
 import type {
@@ -30,7 +29,6 @@ import {
   completeParticipants,
   type EventModel,
   upsertParticipants,
-  usedBibs,
 } from './eventModel';
 import { commitImport, previewImport } from './importer';
 import { followChanges } from './liveUpdates';
@@ -43,6 +41,7 @@ import { createOperationLog } from './operationLog';
 import { readEvents, readParticipants } from './readDocs';
 import { writeRoster } from './rosterDocs';
 import { checkInsOverTime, classSummaries } from './summaries';
+import { nextBib, typedBibSource } from './syncViews';
 import { createTimingStore } from './timingStore';
 import { createWriteQueue } from './writeQueue';
 
@@ -305,18 +304,13 @@ export const createDeskStore = async (
         const found = viewOrFail(participantId);
         if (!found.ok) return found;
         const view = found.value;
-        const className = bibClassOf(view);
-        const bib = nextFreeBib(className, model.ranges, usedBibs(model));
-        if (!bib.ok) return bib;
+        const next = nextBib(model, deskId, bibClassOf(view));
+        if (!next.ok) return next;
         return recordNow({
           eventId: model.event.id,
           participantId,
           type: 'bib-assign',
-          payload: {
-            bib: bib.value,
-            previousBib: view.state.bib,
-            source: 'range',
-          },
+          payload: { ...next.value, previousBib: view.state.bib },
         });
       }),
     assignBib: (participantId, bib) =>
@@ -328,7 +322,8 @@ export const createDeskStore = async (
           payload: {
             bib: bib.trim(),
             previousBib: model?.views.get(participantId)?.state.bib ?? '',
-            source: 'typed',
+            // Outside this desk's leases a typed bib stays unconfirmed.
+            source: model ? typedBibSource(model, deskId, bib.trim()) : 'typed',
           },
         }),
       ),

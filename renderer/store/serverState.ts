@@ -8,6 +8,7 @@ import type { Operation } from '../../shared/domain/operation';
 import type { SyncDocument } from '../../shared/sync/types';
 import type { DeskDatabase } from '../db/database';
 import type { ServerParticipant } from '../db/schemas';
+import { readSyncRecord } from '../db/syncRecords';
 import type { OpResultRecord, StoredSyncDocument } from '../db/syncSchemas';
 import {
   type EventModel,
@@ -52,7 +53,7 @@ export const readServerView = async (
   eventId: string,
   participants: Map<string, ServerParticipant>,
 ): Promise<ServerView | null> => {
-  const record = await db.syncRecords.findOne(eventId).exec();
+  const record = await readSyncRecord(db, eventId);
   if (!record) return null;
   const [docs, results] = await Promise.all([
     db.syncDocs.find({ selector: { eventId } }).exec(),
@@ -72,7 +73,7 @@ export const readServerView = async (
 
 /** Whether the event was ever connected to a central service. */
 export const isConnectedEvent = async (db: DeskDatabase, eventId: string) =>
-  (await db.syncRecords.findOne(eventId).exec()) !== null;
+  (await readSyncRecord(db, eventId)) !== null;
 
 const redraw = (model: EventModel, ids: Iterable<string>) => {
   for (const id of new Set(ids)) {

@@ -7,6 +7,7 @@ import type { EventType, RaceEvent } from '../../shared/domain/event';
 import { registerDesk } from '../../shared/sync/desk/httpTransport';
 import type { SyncStatus } from '../../shared/sync/desk/status';
 import type { CentralEvent } from '../../shared/sync/types';
+import { readSyncRecord, writeSyncRecord } from '../db/syncRecords';
 import type { SyncRecord } from '../db/syncSchemas';
 import type { ConnectRequest, DownloadProgress } from './deskSync';
 import { latestSeqOf, openSyncSession, type SessionHost } from './syncSession';
@@ -96,7 +97,7 @@ export const connectEvent = async (
   if (!local.ok) return local;
 
   const eventId = local.value;
-  const before = (await host.db.syncRecords.findOne(eventId).exec())?.toJSON();
+  const before = await readSyncRecord(host.db, eventId);
   const same =
     before?.url === session.url && before.centralEventId === centralEventId;
   const record: SyncRecord = {
@@ -110,7 +111,7 @@ export const connectEvent = async (
     active: true,
     checkpoint: same ? before.checkpoint : 0,
   };
-  await host.db.syncRecords.upsert(record);
+  await writeSyncRecord(host.db, record);
 
   const progress: DownloadProgress = { documents: 0, total: 0 };
   const download = await openSyncSession(host, record, {

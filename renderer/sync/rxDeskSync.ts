@@ -11,6 +11,7 @@ import {
 } from '../../shared/sync/desk/httpTransport';
 import type { SyncStatus } from '../../shared/sync/desk/status';
 import type { BibLease } from '../../shared/sync/types';
+import { patchSyncRecord, readSyncRecord } from '../db/syncRecords';
 import type { SyncRecord } from '../db/syncSchemas';
 import type { EventModel } from '../store/eventModel';
 import { addServerDocument } from '../store/serverState';
@@ -73,11 +74,9 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
   };
 
   const resume = async (eventId: string) => {
-    const record = (
-      await host.db.syncRecords.findOne(eventId).exec()
-    )?.toJSON();
+    const record = await readSyncRecord(host.db, eventId);
     if (!record?.active) return;
-    current = await openSyncSession(sessionHost, { ...record });
+    current = await openSyncSession(sessionHost, record);
     current.engine.start();
   };
 
@@ -152,10 +151,9 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
       const session = current;
       if (!session) return;
       await stopCurrent();
-      const doc = await host.db.syncRecords
-        .findOne(session.record.eventId)
-        .exec();
-      await doc?.incrementalPatch({ active: false });
+      await patchSyncRecord(host.db, session.record.eventId, {
+        active: false,
+      });
       host.changed();
     },
 

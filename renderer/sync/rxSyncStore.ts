@@ -20,6 +20,7 @@ import type { SyncStore } from '../../shared/sync/desk/ports';
 import type { PushedOperation, SyncDocument } from '../../shared/sync/types';
 import type { DeskDatabase } from '../db/database';
 import type { ParticipantDoc } from '../db/schemas';
+import { patchSyncRecord, readSyncRecord } from '../db/syncRecords';
 import type {
   OpResultRecord,
   StoredSyncDocument,
@@ -70,7 +71,7 @@ export const createRxSyncStore = async (
   for (const doc of await db.opResults.find({ selector: { eventId } }).exec()) {
     results.set(doc.id, doc.toMutableJSON());
   }
-  const stored = await db.syncRecords.findOne(eventId).exec();
+  const stored = await readSyncRecord(db, eventId);
   let checkpoint = stored?.checkpoint ?? record.checkpoint;
 
   /** This desk's operations in the event, oldest seq first. */
@@ -193,9 +194,7 @@ export const createRxSyncStore = async (
   };
 
   const storeCheckpoint = async (next: number) => {
-    const doc = await db.syncRecords.findOne(eventId).exec();
-    if (!doc) throw new Error(`Event ${eventId} is not connected`);
-    await doc.incrementalPatch({ checkpoint: next });
+    await patchSyncRecord(db, eventId, { checkpoint: next });
     checkpoint = next;
     hooks.onCheckpoint(next);
   };

@@ -1,0 +1,318 @@
+// The desk's sync end to end: desk stores on fake-indexeddb against the
+// real central process on PGlite with the demo event (40 people). Offline
+// is a fetch that fails; each case works on its own participants, since
+// they share one service. Free RxDB opens at most 13 collections per
+// process, six per desk: each case has at most two desks open.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoEventId } from '../../central/demo/seedDemo';
+import { backends } from '../../central/test/backends';
+import {
+  type CentralProcess,
+  startCentral,
+} from '../../central/test/centralProcess';
+import {
+  login,
+  participantsOf,
+  pullAll,
+  upsertParticipants,
+} from '../../central/test/client';
+import type { Participant } from '../../shared/domain/participant';
+import type { Fetch } from '../../shared/sync/desk/httpTransport';
+import type { RxDeskStore } from '../store/rxDeskStore';
+import { freshDatabaseName, openTestDesk } from '../store/testDesk';
+import type { DownloadProgress } from './deskSync';
+
+const backend = backends().find((b) => b.name === 'PGlite');
+if (!backend) throw new Error('no PGlite backend');
+
+/** A desk whose network can be cut, whole or for pulls only. */
+type TestDesk = {
+  store: RxDeskStore;
+  dbName: string;
+  net: { online: boolean; pulls: boolean };
+};
+
+const startTimeout = 120_000;
+const poll = { timeout: 15_000, interval: 50 };
+
+describe('desk sync against the central service on PGlite', () => {
+  let central: CentralProcess | null = null;
+  let base = '';
+  let organizer = '';
+  let people: Participant[] = [];
+  const desks: TestDesk[] = [];
+
+  const openDesk = async (dbName = freshDatabaseName('sync')) => {
+    const net = { online: true, pulls: true };
+    const netFetch: Fetch = (url, init) =>
+      net.online && (net.pulls || !url.includes('/pull?'))
+        ? fetch(url, init)
+        : Promise.reject(new TypeError('network down'));
+    const store = await openTestDesk({
+      dbName,
+      demoParticipants: 40,
+      fetch: netFetch,
+      syncRetry: { firstMs: 50, maxMs: 200 },
+    });
+    const desk = { store, dbName, net };
+    desks.push(desk);
+    return desk;
+  };
+
+  const closeDesk = async (desk: TestDesk) => {
+    desks.splice(desks.indexOf(desk), 1);
+    await desk.store.close();
+  };
+
+  const connectDesk = async (name: string, desk?: TestDesk) => {
+    const opened = desk ?? (await openDesk());
+    const session = await opened.store.sync.login(base, 'demo', 'demo');
+    if (!session.ok) throw new Error(session.error.message);
+    const progress: DownloadProgress[] = [];
+    const event = await opened.store.sync.connect(
+      { session: session.value, centralEventId: demoEventId, deskName: name },
+      (p) => progress.push(p),
+    );
+    if (!event.ok) throw new Error(event.error.message);
+    return { ...opened, progress };
+  };
+
+  const serverState = async (id: string) =>
+    participantsOf((await pullAll(base, organizer, demoEventId)).documents).get(
+      id,
+    )?.state;
+
+  /** The n-th demo participant who is active: each case takes its own. */
+  const person = (n: number): string => {
+    const active = people.filter((p) => p.status === 'active');
+    const found = active[n];
+    if (!found) throw new Error(`no active person ${n}`);
+    return found.id;
+  };
+
+  beforeAll(async () => {
+    const store = await backend.open();
+    central = await startCentral(store);
+    base = central.url;
+    organizer = await login(base, 'demo');
+    const { documents } = await pullAll(base, organizer, demoEventId);
+    people = [...participantsOf(documents).values()].map((d) => d.participant);
+  }, startTimeout);
+
+  afterEach(async () => {
+    for (const desk of desks.splice(0)) await desk.store.close();
+  });
+
+  afterAll(async () => {
+    await central?.stop();
+    backend.close();
+  });
+
+  it('downloads the demo event with progress, opens it and shows it synced', async () => {
+    const { store, progress } = await connectDesk('Desk 1');
+    expect(store.activeEvent()?.id).toBe(demoEventId);
+    expect(store.activeEvent()?.source).toBe('central');
+    expect(people.filter((p) => store.get(p.id)).length).toBe(people.length);
+    const last = progress.at(-1);
+    expect(last?.documents).toBeGreaterThanOrEqual(people.length);
+    expect(last?.total).toBeGreaterThanOrEqual(people.length);
+    expect(store.sync.connection()).toMatchObject({
+      url: base,
+      centralEventId: demoEventId,
+      deskId: store.deskId,
+      deskName: 'Desk 1',
+    });
+    await store.sync.syncNow();
+    expect(store.sync.status()).toMatchObject({ kind: 'synced', pending: 0 });
+  });
+
+  it('keeps a check-in made offline pending and converges once online', async () => {
+    const { store, net } = await connectDesk('Offline desk');
+    const id = person(1);
+    net.online = false;
+    expect((await store.checkIn(id)).ok).toBe(true);
+    await store.sync.syncNow();
+    expect(store.sync.status()).toMatchObject({ kind: 'offline', pending: 1 });
+    expect(store.sync.pendingCount()).toBe(1);
+    expect(store.get(id)?.state.checkedIn).toBe(true);
+
+    net.online = true;
+    await store.sync.syncNow();
+    expect(store.sync.status()).toMatchObject({ kind: 'synced', pending: 0 });
+    expect(store.sync.pendingCount()).toBe(0);
+    expect(store.get(id)?.state).toMatchObject({
+      checkedIn: true,
+      checkedInDesk: store.deskId,
+    });
+    expect(await serverState(id)).toMatchObject({
+      checkedIn: true,
+      checkedInDesk: store.deskId,
+    });
+  });
+
+  it("shows each desk the other desk's check-ins", async () => {
+    const a = await connectDesk('Desk A');
+    const b = await connectDesk('Desk B');
+    const [first, second] = [person(2), person(3)];
+    await a.store.checkIn(first);
+    await b.store.checkIn(second);
+    await expect
+      .poll(async () => {
+        await b.store.sync.syncNow();
+        return b.store.get(first)?.state.checkedInDesk;
+      }, poll)
+      .toBe(a.store.deskId);
+    await expect
+      .poll(async () => {
+        await a.store.sync.syncNow();
+        return a.store.get(second)?.state.checkedInDesk;
+      }, poll)
+      .toBe(b.store.deskId);
+  });
+
+  it('flags a person deregistered centrally and notes the check-in it refused', async () => {
+    const { store, net } = await connectDesk('Desk D');
+    const id = person(4);
+    net.online = false;
+    expect((await store.checkIn(id)).ok).toBe(true);
+    const stored = people.find((p) => p.id === id);
+    if (!stored) throw new Error('no such person');
+    const changed = await upsertParticipants(base, organizer, demoEventId, [
+      { ...stored, status: 'deregistered' },
+    ]);
+    expect(changed.status).toBe(200);
+
+    net.online = true;
+    await store.sync.syncNow();
+    expect(store.get(id)?.participant.status).toBe('deregistered');
+    expect(store.get(id)?.state.checkedIn).toBe(false);
+    expect(store.sync.notes(id)).toMatchObject([
+      { type: 'check-in', outcome: 'rejected', code: 'deregistered' },
+    ]);
+    expect((await store.checkIn(id)).ok).toBe(false);
+  });
+
+  it('turns a bib clash into a conflict both desks show with both holders', async () => {
+    const a = await connectDesk('Desk E');
+    const b = await connectDesk('Desk F');
+    const [holder, claimant] = [person(5), person(6)];
+    b.net.online = false;
+    expect((await a.store.assignBib(holder, '777')).ok).toBe(true);
+    await a.store.sync.syncNow();
+    expect((await b.store.assignBib(claimant, '777')).ok).toBe(true);
+    expect(b.store.get(claimant)?.state.bib).toBe('777');
+
+    b.net.online = true;
+    await b.store.sync.syncNow();
+    expect(b.store.get(claimant)?.state.bib).toBe('');
+    expect(b.store.sync.notes(claimant)[0]).toMatchObject({
+      outcome: 'conflict',
+      code: 'bib-taken',
+    });
+    await a.store.sync.syncNow();
+    for (const desk of [a, b]) {
+      const [shown] = desk.store.sync.conflicts();
+      expect(shown?.conflict).toMatchObject({
+        bib: '777',
+        holderId: holder,
+        claimantId: claimant,
+      });
+      expect(shown?.holder?.state.bib).toBe('777');
+      expect(shown?.claimant?.participant.id).toBe(claimant);
+    }
+  });
+
+  it('draws a pushed check-in on top until a pull covers it', async () => {
+    const { store, net } = await connectDesk('Desk G');
+    const id = person(7);
+    net.pulls = false;
+    await store.checkIn(id);
+    await store.sync.syncNow();
+    expect(await serverState(id)).toMatchObject({ checkedIn: true });
+    expect(store.sync.pendingCount()).toBe(1);
+    expect(store.get(id)?.state.checkedIn).toBe(true);
+
+    net.pulls = true;
+    await store.sync.syncNow();
+    expect(store.sync.pendingCount()).toBe(0);
+    expect(store.get(id)?.state.checkedIn).toBe(true);
+  });
+
+  it('resumes syncing a connected event when the desk opens again', async () => {
+    const first = await connectDesk('Desk H');
+    const other = await connectDesk('Desk I');
+    const { dbName, store } = first;
+    const deskId = store.deskId;
+    await closeDesk(first);
+
+    const id = person(8);
+    await other.store.checkIn(id);
+    await other.store.sync.syncNow();
+    const again = await openDesk(dbName);
+    expect((await again.store.openEvent(demoEventId)).ok).toBe(true);
+    expect(again.store.sync.connection()?.deskId).toBe(deskId);
+    await expect
+      .poll(async () => {
+        await again.store.sync.syncNow();
+        return again.store.get(id)?.state.checkedIn;
+      }, poll)
+      .toBe(true);
+  });
+
+  it('joins a local event worked offline to the central event and pushes its work', async () => {
+    const desk = await openDesk();
+    const loaded = await desk.store.loadDemo();
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const id = person(9);
+    expect(desk.store.get(id)).toBeDefined();
+    expect((await desk.store.checkIn(id)).ok).toBe(true);
+
+    const session = await desk.store.sync.login(base, 'demo', 'demo');
+    if (!session.ok) throw new Error(session.error.message);
+    const joined = await desk.store.sync.connect(
+      {
+        session: session.value,
+        centralEventId: demoEventId,
+        deskName: 'Desk J',
+        localEventId: loaded.value.id,
+      },
+      () => undefined,
+    );
+    expect(joined.ok && joined.value.id).toBe(loaded.value.id);
+    await desk.store.sync.syncNow();
+    expect(await serverState(id)).toMatchObject({
+      checkedIn: true,
+      checkedInDesk: desk.store.deskId,
+    });
+    expect(desk.store.sync.pendingCount()).toBe(0);
+    expect(desk.store.get(id)?.state.checkedIn).toBe(true);
+  });
+
+  it('hands out bibs from the lease the desk asked for, and marks a typed bib outside it unconfirmed', async () => {
+    const { store } = await connectDesk('Desk K');
+    const [leased, typed] = [person(10), person(11)];
+    const lease = await store.sync.requestLease('', 5);
+    if (!lease.ok) throw new Error(lease.error.message);
+    expect(store.sync.leases()).toEqual([lease.value]);
+
+    const assigned = await store.assignNextBib(leased);
+    if (!assigned.ok) throw new Error(assigned.error.message);
+    expect(assigned.value.payload).toMatchObject({ source: 'lease' });
+    const bib = Number(store.get(leased)?.state.bib);
+    expect(bib).toBeGreaterThanOrEqual(lease.value.first);
+    expect(bib).toBeLessThanOrEqual(lease.value.last);
+
+    const outside = String(lease.value.last + 1000);
+    const typedBib = await store.assignBib(typed, outside);
+    expect(typedBib.ok && typedBib.value.payload).toMatchObject({
+      source: 'typed',
+    });
+    await store.sync.syncNow();
+    expect(await serverState(leased)).toMatchObject({
+      bib: String(bib),
+      bibSource: 'lease',
+    });
+    expect(store.sync.leases()).toEqual([lease.value]);
+  });
+});
