@@ -87,6 +87,11 @@ export const permanentCodes: ReadonlySet<string> = new Set([
   'seq-gap',
   'bad-pull',
   'bad-push',
+  // The service could not read the request: the same bytes again will not
+  // do better (central/http/server.ts names these).
+  'body-too-large',
+  'malformed-json',
+  'unsupported-media-type',
 ]);
 
 /** How a failed round is shown and retried. */
@@ -95,5 +100,6 @@ export type FailureKind = 'offline' | 'transient' | 'permanent';
 export const failureKind = (error: AppError): FailureKind => {
   if (error.code === 'offline') return 'offline';
   if (permanentCodes.has(error.code)) return 'permanent';
+  if (error.code.startsWith('invalid-')) return 'permanent';
   return 'transient';
 };

@@ -115,27 +115,30 @@ describe('the desk sync engine', () => {
     expect(last(statuses)).toMatchObject({ pending: 0 });
   });
 
-  it('a refusal shows its error and the desk waits for the slow retry instead of looping', async () => {
-    const { central, engine, statuses, record } = setUp({
-      retry: { firstMs: 5, maxMs: 60_000 },
-    });
-    record(1);
-    central.fail('push', { code: 'desk-revoked', message: 'revoked' });
+  it.each(['desk-revoked', 'forged-desk-id', 'invalid-body'])(
+    'a refusal (%s) shows its error and the desk waits for the slow retry instead of looping',
+    async (code) => {
+      const { central, engine, statuses, record } = setUp({
+        retry: { firstMs: 5, maxMs: 60_000 },
+      });
+      record(1);
+      central.fail('push', { code, message: 'refused' });
 
-    engine.start();
-    await vi.waitFor(() => expect(last(statuses)?.kind).toBe('error'));
-    central.write();
-    central.write();
-    engine.localWrite();
-    await engine.stop();
+      engine.start();
+      await vi.waitFor(() => expect(last(statuses)?.kind).toBe('error'));
+      central.write();
+      central.write();
+      engine.localWrite();
+      await engine.stop();
 
-    expect(last(statuses)).toMatchObject({
-      kind: 'error',
-      pending: 1,
-      error: { code: 'desk-revoked' },
-    });
-    expect(central.calls.push).toBe(1);
-  });
+      expect(last(statuses)).toMatchObject({
+        kind: 'error',
+        pending: 1,
+        error: { code },
+      });
+      expect(central.calls.push).toBe(1);
+    },
+  );
 
   it('a push answer holding the desk below its pushed seq is a seq gap, and the results wait', async () => {
     const { central, store, engine, statuses, record } = setUp();
