@@ -52,7 +52,12 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
   const setStatus = (next: EngineStatus) => {
     if (sameStatus(current, next)) return;
     current = next;
-    options.onStatus(next);
+    try {
+      options.onStatus(next);
+    } catch {
+      // A listener's bug must not stop the sync; the status stays readable
+      // through status().
+    }
   };
   const pendingNow = async () => {
     try {
@@ -131,6 +136,7 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
     lastFailure = null;
     offlineSince = '';
     setStatus({ kind: 'synced', pending: after, at: now().toISOString() });
+    watcher.reconnectNow();
     return result;
   };
 

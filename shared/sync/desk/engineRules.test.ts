@@ -262,6 +262,20 @@ describe('the desk sync engine', () => {
     await engine.stop();
   });
 
+  it('a stream waiting to reopen opens as soon as a round reaches the service', async () => {
+    const { central, engine, statuses } = setUp({
+      retry: { firstMs: 10_000, maxMs: 60_000 },
+    });
+    engine.start();
+    await vi.waitFor(() => expect(last(statuses)?.kind).toBe('synced'));
+    central.dropStreams({ code: 'offline', message: 'network gone' });
+
+    await engine.syncNow();
+    await engine.stop();
+
+    expect(central.calls.watch).toBe(2);
+  });
+
   it('stop waits for the call in flight and starts no further call', async () => {
     const { central, engine, store, record } = setUp({ pullLimit: 1 });
     record(3);

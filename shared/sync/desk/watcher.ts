@@ -17,7 +17,12 @@ export type WatcherOptions = {
   onClosed: (error: AppError) => void;
 };
 
-export type Watcher = { open(): void; close(): void };
+export type Watcher = {
+  open(): void;
+  close(): void;
+  /** The service answers again: a stream waiting to reopen opens now. */
+  reconnectNow(): void;
+};
 
 export const createWatcher = (options: WatcherOptions): Watcher => {
   const { timers } = options;
@@ -75,6 +80,13 @@ export const createWatcher = (options: WatcherOptions): Watcher => {
   return {
     open() {
       wanted = true;
+      connect();
+    },
+    reconnectNow() {
+      if (!wanted || reopen === null) return;
+      timers.clearTimeout(reopen);
+      reopen = null;
+      failures = 0;
       connect();
     },
     close() {
