@@ -70,6 +70,22 @@ export class SyncPanel {
     });
   }
 
+  get leases(): Locator {
+    return this.page.getByRole('region', {
+      name: 'Startnummerblokker for denne pulten',
+    });
+  }
+
+  /** Asks the central service for a block of bibs for any class. */
+  async askForBibs(count: number) {
+    await this.goTo();
+    await this.leases.getByLabel('Antall numre').fill(String(count));
+    await this.leases
+      .getByRole('button', { name: 'Be om flere startnumre' })
+      .click();
+    await expect(this.leases.getByRole('status')).toContainText(/Fikk \d+–\d+/);
+  }
+
   get conflicts(): Locator {
     return this.page.getByRole('region', { name: 'Startnummerkonflikter' });
   }

@@ -126,7 +126,8 @@ const PersonBox = ({
           <TextInput
             size="xs"
             w={120}
-            label={t('sync.conflicts.otherBib', { name })}
+            label={t('sync.conflicts.otherBibShort')}
+            aria-label={t('sync.conflicts.otherBib', { name })}
             value={bib}
             onChange={(e) => setBib(e.currentTarget.value)}
             inputMode="numeric"

@@ -74,7 +74,7 @@ export const syncNb = {
     range: 'Numre',
     size: 'Antall',
     createdAt: 'Fått',
-    count: 'Hvor mange numre',
+    count: 'Antall numre',
     ask: 'Be om flere startnumre',
     asking: 'Spør …',
     granted: 'Fikk {{first}}–{{last}}',
@@ -96,6 +96,7 @@ export const syncNb = {
     notCheckedIn: 'Ikke sjekket inn',
     nextBib: 'Gi {{name}} neste ledige',
     otherBib: 'Annet nummer til {{name}}',
+    otherBibShort: 'Annet nummer',
     give: 'Gi nummeret',
     settleHint:
       'Gi den ene et annet nummer. Konflikten forsvinner når ' +
@@ -227,7 +228,7 @@ export const syncEn: Messages<typeof syncNb> = {
     range: 'Bibs',
     size: 'Count',
     createdAt: 'Granted',
-    count: 'How many bibs',
+    count: 'Number of bibs',
     ask: 'Ask for more bibs',
     asking: 'Asking …',
     granted: 'Got {{first}}–{{last}}',
@@ -249,6 +250,7 @@ export const syncEn: Messages<typeof syncNb> = {
     notCheckedIn: 'Not checked in',
     nextBib: 'Give {{name}} the next free',
     otherBib: 'Another bib for {{name}}',
+    otherBibShort: 'Another bib',
     give: 'Give the bib',
     settleHint:
       'Give one of them another bib. The conflict goes away once the ' +

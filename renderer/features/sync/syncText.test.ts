@@ -28,7 +28,7 @@ describe('the sync state in words', () => {
     );
     expect(text.tone).toBe('orange');
     expect(text.text).toBe(
-      'Offline since 09:05, retrying at 09:07 · 3 pending',
+      'Offline since 09:05 · 3 pending · retrying at 09:07',
     );
   });
 

@@ -54,9 +54,10 @@ export const statusText = (
     case 'offline': {
       const since = t('sync.state.offline', { since: clock(status.since) });
       const retry = t('sync.state.retryAt', { time: clock(status.retryAt) });
+      // The retry time goes last: a narrow header cuts it first.
       return {
         tone: 'orange',
-        text: withPending(`${since}, ${retry}`, status.pending, t),
+        text: `${withPending(since, status.pending, t)} · ${retry}`,
         detail: '',
       };
     }
