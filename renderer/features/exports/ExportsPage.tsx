@@ -176,16 +176,20 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
         </Stack>
       </Paper>
 
-      <Paper withBorder p="md">
-        {preview === null ? (
+      {preview === null ? (
+        <Paper withBorder p="md">
           <Group gap="xs">
             <Loader size="xs" />
             <Text c="dimmed">{t('exports.loading')}</Text>
           </Group>
-        ) : preview.ok ? (
-          <ListPreview request={preview.value} />
-        ) : null}
-      </Paper>
+        </Paper>
+      ) : (
+        preview.ok && (
+          <Paper withBorder p="md">
+            <ListPreview request={preview.value} />
+          </Paper>
+        )
+      )}
 
       <Paper withBorder p="md">
         <ExportLogTable entries={exports.log} lang={lang} />
