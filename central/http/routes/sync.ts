@@ -7,7 +7,7 @@ import {
   type PushRequest,
 } from '../../../shared/sync/types';
 import { callerFor, deskCallerFor } from '../../auth/access';
-import { pullDocuments } from '../../sync/pull';
+import { pullPage } from '../../sync/pull';
 import { pushOperations } from '../../sync/push';
 import { type CentralContext, type EventParams, eventParams } from '../context';
 import { sendError, sendResult } from '../reply';
@@ -87,20 +87,24 @@ export const syncRoutes = (app: FastifyInstance, ctx: CentralContext) => {
       if (!caller.ok) return sendError(reply, caller.error);
 
       const { checkpoint, limit } = request.query;
-      const page = await pullDocuments(ctx.db, eventId, checkpoint, limit);
+      const page = await pullPage(ctx.db, eventId, checkpoint, limit);
       if (!page.ok) return sendError(reply, page.error);
+      const { documents, hasMore } = page.value;
       ctx.log.info(
         {
           eventId,
           deskId: caller.value.kind === 'desk' ? caller.value.deskId : '',
           from: checkpoint,
-          documents: page.value.documents.length,
+          documents,
           checkpoint: page.value.checkpoint,
-          hasMore: page.value.hasMore,
+          hasMore,
         },
         'sync pull',
       );
-      return page.value;
+      // Already JSON text (sync/pull.ts): sent as it is, never re-parsed.
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(page.value.json);
     },
   );
 };

@@ -125,11 +125,11 @@ export const refusalsCases = (ctx: SyncContext) => {
     const first = await register();
     const offline = { ...first.body, eventId: demoEventId };
     const done = await push(ctx.base, offline, [
-      operationsOf(offline)('check-in', ctx.ids[9] ?? '', {}),
+      operationsOf(offline)('check-in', ctx.ids[20] ?? '', {}),
     ]);
     const second = await register();
     const stale = await push(ctx.base, offline, [
-      operationsOf(offline)('check-in', ctx.ids[9] ?? '', {}),
+      operationsOf(offline)('check-in', ctx.ids[20] ?? '', {}),
     ]);
     await request(
       ctx.base,
