@@ -10,6 +10,7 @@ import { addLogFile, moduleLogger } from '../../node/log';
 import { readSheet } from '../../node/xlsx/readSheet';
 import { createDeskHandlers } from '../handlers/deskHandlers';
 import { setupContentSecurity } from './contentSecurity';
+import { electronDataKey } from './dataKey';
 import { setupDeskIpc } from './ipc';
 import { setupNavigationLock, setupPermissionDenial } from './navigation';
 import { appPaths } from './paths';
@@ -75,6 +76,7 @@ const setupHandlers = async () => {
     locale: app.getLocale(),
     readSheet,
     logger: moduleLogger('desk-handlers'),
+    keys: { dataKey: electronDataKey(app.getPath('userData')) },
     exports: {
       dataDir: app.getPath('userData'),
       logger: moduleLogger('exports'),

@@ -6,6 +6,7 @@ import type { DeskRequestName, DeskRequests } from '../../shared/contract/desk';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { deviceArgumentChecks } from './deviceHandlers';
 import { exportArgumentChecks } from './exportHandlers';
+import { keyArgumentChecks } from './keyHandlers';
 import { resultArgumentChecks } from './resultHandlers';
 
 /** Largest spreadsheet accepted: iSonen exports of 50,000 rows are ~10 MB. */
@@ -75,4 +76,5 @@ export const argumentChecks = {
   ...deviceArgumentChecks,
   ...exportArgumentChecks,
   ...resultArgumentChecks,
+  ...keyArgumentChecks,
 } satisfies ArgumentChecks;

@@ -17,6 +17,7 @@ import {
   createExportHandlers,
   type ExportHandlerOptions,
 } from './exportHandlers';
+import { createKeyHandlers, type KeyHandlerOptions } from './keyHandlers';
 import {
   createResultHandlers,
   type ResultHandlerOptions,
@@ -39,6 +40,7 @@ export type DeskHandlerOptions = {
   devices?: DeviceHandlerOptions;
   exports?: ExportHandlerOptions;
   results?: ResultHandlerOptions;
+  keys?: KeyHandlerOptions;
   /** Least time between two progress events of one import. */
   progressIntervalMs?: number;
 };
@@ -92,4 +94,5 @@ export const createDeskHandlers = (options: DeskHandlerOptions): DeskHandlers =>
     ...createDeviceHandlers(options.devices ?? {}),
     ...createExportHandlers(options.exports ?? {}),
     ...createResultHandlers(options.results ?? {}),
+    ...createKeyHandlers(options.keys ?? {}),
   }) satisfies DeskHandlers;

@@ -14,6 +14,7 @@ import { fail, type Result } from '../../shared/contract/result';
 import { argumentChecks } from './arguments';
 import { deviceTimeoutsMs } from './deviceHandlers';
 import { exportTimeoutsMs } from './exportHandlers';
+import { keyTimeoutsMs } from './keyHandlers';
 import { resultTimeoutsMs } from './resultHandlers';
 import { withTimeout } from './timeout';
 
@@ -42,6 +43,7 @@ export const requestTimeoutsMs = {
   ...deviceTimeoutsMs,
   ...exportTimeoutsMs,
   ...resultTimeoutsMs,
+  ...keyTimeoutsMs,
 } satisfies Record<DeskRequestName, number>;
 
 const listedNames: ReadonlySet<string> = new Set(deskRequestNames);

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
+import { readOrCreateDataKey } from '../../node/keys/dataKeyFile';
 import { moduleLogger } from '../../node/log';
 import { readSheet } from '../../node/xlsx/readSheet';
+import { ok } from '../../shared/contract/result';
 import { createDeskHandlers } from '../handlers/deskHandlers';
 import { openDeviceService } from '../handlers/deviceService';
 import { lockDataDir } from './dataDirLock';
@@ -69,6 +70,14 @@ const main = async () => {
     locale: Intl.DateTimeFormat().resolvedOptions().locale,
     readSheet,
     logger: moduleLogger('desk-handlers'),
+    keys: {
+      dataKey: async () => {
+        const key = await readOrCreateDataKey(resolve(values.data));
+        return key.ok
+          ? ok({ key: key.value.toString('base64'), storage: 'key-file' })
+          : key;
+      },
+    },
     exports: { dataDir: resolve(values.data), logger: moduleLogger('exports') },
   });
   const server = await startHostServer({

@@ -16,6 +16,12 @@ import {
   exportEventNames,
   exportRequestNames,
 } from './exports';
+import {
+  type KeyEvents,
+  type KeyRequests,
+  keyEventNames,
+  keyRequestNames,
+} from './keys';
 import type { Result } from './result';
 import {
   type ResultEvents,
@@ -49,11 +55,13 @@ type CoreEvents = {
 export type DeskRequests = CoreRequests &
   DeviceRequests &
   ExportRequests &
-  ResultRequests;
+  ResultRequests &
+  KeyRequests;
 export type DeskEvents = CoreEvents &
   DeviceEvents &
   ExportEvents &
-  ResultEvents;
+  ResultEvents &
+  KeyEvents;
 
 export type DeskRequestName = keyof DeskRequests;
 export type DeskEventName = keyof DeskEvents;
@@ -83,6 +91,7 @@ export const deskRequestNames = [
   ...deviceRequestNames,
   ...exportRequestNames,
   ...resultRequestNames,
+  ...keyRequestNames,
 ] as const satisfies readonly DeskRequestName[];
 
 export const deskEventNames = [
@@ -90,4 +99,5 @@ export const deskEventNames = [
   ...deviceEventNames,
   ...exportEventNames,
   ...resultEventNames,
+  ...keyEventNames,
 ] as const satisfies readonly DeskEventName[];

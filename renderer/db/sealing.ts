@@ -1,0 +1,129 @@
+// Fields a desk does not need to search (birth dates, contact details,
+// payments, answers, messages, registrars) are kept sealed at rest
+// (issue #5, "Encryption at rest"): moved out of the document into one
+// `sealed` string, AES-256-GCM with a fresh 96-bit IV per write, under the
+// desk's data key (kept by the OS key store, see main/electron/dataKey.ts).
+// WebCrypto does the work natively; GCM's tag refuses a tampered or
+// wrongly keyed document instead of returning garbage.
+
+export type DataKey = CryptoKey;
+
+export const sealedField = 'sealed';
+
+const ivBytes = 12;
+
+const toBase64 = (bytes: Uint8Array): string => {
+  // In chunks: String.fromCharCode takes a bounded argument list.
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(text);
+};
+
+const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => {
+  const raw = atob(text);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+};
+
+/** The data key from its 32 raw bytes (base64), usable only to seal. */
+export const importDataKey = async (base64: string): Promise<DataKey> => {
+  const raw = fromBase64(base64);
+  if (raw.length !== 32) {
+    throw new Error(`The desk's data key has ${raw.length} bytes, not 32`);
+  }
+  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, [
+    'encrypt',
+    'decrypt',
+  ]);
+};
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export const sealText = async (key: DataKey, text: string): Promise<string> => {
+  const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
+  const cipher = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv },
+      key,
+      encoder.encode(text),
+    ),
+  );
+  const out = new Uint8Array(ivBytes + cipher.length);
+  out.set(iv);
+  out.set(cipher, ivBytes);
+  return toBase64(out);
+};
+
+export const openText = async (
+  key: DataKey,
+  sealed: string,
+): Promise<string> => {
+  const bytes = fromBase64(sealed);
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: bytes.subarray(0, ivBytes) },
+    key,
+    bytes.subarray(ivBytes),
+  );
+  return decoder.decode(plain);
+};
+
+type Doc = Record<string, unknown>;
+
+/** A copy of the document with `fields` moved into one sealed string. */
+export const sealFields = async (
+  key: DataKey,
+  doc: Doc,
+  fields: readonly string[],
+): Promise<Doc> => {
+  const secret: Doc = {};
+  const rest: Doc = {};
+  let any = false;
+  for (const [name, value] of Object.entries(doc)) {
+    if (fields.includes(name) && value !== undefined) {
+      secret[name] = value;
+      any = true;
+    } else {
+      rest[name] = value;
+    }
+  }
+  if (any) rest[sealedField] = await sealText(key, JSON.stringify(secret));
+  return rest;
+};
+
+/** The document with its sealed fields back in place. */
+export const openFields = async (key: DataKey, doc: Doc): Promise<Doc> => {
+  const sealed = doc[sealedField];
+  if (typeof sealed !== 'string') return doc;
+  const secret: unknown = JSON.parse(await openText(key, sealed));
+  const { [sealedField]: _, ...rest } = doc;
+  return typeof secret === 'object' && secret !== null
+    ? { ...rest, ...secret }
+    : rest;
+};
+
+/**
+ * What stays sealed, per collection. Names, clubs, classes, bibs and
+ * statuses stay open: the desk searches and lists by them.
+ */
+export const sealedFieldsByCollection: Record<string, readonly string[]> = {
+  participants: [
+    'birthDate',
+    'email',
+    'mobile',
+    'registrations',
+    'products',
+    'answers',
+    'messages',
+    'comment',
+    'server',
+  ],
+  operations: ['payload'],
+  opResults: ['result'],
+};
+
+/** Local documents (the roster, sync records with their token) seal it all. */
+export const sealedLocalFields: readonly string[] = ['data'];
