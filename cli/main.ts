@@ -6,12 +6,14 @@ import { type CliIo, type Command, exitCodes } from './command';
 import { convertCommand } from './convert';
 import { demoFileCommand } from './demoFile';
 import { deviceCommand } from './device';
+import { simulateCommand } from './simulate';
 
 const commands: readonly Command[] = [
   checkCommand,
   convertCommand,
   demoFileCommand,
   deviceCommand,
+  simulateCommand,
 ];
 
 const usage = () => {

@@ -1,0 +1,191 @@
+// A central service and its desks, ready to run: the demo event seeded,
+// each desk registered under its own id, given a bib lease and holding the
+// downloaded event. Shared by `racedesk simulate` and the reconnect bench.
+
+import type { Db } from '../../central/db/db';
+import { demoEventId } from '../../central/demo/seedDemo';
+import {
+  createHttpTransport,
+  type Fetch,
+  loginToCentral,
+  registerDesk,
+} from '../../shared/sync/desk/httpTransport';
+import { maxPullLimit, type SyncDocument } from '../../shared/sync/types';
+import { type SimCentral, startSimCentral } from './central';
+import { createSimDesk, type SimDesk } from './desk';
+import type { ServerOperation, World } from './invariants';
+import type { FaultKind, SimulateOptions } from './options';
+import type { Random } from './random';
+
+export type SimWorld = {
+  central: SimCentral;
+  desks: SimDesk[];
+  organizerToken: string;
+  /** The faults on now; the run switches them on and off. */
+  faults: Set<FaultKind>;
+  inFlight: Set<Promise<unknown>>;
+  participants: number;
+};
+
+const plainFetch: Fetch = (url, init) => fetch(url, init);
+
+const must = <T>(
+  result: { ok: true; value: T } | { ok: false; error: { message: string } },
+  what: string,
+): T => {
+  if (!result.ok) throw new Error(`${what}: ${result.error.message}`);
+  return result.value;
+};
+
+const baseOf = (central: SimCentral) => {
+  const base = central.base();
+  if (!base) throw new Error('the central service is not running');
+  return base;
+};
+
+/** Participants enough that check-ins do not run out. */
+export const participantsFor = (options: SimulateOptions) =>
+  options.participants ||
+  Math.min(20_000, Math.max(300, Math.ceil(options.ops / 2)));
+
+export const startWorld = async (
+  options: SimulateOptions,
+  random: Random,
+): Promise<SimWorld> => {
+  const participants = participantsFor(options);
+  const central = await startSimCentral(
+    options.central,
+    options.databaseUrl,
+    participants,
+  );
+  try {
+    const base = baseOf(central);
+    const login = must(
+      await loginToCentral(plainFetch, base, 'demo', 'demo'),
+      'login',
+    );
+    const faults = new Set<FaultKind>();
+    const inFlight = new Set<Promise<unknown>>();
+    const leaseSize = Math.ceil(options.ops / options.desks / 3) + 50;
+    const desks: SimDesk[] = [];
+    for (let i = 1; i <= options.desks; i += 1) {
+      const deskId = random.uuid();
+      const registration = must(
+        await registerDesk(plainFetch, base, login.token, demoEventId, {
+          name: `Desk ${i}`,
+          deskId,
+        }),
+        `register ${deskId}`,
+      );
+      const deskRandom = random.fork(`desk-${i}`);
+      const skewMinutes = options.faults.has('clock-skew')
+        ? deskRandom.between(-10, 10)
+        : 0;
+      const desk = createSimDesk({
+        deskId,
+        eventId: demoEventId,
+        token: registration.token,
+        central: () => central.base(),
+        faults: () => faults,
+        random: deskRandom,
+        skewMs: skewMinutes * 60_000 + deskRandom.between(-999, 999),
+        inFlight,
+      });
+      must(
+        await desk
+          .cleanTransport()
+          .lease({ deskId, className: '', count: leaseSize }),
+        `lease for ${deskId}`,
+      );
+      desks.push(desk);
+    }
+    await Promise.all(desks.map((desk) => desk.syncNow()));
+    return {
+      central,
+      desks,
+      organizerToken: login.token,
+      faults,
+      inFlight,
+      participants,
+    };
+  } catch (error) {
+    await central.close().catch(() => undefined);
+    throw error;
+  }
+};
+
+/** Every document of the event, pulled from 0 as a new desk would. */
+export const fullPull = async (world: SimWorld) => {
+  const transport = createHttpTransport({
+    baseUrl: baseOf(world.central),
+    eventId: demoEventId,
+    token: world.organizerToken,
+    fetch: plainFetch,
+  });
+  const documents: SyncDocument[] = [];
+  let checkpoint = 0;
+  for (;;) {
+    const page = must(
+      await transport.pull(checkpoint, maxPullLimit),
+      'full pull',
+    );
+    documents.push(...page.documents);
+    checkpoint = page.checkpoint;
+    if (!page.hasMore) return { documents, checkpoint };
+  }
+};
+
+const latestSeq = async (world: SimWorld) => {
+  const transport = createHttpTransport({
+    baseUrl: baseOf(world.central),
+    eventId: demoEventId,
+    token: world.organizerToken,
+    fetch: plainFetch,
+  });
+  const from = Math.max(...world.desks.map((desk) => desk.disk.checkpoint));
+  const page = must(await transport.pull(from, 1), 'latest seq');
+  return page.documents.length === 0
+    ? page.checkpoint
+    : Number.POSITIVE_INFINITY;
+};
+
+/**
+ * Faults off, every desk online: waits for held requests and restarting
+ * desks, then runs rounds until no desk has anything pending and all
+ * stand at the event's latest seq. Resolves to the rounds it took.
+ */
+export const settle = async (
+  world: SimWorld,
+  maxRounds = 50,
+): Promise<number> => {
+  world.faults.clear();
+  for (const desk of world.desks) desk.setOnline(true);
+  await Promise.allSettled([...world.inFlight]);
+  for (let round = 1; round <= maxRounds; round += 1) {
+    await Promise.all(world.desks.map((desk) => desk.syncNow()));
+    const latest = await latestSeq(world);
+    const quiet = world.desks.every(
+      (desk) => desk.pending() === 0 && desk.disk.checkpoint === latest,
+    );
+    if (quiet) return round;
+  }
+  return maxRounds;
+};
+
+/** Stops the desks and the service, and reads what the checker needs. */
+export const worldForChecks = async (sim: SimWorld): Promise<World> => {
+  const pulled = await fullPull(sim);
+  await Promise.all(sim.desks.map((desk) => desk.stop()));
+  const db: Db = await sim.central.stopForChecks();
+  const serverOperations = await db.query<ServerOperation>(
+    `SELECT operation_id, desk_id, desk_seq, participant_id, body, result
+       FROM operations WHERE event_id = $1`,
+    [demoEventId],
+  );
+  return {
+    desks: sim.desks.map((desk) => desk.disk),
+    serverOperations,
+    serverDocuments: pulled.documents,
+    latestSeq: pulled.checkpoint,
+  };
+};
