@@ -4,6 +4,10 @@
 
 import { writeFile } from 'node:fs/promises';
 import {
+  type ResultFileFormat,
+  resultFileFormats,
+} from '../../shared/contract/results';
+import {
   type ResultListTextOptions,
   resultListText,
 } from '../../shared/formats/resultList';
@@ -16,9 +20,7 @@ import {
 import type { ResultList } from '../../shared/results/types';
 import { writeList } from '../lists/writeList';
 
-export const resultFileFormats = ['iof-resultlist', 'xlsx'] as const;
-
-export type ResultFileFormat = (typeof resultFileFormats)[number];
+export { type ResultFileFormat, resultFileFormats };
 
 export const isResultFileFormat = (text: string): text is ResultFileFormat =>
   (resultFileFormats as readonly string[]).includes(text);

@@ -12,6 +12,7 @@ import type {
 } from '../../shared/contract/desk';
 import { deviceRequestLimitsMs } from '../../shared/contract/devices';
 import { fail, type Result } from '../../shared/contract/result';
+import { resultRequestLimitsMs } from '../../shared/contract/results';
 import type { OpenSocket, SocketConnection } from './socket';
 import { decodeFrame, encodeFrame, type WireMessage } from './wire';
 
@@ -35,6 +36,9 @@ export const clientTimeoutsMs = {
   'exports:settings': 10_000,
   'exports:set-settings': 10_000,
   ...deviceClientTimeoutsMs,
+  'results:write': resultRequestLimitsMs['results:write'] + 5_000,
+  'results:display': resultRequestLimitsMs['results:display'] + 5_000,
+  'results:print': resultRequestLimitsMs['results:print'] + 5_000,
 } satisfies Record<DeskRequestName, number>;
 
 const timeoutsByName: Readonly<Record<string, number>> = clientTimeoutsMs;

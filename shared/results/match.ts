@@ -48,6 +48,14 @@ const indexBy = (
   return index;
 };
 
+/** Only what results read: a decoded passing carries protocol extras. */
+const passingOf = ({ chip, bib, station, time }: ResultPassing) => ({
+  ...(chip === undefined ? {} : { chip }),
+  ...(bib === undefined ? {} : { bib }),
+  station,
+  time,
+});
+
 const whyUnmatched = (
   time: number | undefined,
   chip: string,
@@ -86,7 +94,11 @@ export const matchPassings = (
       (chip === '' ? undefined : byChip.get(chip)) ??
       (bib === '' ? undefined : byBib.get(bib));
     if (time === undefined || !holders) {
-      unmatched.push({ index, passing, reason: whyUnmatched(time, chip, bib) });
+      unmatched.push({
+        index,
+        passing: passingOf(passing),
+        reason: whyUnmatched(time, chip, bib),
+      });
       return;
     }
     for (const at of holders) {
