@@ -157,12 +157,23 @@ export const byKey = (documents: readonly SyncDocument[]) => {
   return map;
 };
 
-/** An HTTP server that accepts requests and never answers them. */
-export const startSilentServer = async (): Promise<{
+/**
+ * An HTTP server that accepts requests and never answers them, or, with
+ * `headersOnly`, answers 200 and then sends nothing more: a network that
+ * dropped without closing the connection.
+ */
+export const startSilentServer = async (
+  mode: 'never' | 'headersOnly' = 'never',
+): Promise<{
   url: string;
   close(): Promise<void>;
 }> => {
-  const server: Server = createServer(() => undefined);
+  const server: Server = createServer((_, response) => {
+    if (mode === 'headersOnly') {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.flushHeaders();
+    }
+  });
   const port = await freePort();
   await new Promise<void>((resolve) =>
     server.listen(port, '127.0.0.1', resolve),

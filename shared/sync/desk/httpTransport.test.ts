@@ -56,6 +56,32 @@ describe('the HTTP transport', () => {
       await silent.close();
     }
   });
+
+  it('a live stream that opens and then stays silent is closed as offline', async () => {
+    const quiet = await startSilentServer('headersOnly');
+    try {
+      const transport = createHttpTransport({
+        baseUrl: quiet.url,
+        eventId: 'demo-2025',
+        token: 'desk_nothing',
+        fetch,
+        streamIdleMs: 200,
+      });
+      const seqs: number[] = [];
+
+      const closed = await new Promise<{ code: string; message: string }>(
+        (resolve) => {
+          transport.watch((seq) => seqs.push(seq), resolve);
+        },
+      );
+
+      expect(closed).toMatchObject({ code: 'offline' });
+      expect(closed.message).toContain('silent');
+      expect(seqs).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  });
 });
 
 describe('the live stream parser', () => {
