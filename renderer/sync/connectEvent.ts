@@ -40,6 +40,23 @@ const localEventOf = (central: CentralEvent, now: string): RaceEvent => ({
   updatedAt: now,
 });
 
+/** A local event joined to this central event before, if any. */
+const joinedEvent = async (
+  host: ConnectHost,
+  request: ConnectRequest,
+): Promise<string | null> => {
+  for (const event of await host.db.events.find().exec()) {
+    const record = await readSyncRecord(host.db, event.id);
+    if (
+      record?.url === request.session.url &&
+      record.centralEventId === request.centralEventId
+    ) {
+      return event.id;
+    }
+  }
+  return null;
+};
+
 /** The event the central one is kept in on this desk, created if new. */
 const ensureLocalEvent = async (
   host: ConnectHost,
@@ -54,6 +71,8 @@ const ensureLocalEvent = async (
           eventId: request.localEventId,
         });
   }
+  const joined = await joinedEvent(host, request);
+  if (joined) return ok(joined);
   const id = request.centralEventId;
   if (await db.events.findOne(id).exec()) return ok(id);
   const central = request.session.events.find((e) => e.id === id);

@@ -315,4 +315,21 @@ describe('desk sync against the central service on PGlite', () => {
     });
     expect(store.sync.leases()).toEqual([lease.value]);
   });
+
+  it('stops syncing on disconnect, keeps the data, and reconnects from where it was', async () => {
+    const desk = await connectDesk('Desk L');
+    const id = person(12);
+    await desk.store.sync.disconnect();
+    expect(desk.store.sync.status()).toEqual({ kind: 'local' });
+    expect(desk.store.sync.connection()).toBeNull();
+    expect(desk.store.get(id)).toBeDefined();
+    expect((await desk.store.checkIn(id)).ok).toBe(true);
+    expect(await serverState(id)).toMatchObject({ checkedIn: false });
+
+    const again = await connectDesk('Desk L', desk);
+    await again.store.sync.syncNow();
+    expect(again.store.sync.connection()?.deskName).toBe('Desk L');
+    expect(await serverState(id)).toMatchObject({ checkedIn: true });
+    expect(again.store.sync.pendingCount()).toBe(0);
+  });
 });

@@ -74,11 +74,30 @@ export const createRxSyncStore = async (
   const stored = await readSyncRecord(db, eventId);
   let checkpoint = stored?.checkpoint ?? record.checkpoint;
 
-  /** This desk's operations in the event, oldest seq first. */
-  const ownOperations = async () =>
-    (await readOperations(db, eventId))
-      .filter((op) => op.deskId === deskId)
-      .sort((a, b) => a.seq - b.seq);
+  // This desk's operations in the event, oldest seq first: read once,
+  // then only the ones numbered after the last seen (operations are
+  // insert-only and each gets a higher seq than every earlier one).
+  const own: Operation[] = (await readOperations(db, eventId))
+    .filter((op) => op.deskId === deskId)
+    .sort((a, b) => a.seq - b.seq);
+  const ownIds = new Set(own.map((op) => op.id));
+  const ownOperations = async () => {
+    const after = own.at(-1)?.seq ?? 0;
+    const newer = await db.operations
+      .find({
+        selector: { eventId, seq: { $gt: after } },
+        sort: [{ seq: 'asc' }],
+      })
+      .exec();
+    // Calls overlap (the engine asks for counts while it pushes): each
+    // operation goes in once.
+    for (const doc of newer) {
+      if (doc.deskId !== deskId || ownIds.has(doc.id)) continue;
+      ownIds.add(doc.id);
+      own.push(doc.toMutableJSON());
+    }
+    return own;
+  };
 
   const handedOut = new Map<string, Operation>();
 
