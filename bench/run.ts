@@ -1,17 +1,25 @@
-// `npm run bench [-- --participants N]`: the desk's four benchmarks from
-// issue #2 in real Chromium, each beside a floor measured in the same run.
+// `npm run bench [-- --participants N] [-- --only desk|central]`: the
+// desk's four benchmarks from issue #2 in real Chromium and the central
+// service's from issue #3, each beside a floor measured in the same run.
 // Results go to the console and to bench/results/latest.json.
 
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from './args';
+import { type BenchArgs, parseArgs } from './args';
 import { buildPage, openBrowser } from './browser';
+import { runCentralBenchmarks } from './centralBench';
 import { pageFigures } from './figures';
 import { readExport, writeExport } from './importFile';
 import { runPageBenchmarks } from './pageBenchmarks';
-import { type Figure, printTable, withVerdicts, writeJson } from './report';
+import {
+  type Figure,
+  type Memory,
+  printTable,
+  withVerdicts,
+  writeJson,
+} from './report';
 import { benchOutDir } from './vite.config';
 
 const latest = fileURLToPath(new URL('./results/latest.json', import.meta.url));
@@ -24,13 +32,34 @@ const machineLine = () =>
     .map((n) => n.toFixed(1))
     .join(' ');
 
-const main = async () => {
-  const args = parseArgs(process.argv.slice(2));
-  const started = performance.now();
-  const loadAtStart = loadavg()[0] ?? 0;
-  console.log(`bench: ${args.participants} participants, seed ${args.seed}`);
-  console.log(machineLine());
+type Group = 'desk' | 'central';
 
+/** `--only desk` or `--only central` runs one group; both by default. */
+const groupsOf = (argv: readonly string[]): Group[] => {
+  const index = argv.indexOf('--only');
+  if (index === -1) return ['desk', 'central'];
+  const wanted = argv[index + 1];
+  if (wanted === 'desk' || wanted === 'central') return [wanted];
+  throw new Error('--only wants desk or central');
+};
+
+/** `--central-participants N`: the central demo event's size (5,000). */
+const centralParticipantsOf = (argv: readonly string[]): number => {
+  const index = argv.indexOf('--central-participants');
+  const value = index === -1 ? 5_000 : Number(argv[index + 1]);
+  if (!Number.isInteger(value) || value < 1_000) {
+    throw new Error('--central-participants wants a whole number >= 1000');
+  }
+  return value;
+};
+
+type GroupResult = {
+  figures: Figure[];
+  memory: Memory[];
+  details: Record<string, unknown>;
+};
+
+const runDesk = async (args: BenchArgs): Promise<GroupResult> => {
   const written = await writeExport(args.participants, args.seed);
   console.log(`wrote ${written.path} in ${written.writeMs.toFixed(0)} ms`);
   const read = await readExport(written.path, args.profile);
@@ -57,49 +86,79 @@ const main = async () => {
       floorMs: page.bulkPutMs,
       goal: { underMs: 15_000 },
     };
-    const figures = [
-      ...page.search,
-      ...page.checkIn,
-      readFigure,
-      ...page.importSteps,
-      importTotal,
-      ...page.open,
-    ];
-    const memory = [
-      { name: 'Node RSS before reading', megabytes: read.figures.rssBeforeMb },
-      {
-        name: 'Node RSS peak while reading',
-        megabytes: read.figures.rssPeakMb,
-      },
-      {
-        name: 'Node RSS growth while reading',
-        megabytes: read.figures.rssPeakMb - read.figures.rssBeforeMb,
-      },
-      ...page.memory,
-    ];
-
-    console.log('');
-    printTable(figures, memory);
-    console.log(machineLine());
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`\nwhole run ${seconds.toFixed(0)} s; JSON in ${latest}`);
-    await writeJson(latest, {
-      at: new Date().toISOString(),
-      ...args,
-      figures: withVerdicts(figures),
-      memory,
-      read: read.figures,
-      details: page.details,
-      runSeconds: seconds,
-      machine: {
-        cores: cpus().length,
-        loadAtStart,
-        loadAtEnd: loadavg()[0] ?? 0,
-      },
-    });
+    return {
+      figures: [
+        ...page.search,
+        ...page.checkIn,
+        readFigure,
+        ...page.importSteps,
+        importTotal,
+        ...page.open,
+      ],
+      memory: [
+        {
+          name: 'Node RSS before reading',
+          megabytes: read.figures.rssBeforeMb,
+        },
+        {
+          name: 'Node RSS peak while reading',
+          megabytes: read.figures.rssPeakMb,
+        },
+        {
+          name: 'Node RSS growth while reading',
+          megabytes: read.figures.rssPeakMb - read.figures.rssBeforeMb,
+        },
+        ...page.memory,
+      ],
+      details: { read: read.figures, details: page.details },
+    };
   } finally {
     await browser.close();
   }
+};
+
+const runCentral = async (argv: readonly string[]): Promise<GroupResult> => {
+  const central = await runCentralBenchmarks({
+    participants: centralParticipantsOf(argv),
+    desks: 4,
+  });
+  return { figures: central.figures, memory: [], details: central.details };
+};
+
+const main = async () => {
+  const argv = process.argv.slice(2);
+  const args = parseArgs(argv);
+  const groups = groupsOf(argv);
+  const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
+  console.log(`bench: ${args.participants} participants, seed ${args.seed}`);
+  console.log(machineLine());
+
+  const desk = groups.includes('desk') ? await runDesk(args) : null;
+  const central = groups.includes('central') ? await runCentral(argv) : null;
+  const figures = [...(desk?.figures ?? []), ...(central?.figures ?? [])];
+  const memory = [...(desk?.memory ?? []), ...(central?.memory ?? [])];
+
+  console.log('');
+  printTable(figures, memory);
+  console.log(machineLine());
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\nwhole run ${seconds.toFixed(0)} s; JSON in ${latest}`);
+  await writeJson(latest, {
+    at: new Date().toISOString(),
+    ...args,
+    groups,
+    figures: withVerdicts(figures),
+    memory,
+    ...(desk?.details ?? {}),
+    central: central?.details,
+    runSeconds: seconds,
+    machine: {
+      cores: cpus().length,
+      loadAtStart,
+      loadAtEnd: loadavg()[0] ?? 0,
+    },
+  });
 };
 
 await main();

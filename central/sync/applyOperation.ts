@@ -9,7 +9,7 @@ import type { BatchState } from './batchState';
 import { applyBibAssign } from './bibAssign';
 import { applyCheckIn } from './checkIn';
 import { applyChipAssign } from './chipAssign';
-import { bumpSeq, withNextSeq } from './eventSeq';
+import { bumpSeq } from './eventSeq';
 import { applyLateEntry } from './lateEntry';
 import { applied, rejected, unchanged } from './operationResult';
 import { applyPassing, applyRaceSetup } from './timingOperations';
@@ -83,7 +83,7 @@ export const applyOperation = async (
   switch (op.type) {
     case 'check-in':
     case 'check-in-undo':
-      return applyCheckIn(tx, eventId, op, row, state);
+      return applyCheckIn(op, row, state);
     case 'bib-assign':
       return applyBibAssign(tx, eventId, op, row);
     case 'chip-assign':
@@ -98,14 +98,9 @@ export const applyOperation = async (
         at: op.createdAt,
         deskId: op.deskId,
       };
-      await tx.query(
-        withNextSeq(`UPDATE participants
-            SET payments = payments || $3::jsonb,
-                seq = (SELECT seq FROM next_seq)
-          WHERE event_id = $1 AND participant_id = $2`),
-        [eventId, row.participant_id, JSON.stringify([payment])],
-      );
       row.payments = [...row.payments, payment];
+      // Written with the batch's check-ins in one statement (batchState).
+      state.stage(row);
       return applied({ amount: payment.amount });
     }
   }

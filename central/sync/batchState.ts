@@ -3,9 +3,16 @@
 // The apply functions keep both current as they write, so a later
 // operation in the same batch sees the effect of an earlier one. The event
 // lock is held throughout, so nothing else changes them meanwhile.
+//
+// Check-ins and payments only change the desk state of a row the batch
+// holds, so they are staged here and written together by flush, in one
+// statement, each row with one new seq (a reconnect's 500 check-ins were
+// 500 statements). The push flushes before any other kind of operation,
+// whose checks read the table, and before COMMIT.
 
 import type { Operation } from '../../shared/domain/operation';
 import type { Queryable } from '../db/db';
+import { bumpSeqBy } from './eventSeq';
 import { type ParticipantRow, participantColumns } from './participantRow';
 
 export type CheckInStep = {
@@ -20,6 +27,36 @@ export type BatchState = {
   participant(id: string): Promise<ParticipantRow | undefined>;
   /** Accepted check-in and undo steps of the participant, stored or new. */
   checkInSteps(id: string): Promise<CheckInStep[]>;
+  /** Marks the row's check-in and payments, changed in place, for flush. */
+  stage(row: ParticipantRow): void;
+  /** Writes the staged rows in one statement, each with a new seq. */
+  flush(): Promise<void>;
+};
+
+const flushSql = `UPDATE participants p
+    SET checked_in = (e->>'checkedIn')::boolean,
+        checked_in_at = e->>'checkedInAt',
+        checked_in_desk = e->>'checkedInDesk',
+        payments = e->'payments',
+        seq = $3::int + x.i::int - 1
+   FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(e, i)
+  WHERE p.event_id = $1 AND p.participant_id = e->>'id'`;
+
+const writeStaged = async (
+  tx: Queryable,
+  eventId: string,
+  rows: readonly ParticipantRow[],
+) => {
+  if (rows.length === 0) return;
+  const first = await bumpSeqBy(tx, eventId, rows.length);
+  const changes = rows.map((row) => ({
+    id: row.participant_id,
+    checkedIn: row.checked_in,
+    checkedInAt: row.checked_in_at,
+    checkedInDesk: row.checked_in_desk,
+    payments: row.payments,
+  }));
+  await tx.query(flushSql, [eventId, JSON.stringify(changes), first]);
 };
 
 const stepsQuery = `SELECT participant_id, type, created_at, desk_id,
@@ -50,6 +87,8 @@ export const loadBatchState = async (
   const steps = new Map<string, CheckInStep[]>(ids.map((id) => [id, []]));
   for (const row of stepRows) steps.get(row.participant_id)?.push(row);
 
+  const staged = new Map<string, ParticipantRow>();
+
   return {
     async participant(id) {
       const known = participants.get(id);
@@ -69,6 +108,14 @@ export const loadBatchState = async (
       const fresh: CheckInStep[] = [];
       steps.set(id, fresh);
       return fresh;
+    },
+    stage(row) {
+      staged.set(row.participant_id, row);
+    },
+    async flush() {
+      const rows = [...staged.values()];
+      staged.clear();
+      await writeStaged(tx, eventId, rows);
     },
   };
 };

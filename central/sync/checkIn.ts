@@ -8,9 +8,7 @@
 
 import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
-import type { Queryable } from '../db/db';
 import type { BatchState, CheckInStep } from './batchState';
-import { withNextSeq } from './eventSeq';
 import { applied, rejected, unchanged } from './operationResult';
 import type { ParticipantRow } from './participantRow';
 
@@ -42,8 +40,6 @@ type CheckInOperation = Extract<
 >;
 
 export const applyCheckIn = async (
-  tx: Queryable,
-  eventId: string,
   op: CheckInOperation,
   row: ParticipantRow,
   state: BatchState,
@@ -88,15 +84,10 @@ export const applyCheckIn = async (
       : unchanged('not-checked-in', 'Not checked in', data);
   }
 
-  await tx.query(
-    withNextSeq(`UPDATE participants
-        SET checked_in = $3, checked_in_at = $4, checked_in_desk = $5,
-            seq = (SELECT seq FROM next_seq)
-      WHERE event_id = $1 AND participant_id = $2`),
-    [eventId, row.participant_id, next.checkedIn, next.at, next.desk],
-  );
   row.checked_in = next.checkedIn;
   row.checked_in_at = next.at;
   row.checked_in_desk = next.desk;
+  // Written with the batch's other check-ins in one statement (batchState).
+  state.stage(row);
   return applied(data);
 };

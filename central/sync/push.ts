@@ -83,6 +83,13 @@ const repeatOf = (op: Operation, stored: Stored): PushedOperation | null => {
   return null;
 };
 
+/** Kinds that only stage desk state in the batch (batchState.ts). */
+const staged = new Set<Operation['type']>([
+  'check-in',
+  'check-in-undo',
+  'payment',
+]);
+
 type NewOperation = {
   op: Operation;
   participantId: string;
@@ -98,6 +105,9 @@ const applyNew = async (
   state: BatchState,
   fresh: NewOperation[],
 ): Promise<PushedOperation> => {
+  // Other kinds check the table itself (a bib holder, a chip holder), so
+  // the staged writes go first.
+  if (!staged.has(op.type)) await state.flush();
   const result = await applyOperation(tx, eventId, op, state);
   const participantId =
     op.type === 'late-entry' ? lateEntryParticipantId(op.id) : op.participantId;
@@ -211,6 +221,7 @@ export const pushOperations = async (
         repeat ?? (await applyNew(tx, eventId, op, stored, state, fresh)),
       );
     }
+    await state.flush();
     await storeNew(tx, eventId, fresh);
     const desk = await advanceDeskSeq(tx, eventId, deskId);
     return { results, desk, latestSeq: await latestSeq(tx, eventId) };
