@@ -13,6 +13,7 @@ import { leaseRoutes } from './routes/leases';
 import { loginRoutes } from './routes/login';
 import { openapiRoutes } from './routes/openapi';
 import { participantRoutes } from './routes/participants';
+import { resultRoutes } from './routes/results';
 import { streamRoutes } from './routes/stream';
 import { syncRoutes } from './routes/sync';
 import { validatorCompiler } from './validation';
@@ -126,6 +127,7 @@ export const buildServer = (
     syncRoutes,
     streamRoutes,
     leaseRoutes,
+    resultRoutes,
     openapiRoutes,
   ]) {
     routes(app, ctx);

@@ -8,7 +8,10 @@ export const maxUnmatchedPassings = 20_000;
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 const count = { type: 'integer', minimum: 0, maximum: 86_400_000 } as const;
-const nullableCount = { ...count, nullable: true } as const;
+/** JSON Schema's way (OpenAPI 3.1 too): a count or null. */
+const orNull = <T>(schema: T) =>
+  ({ anyOf: [schema, { type: 'null' }] }) as const;
+const nullableCount = orNull(count);
 const station = {
   anyOf: [
     { type: 'integer', minimum: 0, maximum: 1_000_000 },
@@ -36,7 +39,7 @@ export const personResultSchema = closed({
   club: text(200),
   checkedIn: { type: 'boolean' },
   status: { enum: ['ok', 'dns', 'dnf', 'dsq', 'mp', 'active'] },
-  place: { type: 'integer', minimum: 1, maximum: 1_000_000, nullable: true },
+  place: orNull({ type: 'integer', minimum: 1, maximum: 1_000_000 }),
   start: text(20),
   finish: text(20),
   timeMs: nullableCount,
