@@ -131,6 +131,7 @@ test('two desks and a central service agree after one worked offline', async ({
     await a.desk.expectSaved('Startnummer 901');
     await expect(a.sync.indicator).toContainText(/\d+ venter/);
     await shoot(a, '02-offline-with-pending');
+    await a.sync.expectCloseWarning();
 
     // Desk B keeps working online and gives bib 901 to someone else.
     await b.desk.goTo('Innsjekk');

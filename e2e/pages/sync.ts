@@ -70,6 +70,16 @@ export class SyncPanel {
     });
   }
 
+  /** Reloading asks first (beforeunload); the person stays. */
+  async expectCloseWarning() {
+    const dialogSeen = this.page.waitForEvent('dialog');
+    const reloading = this.page.evaluate(() => window.location.reload());
+    const dialog = await dialogSeen;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    await reloading;
+  }
+
   get leases(): Locator {
     return this.page.getByRole('region', {
       name: 'Startnummerblokker for denne pulten',
