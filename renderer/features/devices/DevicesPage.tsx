@@ -1,9 +1,198 @@
-// Placeholder page until this area is built.
+// The timing devices: serial ports the system sees, devices added with
+// their protocol, and each device's state as main reports it.
 
-import { Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+
+import type {
+  SerialPortInfo,
+  UsbIdentity,
+} from '../../../shared/contract/devices';
+import {
+  type TimingProtocol,
+  timingProtocols,
+} from '../../../shared/timing/passing';
+import { DeviceStatusBadge } from './DeviceStatusBadge';
+import { useDevices } from './useDevices';
+
+const usbOf = (port: SerialPortInfo): UsbIdentity | undefined =>
+  port.vendorId && port.productId
+    ? {
+        vendorId: port.vendorId,
+        productId: port.productId,
+        ...(port.serialNumber ? { serialNumber: port.serialNumber } : {}),
+      }
+    : undefined;
+
+const isProtocol = (value: string): value is TimingProtocol =>
+  timingProtocols.some((p) => p === value);
 
 export const DevicesPage = () => {
   const { t } = useTranslation();
-  return <Text p="md">{t('devices.nav')}</Text>;
+  const { devices, ports, error, refreshPorts, watch, stop } = useDevices();
+  const [name, setName] = useState('finish');
+  const [protocol, setProtocol] = useState<TimingProtocol>('sportident');
+  const [path, setPath] = useState('');
+  const [usb, setUsb] = useState<UsbIdentity | undefined>();
+  const [addError, setAddError] = useState<string | null>(null);
+
+  const add = async () => {
+    const refused = await watch({
+      id: name.trim(),
+      protocol,
+      ...(path.trim() ? { path: path.trim() } : {}),
+      ...(usb ? { usb } : {}),
+    });
+    setAddError(refused ? refused.message : null);
+  };
+
+  return (
+    <Stack p="md" gap="lg" maw={1100}>
+      <Title order={2}>{t('devices.title')}</Title>
+      {error && (
+        <Alert color="red" role="alert">
+          {error.code === 'devices-unavailable'
+            ? t('devices.unavailable')
+            : error.message}
+        </Alert>
+      )}
+
+      <section aria-label={t('devices.ports')}>
+        <Group justify="space-between">
+          <Title order={3}>{t('devices.ports')}</Title>
+          <Button variant="default" onClick={() => void refreshPorts()}>
+            {t('devices.refresh')}
+          </Button>
+        </Group>
+        {ports.length === 0 ? (
+          <Text c="dimmed">{t('devices.noPorts')}</Text>
+        ) : (
+          <Table>
+            <Table.Tbody>
+              {ports.map((port) => (
+                <Table.Tr key={port.path}>
+                  <Table.Td ff="monospace">{port.path}</Table.Td>
+                  <Table.Td>{port.manufacturer ?? ''}</Table.Td>
+                  <Table.Td ff="monospace">
+                    {[port.vendorId, port.productId, port.serialNumber]
+                      .filter(Boolean)
+                      .join(':')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => {
+                        setPath(port.path);
+                        setUsb(usbOf(port));
+                      }}
+                    >
+                      {t('devices.port')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </section>
+
+      <section aria-label={t('devices.add')}>
+        <Title order={3}>{t('devices.add')}</Title>
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label={t('devices.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('devices.protocol')}
+            value={protocol}
+            data={timingProtocols.map((p) => ({
+              value: p,
+              label: t(`devices.protocols.${p}`),
+            }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              if (isProtocol(value)) setProtocol(value);
+            }}
+          />
+          <TextInput
+            label={t('devices.port')}
+            description={t('devices.portHint')}
+            value={path}
+            w={320}
+            onChange={(e) => {
+              setPath(e.currentTarget.value);
+              setUsb(undefined);
+            }}
+          />
+          <Button onClick={() => void add()}>{t('devices.watch')}</Button>
+        </Group>
+        {addError && (
+          <Text c="red" role="alert">
+            {addError}
+          </Text>
+        )}
+      </section>
+
+      <section aria-label={t('devices.title')}>
+        {devices.length === 0 ? (
+          <Text c="dimmed">{t('devices.none')}</Text>
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('devices.name')}</Table.Th>
+                <Table.Th>{t('devices.protocol')}</Table.Th>
+                <Table.Th>{t('devices.state.stopped')}</Table.Th>
+                <Table.Th>{t('devices.passings')}</Table.Th>
+                <Table.Th>{t('devices.badFrames')}</Table.Th>
+                <Table.Th>{t('devices.capture')}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {devices.map((device) => (
+                <Table.Tr key={device.setup.id} data-device={device.setup.id}>
+                  <Table.Td fw={700}>{device.setup.id}</Table.Td>
+                  <Table.Td>
+                    {t(`devices.protocols.${device.setup.protocol}`)}
+                  </Table.Td>
+                  <Table.Td>
+                    <DeviceStatusBadge status={device.status} />
+                  </Table.Td>
+                  <Table.Td data-testid="passings">{device.passings}</Table.Td>
+                  <Table.Td>{device.badFrames}</Table.Td>
+                  <Table.Td ff="monospace" fz="xs">
+                    {device.capturePath}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => void stop(device.setup.id)}
+                    >
+                      {t('devices.stop')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </section>
+    </Stack>
+  );
 };

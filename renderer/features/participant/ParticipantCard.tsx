@@ -23,6 +23,7 @@ import { KeyButton } from '../../ui/KeyButton';
 import { actionKeys } from '../desk/deskKeys';
 import { BibField } from './BibField';
 import { CheckInState } from './CheckInState';
+import { ChipField } from './ChipField';
 import { MediaBadges } from './MediaBadges';
 import { PaymentForm } from './PaymentForm';
 import {
@@ -166,6 +167,7 @@ export const ParticipantCard = ({
             onClick={onNextBib}
           />
           <BibField key={p.id} onAssign={onAssignBib} />
+          <ChipField key={`chip-${p.id}`} view={view} />
           {owed > 0 && !deregistered && (
             <PaymentForm key={`${p.id}:${owed}`} owed={owed} onPay={onPay} />
           )}

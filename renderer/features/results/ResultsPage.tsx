@@ -1,9 +1,119 @@
-// Placeholder page until this area is built.
+// Live results per class, the passings that matched nobody, the race
+// setup per class, status overrides and the IOF result list export.
 
-import { Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { getDeskApi } from '../../bridge/getDeskApi';
+import { useDesk, useStoreVersion } from '../shell/deskContext';
+import { ClassResultTable } from './ClassResultTable';
+import { liveResults } from './liveResults';
+import { RaceSetupForm } from './RaceSetupForm';
+import { UnmatchedPassings } from './UnmatchedPassings';
+
 export const ResultsPage = () => {
-  const { t } = useTranslation();
-  return <Text p="md">{t('results.nav')}</Text>;
+  const { t, i18n } = useTranslation();
+  const { store } = useDesk();
+  const version = useStoreVersion(store);
+  const [closed, setClosed] = useState(false);
+  const [exported, setExported] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the store's change counter
+  const live = useMemo(() => {
+    const { timing } = store;
+    return liveResults(
+      timing.views(),
+      timing.passings(),
+      timing.setupOperations(),
+      timing.statusOperations(),
+      closed,
+    );
+  }, [store, version, closed]);
+
+  const event = store.activeEvent();
+
+  const exportIof = async () => {
+    if (!event) return;
+    const api = await getDeskApi();
+    const written = await api.invoke('results:write', {
+      format: 'iof-resultlist',
+      fileName: 'resultater.xml',
+      event: { id: event.id, name: event.name, date: event.date },
+      lang: i18n.language === 'en' ? 'en' : 'nb',
+      list: live.list,
+      identities: live.identities(),
+    });
+    if (written.ok) {
+      setExported(written.value.path);
+      setExportError(null);
+    } else {
+      setExportError(written.error.message);
+    }
+  };
+
+  return (
+    <Stack p="md" gap="lg">
+      <Group justify="space-between">
+        <Title order={2}>{t('results.title')}</Title>
+        <Group>
+          <Switch
+            label={t('results.closed')}
+            checked={closed}
+            onChange={(e) => setClosed(e.currentTarget.checked)}
+          />
+          <Button onClick={() => void exportIof()}>
+            {t('results.exportIof')}
+          </Button>
+        </Group>
+      </Group>
+      {exported && (
+        <Alert color="green" role="status">
+          {t('results.exported', { path: exported })}
+        </Alert>
+      )}
+      {exportError && (
+        <Alert color="red" role="alert">
+          {exportError}
+        </Alert>
+      )}
+
+      <RaceSetupForm
+        classNames={live.classes.map((c) => c.name)}
+        setup={live.setup}
+        onSave={(className, setup) =>
+          store.timing.setRaceSetup(className, setup)
+        }
+      />
+
+      {live.list.classes.map((classResult) => (
+        <ClassResultTable
+          key={classResult.className}
+          classResult={classResult}
+          onStatus={(participantId, status, reason) =>
+            store.timing.setResultStatus(
+              participantId,
+              classResult.className,
+              status,
+              reason,
+            )
+          }
+        />
+      ))}
+      {live.list.classes.length === 0 && (
+        <Text c="dimmed">{t('results.noClasses')}</Text>
+      )}
+
+      <UnmatchedPassings unmatched={live.list.unmatched} />
+    </Stack>
+  );
 };

@@ -7,6 +7,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { BibRangesPage } from '../bib-ranges/BibRangesPage';
 import { DeskPage } from '../desk/DeskPage';
 import { DevicesPage } from '../devices/DevicesPage';
+import { usePassingFeed } from '../devices/usePassingFeed';
 import { ExportsPage } from '../exports/ExportsPage';
 import { AppHeader } from '../header/AppHeader';
 import { ImportPage } from '../import/ImportPage';
@@ -20,6 +21,7 @@ import { isPage, type Page } from './pages';
 export const DeskShell = () => {
   const { store } = useDesk();
   useStoreVersion(store);
+  usePassingFeed(store);
   const [page, setPage] = useState<Page>('desk');
   const event = store.activeEvent();
   const hasEvent = event !== null;

@@ -1,0 +1,90 @@
+// The devices main watches, kept current from its status events.
+
+import { useCallback, useEffect, useState } from 'react';
+
+import type { DeskApi } from '../../../shared/contract/desk';
+import type {
+  DeviceSetup,
+  DeviceSnapshot,
+  SerialPortInfo,
+} from '../../../shared/contract/devices';
+import type { AppError } from '../../../shared/contract/result';
+import { getDeskApi } from '../../bridge/getDeskApi';
+
+export type DevicesState = {
+  devices: DeviceSnapshot[];
+  ports: SerialPortInfo[];
+  error: AppError | null;
+  refreshPorts(): Promise<void>;
+  watch(setup: DeviceSetup): Promise<AppError | null>;
+  stop(id: string): Promise<void>;
+};
+
+const upsert = (list: DeviceSnapshot[], snapshot: DeviceSnapshot) => {
+  const index = list.findIndex((d) => d.setup.id === snapshot.setup.id);
+  if (index < 0) return [...list, snapshot];
+  return list.map((d, i) => (i === index ? snapshot : d));
+};
+
+export const useDevices = (): DevicesState => {
+  const [api, setApi] = useState<DeskApi | null>(null);
+  const [devices, setDevices] = useState<DeviceSnapshot[]>([]);
+  const [ports, setPorts] = useState<SerialPortInfo[]>([]);
+  const [error, setError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    let off: () => void = () => undefined;
+    void getDeskApi().then(async (found) => {
+      if (!live) return;
+      setApi(found);
+      off = found.on('devices:status', ({ snapshot }) =>
+        setDevices((list) => upsert(list, snapshot)),
+      );
+      // Status events reach pages that subscribed; the feed did already,
+      // but this page may be the first to ask after a reload.
+      await found.invoke('devices:subscribe', {});
+      const listed = await found.invoke('devices:list', {});
+      if (!live) return;
+      if (listed.ok) setDevices(listed.value);
+      else setError(listed.error);
+      const listedPorts = await found.invoke('devices:list-ports', {});
+      if (live && listedPorts.ok) setPorts(listedPorts.value);
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+
+  const refreshPorts = useCallback(async () => {
+    if (!api) return;
+    const listed = await api.invoke('devices:list-ports', {});
+    if (listed.ok) setPorts(listed.value);
+    else setError(listed.error);
+  }, [api]);
+
+  const watch = useCallback(
+    async (setup: DeviceSetup) => {
+      if (!api) return null;
+      const watched = await api.invoke('devices:watch', setup);
+      if (!watched.ok) return watched.error;
+      setDevices((list) => upsert(list, watched.value));
+      return null;
+    },
+    [api],
+  );
+
+  const stop = useCallback(
+    async (id: string) => {
+      if (!api) return;
+      const stopped = await api.invoke('devices:stop', { id });
+      if (stopped.ok) {
+        setDevices((list) => list.filter((d) => d.setup.id !== id));
+      }
+    },
+    [api],
+  );
+
+  return { devices, ports, error, refreshPorts, watch, stop };
+};

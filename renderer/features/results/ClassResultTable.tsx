@@ -1,0 +1,88 @@
+// One class's live results, ranked as shared/results ranked them, with a
+// status override per row (DNS, DNF, DSQ, or OK to accept a missing punch).
+
+import { NativeSelect, Table, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+import type { Result } from '../../../shared/contract/result';
+import type { Operation } from '../../../shared/domain/operation';
+import { formatElapsed } from '../../../shared/results/clock';
+import type { ClassResult, ManualStatus } from '../../../shared/results/types';
+
+const manualStatuses: readonly ManualStatus[] = ['dns', 'dnf', 'dsq', 'ok'];
+
+const isManual = (value: string): value is ManualStatus | '' =>
+  value === '' || manualStatuses.some((status) => status === value);
+
+type Props = {
+  classResult: ClassResult;
+  onStatus(
+    participantId: string,
+    status: ManualStatus | '',
+    reason: string,
+  ): Promise<Result<Operation>>;
+};
+
+export const ClassResultTable = ({ classResult, onStatus }: Props) => {
+  const { t } = useTranslation();
+  return (
+    <section aria-label={classResult.className}>
+      <Title order={3}>{classResult.className}</Title>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('results.place')}</Table.Th>
+            <Table.Th>{t('results.bib')}</Table.Th>
+            <Table.Th>{t('results.name')}</Table.Th>
+            <Table.Th>{t('results.club')}</Table.Th>
+            <Table.Th>{t('results.time')}</Table.Th>
+            <Table.Th>{t('results.status')}</Table.Th>
+            <Table.Th>{t('results.override')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {classResult.results.map((result) => (
+            <Table.Tr
+              key={result.participantId}
+              data-testid="result-row"
+              data-status={result.status}
+            >
+              <Table.Td>{result.place ?? ''}</Table.Td>
+              <Table.Td>{result.bib}</Table.Td>
+              <Table.Td>{result.name}</Table.Td>
+              <Table.Td>{result.club}</Table.Td>
+              <Table.Td ff="monospace">
+                {result.timeMs === null ? '' : formatElapsed(result.timeMs)}
+              </Table.Td>
+              <Table.Td>{t(`results.statuses.${result.status}`)}</Table.Td>
+              <Table.Td>
+                <NativeSelect
+                  size="xs"
+                  aria-label={t('results.overrideFor', { name: result.name })}
+                  value={result.reason === '' ? '' : result.status}
+                  data={[
+                    { value: '', label: '–' },
+                    ...manualStatuses.map((status) => ({
+                      value: status,
+                      label: t(`results.manual.${status}`),
+                    })),
+                  ]}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    if (isManual(value)) {
+                      void onStatus(
+                        result.participantId,
+                        value,
+                        value === '' ? '' : t('results.byHand'),
+                      );
+                    }
+                  }}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </section>
+  );
+};
