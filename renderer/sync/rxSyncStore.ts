@@ -30,11 +30,15 @@ import type {
 import { isPendingAnswer } from '../store/eventModel';
 import { readOperations } from '../store/readDocs';
 
-/** Told after each durable write, to redraw the open event. */
+/**
+ * Told after durable writes, to redraw the open event. Pulled documents
+ * come with the checkpoint stored after them, in one call: drawn before
+ * it, an operation whose effect they already show would still count as
+ * pending and be drawn twice (a payment, say).
+ */
 export type SyncStoreHooks = {
-  onDocuments(documents: readonly SyncDocument[]): void;
+  onPulled(documents: readonly SyncDocument[], checkpoint: number): void;
   onResults(results: readonly OpResultRecord[]): void;
-  onCheckpoint(checkpoint: number): void;
 };
 
 export type RxSyncStore = SyncStore & {
@@ -100,6 +104,8 @@ export const createRxSyncStore = async (
   };
 
   const handedOut = new Map<string, Operation>();
+  /** Stored documents the next checkpoint covers. */
+  const pulled: SyncDocument[] = [];
 
   const unpushed = async (limit: number): Promise<Operation[]> => {
     const batch: Operation[] = [];
@@ -209,13 +215,13 @@ export const createRxSyncStore = async (
         throw failedWrite('server documents', written.error.length);
       }
     }
-    hooks.onDocuments(documents);
+    pulled.push(...documents);
   };
 
   const storeCheckpoint = async (next: number) => {
     await patchSyncRecord(db, eventId, { checkpoint: next });
     checkpoint = next;
-    hooks.onCheckpoint(next);
+    hooks.onPulled(pulled.splice(0), next);
   };
 
   return {

@@ -59,11 +59,12 @@ export const openSyncSession = async (
     host.changed();
   };
   const store = await createRxSyncStore(host.db, record, {
-    onDocuments: (documents) =>
-      withModel((model) => applyPulled(model, documents)),
+    onPulled: (documents, checkpoint) =>
+      withModel((model) => {
+        applyPulled(model, documents);
+        applyCheckpoint(model, checkpoint);
+      }),
     onResults: (results) => withModel((model) => applyResults(model, results)),
-    onCheckpoint: (checkpoint) =>
-      withModel((model) => applyCheckpoint(model, checkpoint)),
   });
   const transport = createHttpTransport({
     baseUrl: record.url,
