@@ -112,6 +112,7 @@ export const deskEngine = (
     eventId: desk.eventId,
     token: desk.token,
     fetch,
+    aborter: () => new AbortController(),
     timeoutMs: 10_000,
   });
   const { wrap, ...engineOptions } = options;
@@ -144,6 +145,7 @@ export const waitUntil = async (
   timeoutMs = 60_000,
 ) => {
   const deadline = Date.now() + timeoutMs;
+  // Polling, not a fixed sleep: the wait ends as soon as the check passes.
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -166,9 +168,16 @@ export const startSilentServer = async (
   mode: 'never' | 'headersOnly' = 'never',
 ): Promise<{
   url: string;
+  /** Requests whose connection the client has not closed yet. */
+  openRequests(): number;
   close(): Promise<void>;
 }> => {
-  const server: Server = createServer((_, response) => {
+  let open = 0;
+  const server: Server = createServer((request, response) => {
+    open += 1;
+    request.socket.once('close', () => {
+      open -= 1;
+    });
     if (mode === 'headersOnly') {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.flushHeaders();
@@ -180,6 +189,7 @@ export const startSilentServer = async (
   );
   return {
     url: `http://127.0.0.1:${port}`,
+    openRequests: () => open,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

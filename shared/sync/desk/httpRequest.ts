@@ -18,19 +18,33 @@ export type FetchResponse = {
   body: { getReader(): FetchReader } | null;
 };
 
-export type FetchInit = {
+/**
+ * `Signal` is the runtime's AbortSignal when the caller gives an aborter;
+ * shared/ cannot name that type, so it travels as a parameter, and a plain
+ * `Fetch` takes no signal.
+ */
+export type FetchInit<Signal = never> = {
   method: string;
   headers: Record<string, string>;
   body?: string;
+  signal?: Signal;
 };
 
-export type Fetch = (url: string, init: FetchInit) => Promise<FetchResponse>;
+export type Fetch<Signal = never> = (
+  url: string,
+  init: FetchInit<Signal>,
+) => Promise<FetchResponse>;
+
+/** An AbortController: pass `() => new AbortController()`. */
+export type Aborter<Signal> = { readonly signal: Signal; abort(): void };
 
 /** A call with no answer in this long counts as offline. */
 export const defaultTimeoutMs = 15_000;
 
-export type RequestOptions = {
-  fetch: Fetch;
+export type RequestOptions<Signal = never> = {
+  fetch: Fetch<Signal>;
+  /** Without one, a timed-out request is left to end by itself. */
+  aborter?: () => Aborter<Signal>;
   url: string;
   method: 'GET' | 'POST' | 'DELETE';
   token?: string;
@@ -46,9 +60,10 @@ const offline = (url: string, why: string) =>
   fail('offline', `No answer from the central service: ${why}`, { url });
 
 /**
- * Races the promise against a timer. The losing request is left to end on
- * its own: a pushed batch that lands after the timeout is safe, because
- * the retry finds it stored and gets its stored results back.
+ * Races the promise against a timer. A pushed batch that lands after the
+ * timeout is safe: the retry finds it stored and gets its stored results
+ * back. The caller aborts the losing request where it can, because a
+ * browser holds only six connections to one service.
  */
 export const withTimeout = <T>(
   promise: Promise<T>,
@@ -107,12 +122,14 @@ export const errorOfAnswer = (status: number, body: unknown): AppError => {
 };
 
 /** Sends one request; the parsed JSON body of a 2xx answer, or an error. */
-export const requestJson = async (
-  options: RequestOptions,
+export const requestJson = async <Signal = never>(
+  options: RequestOptions<Signal>,
 ): Promise<Result<unknown>> => {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const init: FetchInit = { method: options.method, headers };
+  const init: FetchInit<Signal> = { method: options.method, headers };
+  const aborter = options.aborter?.();
+  if (aborter) init.signal = aborter.signal;
   if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(options.body);
@@ -132,6 +149,7 @@ export const requestJson = async (
       options.timers,
     );
     if ('timedOut' in answer) {
+      aborter?.abort();
       return offline(options.url, `no answer in ${timeoutMs} ms`);
     }
 

@@ -4,7 +4,11 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { freePort, startSilentServer } from '../../../central/test/deskEngine';
+import {
+  freePort,
+  startSilentServer,
+  waitUntil,
+} from '../../../central/test/deskEngine';
 import { createHttpTransport, loginToCentral } from './httpTransport';
 import { createSseParser, type SseEvent } from './sseParser';
 
@@ -52,6 +56,40 @@ describe('the HTTP transport', () => {
       expect(pushed).toMatchObject({ ok: false, error: { code: 'offline' } });
       expect(signIn.ok).toBe(false);
       expect(closed.code).toBe('offline');
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('with an aborter, a call and a stream given up close their connections', async () => {
+    const silent = await startSilentServer();
+    try {
+      const transport = createHttpTransport({
+        baseUrl: silent.url,
+        eventId: 'demo-2025',
+        token: 'desk_nothing',
+        fetch,
+        aborter: () => new AbortController(),
+        timeoutMs: 300,
+      });
+
+      const pulled = await transport.pull(0, 10);
+      await waitUntil(
+        'the timed-out pull is closed',
+        () => silent.openRequests() === 0,
+      );
+      const close = transport.watch(
+        () => undefined,
+        () => undefined,
+      );
+      await waitUntil('the stream is open', () => silent.openRequests() === 1);
+      close();
+      await waitUntil(
+        'the closed stream is gone',
+        () => silent.openRequests() === 0,
+      );
+
+      expect(pulled).toMatchObject({ ok: false, error: { code: 'offline' } });
     } finally {
       await silent.close();
     }

@@ -10,9 +10,11 @@ import {
   shaped,
 } from './answerShapes';
 import {
+  type Aborter,
   defaultTimeoutMs,
   errorOfAnswer,
   type Fetch,
+  type FetchInit,
   type FetchReader,
   type FetchResponse,
   requestJson,
@@ -27,15 +29,25 @@ export {
   loginToCentral,
   registerDesk,
 } from './centralApi';
-export type { Fetch, FetchInit, FetchResponse } from './httpRequest';
+export type {
+  Aborter,
+  Fetch,
+  FetchInit,
+  FetchResponse,
+} from './httpRequest';
 
-export type HttpTransportOptions = {
+export type HttpTransportOptions<Signal = never> = {
   /** The service's root, such as http://central.local:8787. */
   baseUrl: string;
   eventId: string;
   /** The desk's token for this event. */
   token: string;
-  fetch: Fetch;
+  fetch: Fetch<Signal>;
+  /**
+   * `() => new AbortController()`: ends timed-out calls and closed streams
+   * at once instead of leaving their connections open.
+   */
+  aborter?: () => Aborter<Signal>;
   /** A call unanswered this long is offline (15 s). */
   timeoutMs?: number;
   /**
@@ -75,8 +87,8 @@ const cancelBody = (response: FetchResponse) => {
     .catch(() => undefined);
 };
 
-export const createHttpTransport = (
-  options: HttpTransportOptions,
+export const createHttpTransport = <Signal = never>(
+  options: HttpTransportOptions<Signal>,
 ): CentralTransport => {
   const timers = options.timers ?? realTimers;
   // Unbound, as in httpRequest.ts: a browser's fetch must not see `this`.
@@ -85,6 +97,7 @@ export const createHttpTransport = (
   const eventUrl = `${trimBase(options.baseUrl)}/api/events/${encodeURIComponent(options.eventId)}`;
   const base = {
     fetch,
+    aborter: options.aborter,
     token: options.token,
     timeoutMs,
     timers,
@@ -95,11 +108,13 @@ export const createHttpTransport = (
     let closed = false;
     let reader: FetchReader | null = null;
     let idle: TimerHandle | null = null;
+    const aborter = options.aborter?.();
 
     const stopReading = () => {
       closed = true;
       if (idle !== null) timers.clearTimeout(idle);
       reader?.cancel().catch(() => undefined);
+      aborter?.abort();
     };
     const finish = (error: AppError) => {
       if (closed) return;
@@ -119,13 +134,15 @@ export const createHttpTransport = (
     });
 
     const read = async () => {
-      const responding = fetch(`${eventUrl}/stream`, {
+      const init: FetchInit<Signal> = {
         method: 'GET',
         headers: {
           accept: 'text/event-stream',
           authorization: `Bearer ${options.token}`,
         },
-      });
+      };
+      if (aborter) init.signal = aborter.signal;
+      const responding = fetch(`${eventUrl}/stream`, init);
       // A stream that answers after it was given up would stay open.
       responding.then(
         (response) => closed && cancelBody(response),
