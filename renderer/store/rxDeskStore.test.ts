@@ -93,6 +93,23 @@ describe('desk store: check-in', () => {
     expect(ops.map((op) => op.seq)).toEqual([1, 2, 3, 4]);
   });
 
+  it("numbers each event's operations from 1, as the central service counts them", async () => {
+    const { store, eventId } = await withEvent();
+    await store.checkIn(idOf(store, 'kari'));
+    await store.checkIn(idOf(store, 'ingrid'));
+    const demo = await store.loadDemo();
+    if (!demo.ok) throw new Error(demo.error.message);
+    const someone =
+      store.search('a', 50).find((view) => view.participant.status === 'active')
+        ?.participant.id ?? '';
+    const inDemo = await store.checkIn(someone);
+    expect(inDemo.ok && inDemo.value.seq).toBe(1);
+
+    await store.openEvent(eventId);
+    const again = await store.undoCheckIn(idOf(store, 'kari'));
+    expect(again.ok && again.value.seq).toBe(3);
+  });
+
   it('refuses to check in a deregistered person', async () => {
     const { store } = await withEvent();
     const result = await store.checkIn(idOf(store, 'ola dunk'));
