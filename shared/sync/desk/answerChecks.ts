@@ -17,18 +17,21 @@ export const checkPushAnswer = (
   if (missing.length > 0) {
     return fail(
       'bad-push',
-      `The service answered ${answer.results.length} of ${pushed.length} pushed operations`,
+      `The service answered ${answer.results.length} of ` +
+        `${pushed.length} pushed operations`,
       { missing: missing.slice(0, 10).map((op) => op.id) },
     );
   }
 
   const highest = Math.max(0, ...pushed.map((op) => op.seq));
-  if (answer.desk.contiguousSeq < highest) {
+  const { contiguousSeq } = answer.desk;
+  if (contiguousSeq < highest) {
     return fail(
       'seq-gap',
-      `The service holds this desk's operations only up to ${answer.desk.contiguousSeq} without a gap, below ${highest} just pushed`,
+      `The service holds this desk's operations without a gap only up to ` +
+        `${contiguousSeq}, below ${highest} just pushed`,
       {
-        contiguousSeq: answer.desk.contiguousSeq,
+        contiguousSeq,
         highestSeq: answer.desk.highestSeq,
         pushedSeq: highest,
       },
@@ -51,7 +54,8 @@ export const checkPullPage = (
 ): Result<PullResponse> => {
   if (page.checkpoint < asked) {
     return badPull(
-      `The service moved the checkpoint back from ${asked} to ${page.checkpoint}`,
+      `The service moved the checkpoint back from ${asked} ` +
+        `to ${page.checkpoint}`,
       { asked, checkpoint: page.checkpoint },
     );
   }
@@ -60,7 +64,8 @@ export const checkPullPage = (
   for (const [index, doc] of page.documents.entries()) {
     if (!(doc.seq > previous) || doc.seq > page.checkpoint) {
       return badPull(
-        `Document ${index + 1} of the page has seq ${doc.seq}, after ${previous} and within ${page.checkpoint} expected`,
+        `Document ${index + 1} of the page has seq ${doc.seq}; ` +
+          `one after ${previous} and up to ${page.checkpoint} was expected`,
         { asked, checkpoint: page.checkpoint, index, seq: doc.seq },
       );
     }

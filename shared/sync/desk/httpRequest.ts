@@ -92,7 +92,8 @@ const isAppError = (value: unknown): value is AppError =>
   'message' in value &&
   typeof value.message === 'string';
 
-const parse = (text: string): unknown => {
+/** The JSON in text; null for none, undefined for text that is not JSON. */
+export const parseJson = (text: string): unknown => {
   if (text === '') return null;
   try {
     return JSON.parse(text);
@@ -154,7 +155,7 @@ export const requestJson = async <Signal = never>(
     }
 
     const { status, text } = answer.value;
-    const body = parse(text);
+    const body = parseJson(text);
     if (status < 200 || status > 299) {
       return { ok: false, error: errorOfAnswer(status, body) };
     }

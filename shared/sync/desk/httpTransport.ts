@@ -17,6 +17,7 @@ import {
   type FetchInit,
   type FetchReader,
   type FetchResponse,
+  parseJson,
   requestJson,
   withTimeout,
 } from './httpRequest';
@@ -94,7 +95,8 @@ export const createHttpTransport = <Signal = never>(
   // Unbound, as in httpRequest.ts: a browser's fetch must not see `this`.
   const { fetch } = options;
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-  const eventUrl = `${trimBase(options.baseUrl)}/api/events/${encodeURIComponent(options.eventId)}`;
+  const eventPath = `/api/events/${encodeURIComponent(options.eventId)}`;
+  const eventUrl = `${trimBase(options.baseUrl)}${eventPath}`;
   const base = {
     fetch,
     aborter: options.aborter,
@@ -158,11 +160,7 @@ export const createHttpTransport = <Signal = never>(
       const response = opened.value;
       if (response.status !== 200 || !response.body) {
         const text = await response.text().catch(() => '');
-        let body: unknown = null;
-        try {
-          body = JSON.parse(text);
-        } catch {}
-        finish(errorOfAnswer(response.status, body));
+        finish(errorOfAnswer(response.status, parseJson(text)));
         return;
       }
 
