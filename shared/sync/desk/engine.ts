@@ -205,6 +205,8 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
       } finally {
         halting = false;
       }
+      // start() or syncNow() called while stopping: their round runs now.
+      if (wanted) void runRounds();
     },
     syncNow: () => requestRound(),
     localWrite() {

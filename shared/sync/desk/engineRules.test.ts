@@ -276,6 +276,24 @@ describe('the desk sync engine', () => {
     expect(central.calls.watch).toBe(2);
   });
 
+  it('a start while the engine is stopping still makes its round', async () => {
+    const { central, engine, statuses, record } = setUp();
+    record(1);
+    const open = central.gate();
+    const first = engine.syncNow();
+    await vi.waitFor(() => expect(central.calls.push).toBe(1));
+
+    const stopping = engine.stop();
+    record(1);
+    engine.start();
+    open();
+    await Promise.all([first, stopping]);
+    await vi.waitFor(() => expect(last(statuses)?.kind).toBe('synced'));
+    await engine.stop();
+
+    expect(stored(central)).toBe(2);
+  });
+
   it('stop waits for the call in flight and starts no further call', async () => {
     const { central, engine, store, record } = setUp({ pullLimit: 1 });
     record(3);
