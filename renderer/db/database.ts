@@ -28,6 +28,8 @@ import {
   type ImportDoc,
   type ParticipantDoc,
 } from './schemas';
+import { sealedStorage } from './sealedStorage';
+import type { DataKey } from './sealing';
 import type { OpResultRecord, SyncDocRecord } from './syncSchemas';
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -50,6 +52,11 @@ export type DatabaseOptions = {
   name: string;
   /** For Node tests: fake-indexeddb's indexedDB and IDBKeyRange. */
   dexie?: Pick<DexieSettings, 'indexedDB' | 'IDBKeyRange'>;
+  /**
+   * Seals personal fields at rest (sealing.ts). Only benchmarks measuring
+   * its cost and tests of other things open a database without one.
+   */
+  key?: DataKey;
   /** Schemas and migrations; the current ones unless a test says. */
   collections?: DeskCollectionConfigs;
 };
@@ -57,10 +64,11 @@ export type DatabaseOptions = {
 export const openDeskDatabase = async (
   options: DatabaseOptions,
 ): Promise<DeskDatabase> => {
-  const storage = getRxStorageDexie({
+  const dexie = getRxStorageDexie({
     ...options.dexie,
     chromeTransactionDurability: 'strict',
   });
+  const storage = options.key ? sealedStorage(dexie, options.key) : dexie;
   const db = await createRxDatabase<DeskCollections>({
     name: options.name,
     storage,
@@ -77,5 +85,12 @@ export const openDeskDatabase = async (
     syncDocs: collections.syncDocs,
     opResults: collections.opResults,
   });
+  if (options.key) dataKeys.set(db, options.key);
   return db;
 };
+
+const dataKeys = new WeakMap<DeskDatabase, DataKey>();
+
+/** The key a database seals with, for reads that go around RxDB. */
+export const dataKeyOf = (db: DeskDatabase): DataKey | undefined =>
+  dataKeys.get(db);

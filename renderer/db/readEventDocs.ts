@@ -16,6 +16,7 @@ import type { DexieStorageInternals } from 'rxdb';
 import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
 import type { ParticipantDoc, ServerParticipant } from './schemas';
+import { type DataKey, openFields, sealedField } from './sealing';
 
 type DexieState = Awaited<DexieStorageInternals>;
 
@@ -50,9 +51,25 @@ type Range = {
   includeUpper?: boolean;
 };
 
+/** Opens sealed rows (sealing.ts) in one go; rows with nothing sealed pass. */
+const openRows = async (
+  rows: unknown[],
+  key: DataKey | undefined,
+): Promise<unknown[]> =>
+  key
+    ? Promise.all(
+        rows.map((row) =>
+          typeof row === 'object' && row !== null && sealedField in row
+            ? openFields(key, { ...row })
+            : row,
+        ),
+      )
+    : rows;
+
 const readRange = async (
   internals: unknown,
   range: Range,
+  key?: DataKey,
 ): Promise<unknown[] | null> => {
   const state: unknown = await internals;
   if (!isDexieState(state)) return null;
@@ -61,10 +78,11 @@ const readRange = async (
     ...state.dexieTable.schema.indexes.map((index) => index.name),
   ];
   if (!names.includes(range.index)) return null;
-  return state.dexieTable
+  const rows = await state.dexieTable
     .where(range.index)
     .between(range.lower, range.upper, true, range.includeUpper ?? true)
     .toArray();
+  return openRows(rows, key);
 };
 
 type StoredParticipant = ParticipantDoc & Bookkeeping;
@@ -127,6 +145,7 @@ export const readEventParticipants = async (
   eventId: string,
   splitAt: readonly string[] = [],
   servers?: Map<string, ServerParticipant>,
+  key?: DataKey,
 ): Promise<Participant[] | null> => {
   // The primary key is "eventId|id": '|' then U+FFFF bound every id.
   const bounds = [
@@ -137,12 +156,16 @@ export const readEventParticipants = async (
   const participants: Participant[] = [];
   for (let i = 0; i + 1 < bounds.length; i += 1) {
     const last = i + 2 === bounds.length;
-    const rows = await readRange(internals, {
-      index: 'key',
-      lower: bounds[i],
-      upper: bounds[i + 1],
-      includeUpper: last,
-    });
+    const rows = await readRange(
+      internals,
+      {
+        index: 'key',
+        lower: bounds[i],
+        upper: bounds[i + 1],
+        includeUpper: last,
+      },
+      key,
+    );
     if (!rows) return null;
     for (const row of rows) {
       if (!isParticipantRow(row, eventId)) continue;
@@ -165,14 +188,19 @@ const isOperationRow = (
 export const readEventOperations = async (
   internals: unknown,
   eventId: string,
+  key?: DataKey,
 ): Promise<Operation[] | null> => {
   // Index [_deleted+eventId+seq+id]: a two-part key sorts before every
   // longer one with the same start, and an array after every number.
-  const rows = await readRange(internals, {
-    index: '[_deleted+eventId+seq+id]',
-    lower: ['0', eventId],
-    upper: ['0', eventId, []],
-  });
+  const rows = await readRange(
+    internals,
+    {
+      index: '[_deleted+eventId+seq+id]',
+      lower: ['0', eventId],
+      upper: ['0', eventId, []],
+    },
+    key,
+  );
   if (!rows) return null;
   const ops: Operation[] = [];
   for (const row of rows) {

@@ -1,10 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createRxDatabase } from 'rxdb';
+import { createRxDatabase, type RxCollection } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { blankParticipant } from '../../shared/domain/participant';
-import { participantSchema } from './schemas';
+import { type ParticipantDoc, participantSchema } from './schemas';
 import { sealedStorage } from './sealedStorage';
 import { importDataKey, openFields, sealFields } from './sealing';
 
@@ -51,7 +51,9 @@ afterEach(async () => {
 });
 
 const openDatabase = async (factory: IDBFactory, fill: number) => {
-  const db = await createRxDatabase({
+  const db = await createRxDatabase<{
+    participants: RxCollection<ParticipantDoc>;
+  }>({
     name: 'sealed',
     storage: sealedStorage(
       getRxStorageDexie({ indexedDB: factory, IDBKeyRange }),

@@ -22,6 +22,7 @@ import {
 } from '../db/database';
 import { ensureDeskId } from '../db/deskIdentity';
 import { acquireDeskLock } from '../db/deskLock';
+import type { DataKey } from '../db/sealing';
 import { createRxDeskSync } from '../sync/rxDeskSync';
 import type { CheckInPoint, DeskStore } from './deskStore';
 import {
@@ -48,6 +49,8 @@ import { createWriteQueue } from './writeQueue';
 export type DeskStoreOptions = {
   /** IndexedDB name; tests and benchmarks use fresh ones. */
   dbName?: string;
+  /** Seals personal fields at rest; the app always gives one. */
+  dataKey?: DataKey;
   /** For Node tests: fake-indexeddb. */
   dexie?: DatabaseOptions['dexie'];
   /** The desk's clock; tests pin it. */
@@ -81,11 +84,21 @@ export const createDeskStore = async (
   const db = await openDeskDatabase({
     name: dbName,
     dexie: options.dexie,
+    key: options.dataKey,
   }).catch(async (error: unknown) => {
     await lock.release();
     throw error;
   });
-  const deskId = await ensureDeskId(db);
+  const deskId = await ensureDeskId(db).catch(async (error: unknown) => {
+    await db.close();
+    await lock.release();
+    // AES-GCM refuses a document sealed under another key.
+    throw error instanceof Error && error.name === 'OperationError'
+      ? new Error(
+          `The desk's data key does not open the database "${dbName}": it was sealed under another key, or is damaged`,
+        )
+      : error;
+  });
   const clock = options.now ?? (() => new Date());
   const queue = createWriteQueue();
   const listeners = new Set<() => void>();
