@@ -17,6 +17,7 @@ import {
   login,
   participantsOf,
   pullAll,
+  request,
   upsertParticipants,
 } from '../central/test/client';
 import type { Participant } from '../shared/domain/participant';
@@ -33,6 +34,8 @@ export type RunningCentral = {
   openConflicts(): Promise<number>;
   /** The office takes someone off the start list. */
   deregister(participant: Participant): Promise<void>;
+  /** The office revokes a desk's token. */
+  revokeDesk(deskId: string): Promise<void>;
   log(): string;
   stop(): Promise<void>;
 };
@@ -84,6 +87,15 @@ export const startCentralService = async (
       if (reply.status !== 200) {
         throw new Error(`deregister: ${reply.status}`);
       }
+    },
+    revokeDesk: async (deskId) => {
+      const reply = await request(
+        central.url,
+        'DELETE',
+        `/api/events/${demoEventId}/desks/${deskId}`,
+        { token: office },
+      );
+      if (reply.status !== 204) throw new Error(`revoke: ${reply.status}`);
     },
     log: () => central.log(),
     stop: async () => {

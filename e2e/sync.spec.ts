@@ -209,6 +209,15 @@ test('two desks and a central service agree after one worked offline', async ({
     });
     expect(await central.openConflicts()).toBe(0);
     await shoot(a, '07-conflict-settled');
+
+    // The office revokes desk B: B says why it no longer syncs.
+    await central.revokeDesk(await b.sync.deskId());
+    await b.sync.syncNow();
+    await expect(b.sync.indicator).toContainText(
+      /Synkfeil: (pulten er koblet fra av arrangøren|innloggingen gjelder ikke lenger)/,
+      { timeout: 30_000 },
+    );
+    await shoot(b, '08-desk-revoked');
   } finally {
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [label, desk] of [

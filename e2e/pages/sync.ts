@@ -51,6 +51,15 @@ export class SyncPanel {
     return this.page.getByRole('region', { name: 'Tilkobling' });
   }
 
+  /** The desk id the central service knows this desk by. */
+  async deskId(): Promise<string> {
+    await this.goTo();
+    const text = (await this.connection.textContent()) ?? '';
+    const id = /Pult-id\s*([0-9a-f-]{36})/i.exec(text)?.[1];
+    if (id === undefined) throw new Error(`No desk id shown: ${text}`);
+    return id;
+  }
+
   async syncNow() {
     await this.goTo();
     await this.connection

@@ -153,6 +153,9 @@ export const syncNb = {
     'operation-for-another-event': 'en endring gjaldt et annet arrangement',
     'wrong-caller': 'tilgangen passer ikke til denne forespørselen',
     'store-failed': 'pulten fikk ikke lagret dataene',
+    'body-too-large': 'forespørselen var for stor for sentraltjenesten',
+    'malformed-json': 'sentraltjenesten kunne ikke lese forespørselen',
+    'unsupported-media-type': 'sentraltjenesten kunne ikke lese forespørselen',
     internal: 'feil på sentraltjenesten',
   },
 } as const;
@@ -308,6 +311,9 @@ export const syncEn: Messages<typeof syncNb> = {
     'operation-for-another-event': 'a change was for another event',
     'wrong-caller': 'the access does not fit this request',
     'store-failed': 'the desk could not store the data',
+    'body-too-large': 'the request was too large for the central service',
+    'malformed-json': 'the central service could not read the request',
+    'unsupported-media-type': 'the central service could not read the request',
     internal: 'error on the central service',
   },
 };
