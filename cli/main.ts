@@ -6,6 +6,7 @@ import { type CliIo, type Command, exitCodes } from './command';
 import { convertCommand } from './convert';
 import { demoFileCommand } from './demoFile';
 import { deviceCommand } from './device';
+import { resultsCommand } from './results';
 import { simulateCommand } from './simulate';
 
 const commands: readonly Command[] = [
@@ -13,6 +14,7 @@ const commands: readonly Command[] = [
   convertCommand,
   demoFileCommand,
   deviceCommand,
+  resultsCommand,
   simulateCommand,
 ];
 
