@@ -15,6 +15,7 @@ import {
   login,
   participantsOf,
   pullAll,
+  request,
   upsertParticipants,
 } from '../../central/test/client';
 import type { Participant } from '../../shared/domain/participant';
@@ -331,5 +332,46 @@ describe('desk sync against the central service on PGlite', () => {
     expect(again.store.sync.connection()?.deskName).toBe('Desk L');
     expect(await serverState(id)).toMatchObject({ checkedIn: true });
     expect(again.store.sync.pendingCount()).toBe(0);
+  });
+
+  it('removes a late entry erased centrally, its typed names too, also after reopening', async () => {
+    const desk = await connectDesk('Desk M');
+    const className = people[0]?.entries[0]?.className ?? '';
+    const added = await desk.store.addLateEntry({
+      firstName: 'Sølvi',
+      lastName: 'Sletteberg',
+      birthDate: '1992-03-04',
+      gender: 'female',
+      club: 'Bærums Verk IL',
+      className,
+      paymentMethod: 'cash',
+      amount: 0,
+    });
+    if (!added.ok) throw new Error(added.error.message);
+    const id = added.value.participant.id;
+    await desk.store.sync.syncNow();
+    expect(await serverState(id)).toBeDefined();
+
+    const erased = await request(
+      base,
+      'DELETE',
+      `/api/events/${demoEventId}/participants/${id}`,
+      { token: organizer },
+    );
+    expect(erased.status).toBeLessThan(300);
+    await desk.store.sync.syncNow();
+    expect(desk.store.get(id)).toBeUndefined();
+    const op = await desk.store.database.operations
+      .findOne(id.replace(/^late-/, ''))
+      .exec();
+    expect(op?.toJSON().payload).toMatchObject({
+      entry: { firstName: '', lastName: '' },
+    });
+
+    await closeDesk(desk);
+    const again = await openDesk(desk.dbName);
+    await again.store.openEvent(demoEventId);
+    expect(again.store.get(id)).toBeUndefined();
+    expect(again.store.search('sletteberg')).toEqual([]);
   });
 });

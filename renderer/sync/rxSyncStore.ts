@@ -197,8 +197,34 @@ export const createRxSyncStore = async (
     }
   };
 
+  /**
+   * An erased late entry's names live on in the operation that created it
+   * here: they are blanked as the service blanks its copy
+   * (central/participants/eraseParticipant.ts). The operation has its push
+   * answer already, so it never goes up again in its changed form.
+   */
+  const blankErasedEntries = async (documents: readonly SyncDocument[]) => {
+    for (const doc of documents) {
+      if (doc.kind !== 'participant-erased') continue;
+      if (!doc.participantId.startsWith('late-')) continue;
+      const op = await db.operations
+        .findOne(doc.participantId.replace(/^late-/, ''))
+        .exec();
+      if (op?.type !== 'late-entry' || op.eventId !== eventId) continue;
+      const entry = {
+        ...op.payload.entry,
+        firstName: '',
+        lastName: '',
+        birthDate: '',
+        club: '',
+      };
+      await op.incrementalPatch({ payload: { entry } });
+    }
+  };
+
   const storeDocuments = async (documents: readonly SyncDocument[]) => {
     await storeParticipants(documents);
+    await blankErasedEntries(documents);
     const others = documents.filter(isStored).map(
       (document): SyncDocRecord => ({
         key: `${eventId}|${document.kind}|${docIdOf(document)}`,
