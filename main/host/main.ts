@@ -79,6 +79,7 @@ const main = async () => {
       },
     },
     exports: { dataDir: resolve(values.data), logger: moduleLogger('exports') },
+    results: { dataDir: resolve(values.data), logger: moduleLogger('results') },
   });
   const server = await startHostServer({
     rendererDir,

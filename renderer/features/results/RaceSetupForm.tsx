@@ -43,7 +43,8 @@ type Props = {
 
 export const RaceSetupForm = ({ classNames, setup, onSave }: Props) => {
   const { t } = useTranslation();
-  const [className, setClassName] = useState(classNames[0] ?? '');
+  // '' sets the defaults every class without its own setup follows.
+  const [className, setClassName] = useState('');
   const current = classSetupFor(setup, className);
   const [mode, setMode] = useState<Mode>(current.start.mode);
   const [startTime, setStartTime] = useState('10:00:00');
@@ -80,7 +81,10 @@ export const RaceSetupForm = ({ classNames, setup, onSave }: Props) => {
         <NativeSelect
           label={t('results.class')}
           value={className}
-          data={classNames.map((name) => ({ value: name, label: name }))}
+          data={[
+            { value: '', label: t('results.allClasses') },
+            ...classNames.map((name) => ({ value: name, label: name })),
+          ]}
           onChange={(e) => setClassName(e.currentTarget.value)}
         />
         <NativeSelect

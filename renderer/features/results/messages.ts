@@ -43,6 +43,7 @@ export const resultsNb = {
   },
   setup: 'Oppsett per klasse',
   class: 'Klasse',
+  allClasses: 'Alle klasser',
   startMode: 'Start',
   modes: {
     mass: 'Fellesstart',
@@ -98,6 +99,7 @@ export const resultsEn: Messages<typeof resultsNb> = {
   },
   setup: 'Setup per class',
   class: 'Class',
+  allClasses: 'All classes',
   startMode: 'Start',
   modes: {
     mass: 'Mass start',

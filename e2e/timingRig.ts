@@ -1,0 +1,87 @@
+// Timing hardware for e2e, the way a rehearsal sets it up: socat pty pairs
+// (the kernel path of a USB serial adapter), `racedesk device simulate` on
+// the device end of one, and a card reader played by hand on another.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { SerialPort } from 'serialport';
+
+import {
+  createSocatPair,
+  type SocatPair,
+} from '../main/serial/testing/socatPair';
+import { encodeSiCardNumber } from '../shared/timing/sportident/cardNumber';
+import { encodeSiFrame } from '../shared/timing/sportident/frame';
+import { projectRoot } from './host';
+
+export const plugInPair = async (dir: string): Promise<SocatPair> => {
+  await mkdir(dir, { recursive: true });
+  const pair = createSocatPair(dir);
+  await pair.plugIn();
+  return pair;
+};
+
+export type RunningSimulator = {
+  output(): string;
+  stop(): Promise<void>;
+};
+
+/** `racedesk device simulate` as its own process, stopped with SIGINT. */
+export const simulate = (args: string[]): RunningSimulator => {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(projectRoot, 'bin', 'racedesk.js'), 'device', 'simulate', ...args],
+    { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return {
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGINT');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
+    },
+  };
+};
+
+/**
+ * A SportIdent station in readout mode on the device end of a pair: a
+ * card put on it sends "SI card inserted" (0xE8, station code, card number
+ * bytes) as the extended protocol frames it.
+ */
+export const openCardReader = async (path: string) => {
+  const port = new SerialPort({ path, baudRate: 38_400, autoOpen: false });
+  await new Promise<void>((done, fail) =>
+    port.open((error) => (error ? fail(error) : done())),
+  );
+  return {
+    putCard: (card: number) =>
+      new Promise<void>((done) =>
+        port.write(
+          Buffer.from(
+            encodeSiFrame(0xe8, [0, 10, ...encodeSiCardNumber(card)]),
+          ),
+          () => done(),
+        ),
+      ),
+    close: () => new Promise<void>((done) => port.close(() => done())),
+  };
+};
+
+/**
+ * The chips the simulated SportIdent station sends, in order: its n-th
+ * passing (from 1) is card 500 000 + n × 7 919 at 10:00:00 + n × 1.237 s
+ * (main/serial/simulator/sportidentStation.ts).
+ */
+export const simulatedSiChip = (n: number) =>
+  500_000 + ((n * 7_919) % 1_000_000);
