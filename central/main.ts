@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { migrate } from './db/migrate';
 import { openDb } from './db/openDb';
 import { seedDemo } from './demo/seedDemo';
+import { limitsFrom } from './http/limits';
 import { buildServer } from './http/server';
 import { centralLogger } from './log';
 import { createSeqHub } from './sync/seqHub';
@@ -18,6 +19,9 @@ const { values: flags } = parseArgs({
     'database-url': { type: 'string' },
     demo: { type: 'boolean', default: false },
     'demo-participants': { type: 'string', default: '3000' },
+    'rate-per-token': { type: 'string' },
+    'rate-per-address': { type: 'string' },
+    'login-attempts': { type: 'string' },
   },
 });
 
@@ -29,6 +33,15 @@ const fatal = (message: string, data: Record<string, unknown> = {}) => {
 };
 
 const main = async () => {
+  const limits = limitsFrom(
+    {
+      ratePerToken: flags['rate-per-token'],
+      ratePerAddress: flags['rate-per-address'],
+      loginAttempts: flags['login-attempts'],
+    },
+    process.env,
+  );
+  if (!limits.ok) return fatal(limits.error.message, limits.error.data);
   const url = flags['database-url'] ?? process.env.DATABASE_URL;
   const opened = await openDb(url ? { url } : { dataDir: flags.data }, (err) =>
     log.warn({ err }, 'idle database connection lost'),
@@ -43,7 +56,11 @@ const main = async () => {
     log.info({ seeded }, 'demo');
   }
 
-  const app = buildServer({ db, hub: createSeqHub(), log });
+  const app = buildServer(
+    { db, hub: createSeqHub(), log },
+    undefined,
+    limits.value,
+  );
   const address = await app.listen({
     port: Number(flags.port),
     host: flags.host,

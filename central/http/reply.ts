@@ -17,6 +17,8 @@ const statusByCode: Record<string, number> = {
   'range-full': 409,
   'checkpoint-ahead': 409,
   'body-too-large': 413,
+  'rate-limited': 429,
+  'too-many-attempts': 429,
   internal: 500,
 };
 

@@ -5,6 +5,9 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 
 import type { CentralContext } from './context';
+import { type CentralLimits, defaultLimits } from './limits';
+import { createLoginGuard } from './loginGuard';
+import { createRateLimiter, rateKeyOf } from './rateLimit';
 import { sendError } from './reply';
 import { deskRoutes } from './routes/desks';
 import { eventRoutes } from './routes/events';
@@ -69,6 +72,7 @@ export type RouteListener = (route: { method: string; url: string }) => void;
 export const buildServer = (
   ctx: CentralContext,
   onRoute?: RouteListener,
+  limits: CentralLimits = defaultLimits,
 ): FastifyInstance => {
   const app = Fastify({
     bodyLimit,
@@ -98,6 +102,25 @@ export const buildServer = (
       .header('access-control-max-age', '600')
       .send();
   });
+  // After CORS, so a refused desk page still reads the answer; before
+  // parsing, so a refused request costs no body read and no query.
+  const perToken = createRateLimiter(limits.rate.perToken);
+  const perAddress = createRateLimiter(limits.rate.perAddress);
+  app.addHook('onRequest', async (request, reply) => {
+    const { kind, key } = rateKeyOf(request.headers.authorization, request.ip);
+    const check = (kind === 'token' ? perToken : perAddress).take(key);
+    if (check.ok) return;
+    ctx.log.warn(
+      { route: request.routeOptions.url ?? 'unknown', limit: kind },
+      'rate limited',
+    );
+    reply.header('retry-after', String(check.retryAfterSeconds));
+    return sendError(reply, {
+      code: 'rate-limited',
+      message: `Too many requests; try again in ${check.retryAfterSeconds} s`,
+      data: { retryAfterSeconds: check.retryAfterSeconds },
+    });
+  });
   app.addHook('onResponse', async (request, reply) => {
     ctx.log.info(
       {
@@ -118,8 +141,8 @@ export const buildServer = (
     });
   }
   app.get('/api/health', async () => ({ ok: true }));
+  loginRoutes(app, ctx, createLoginGuard(limits.login));
   for (const routes of [
-    loginRoutes,
     eventRoutes,
     participantRoutes,
     importRoutes,

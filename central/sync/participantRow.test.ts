@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoExport } from '../../shared/demo/demoExport';
+import type { Participant } from '../../shared/domain/participant';
 import { foldSheet } from '../../shared/isonen/fold';
 import type { Db } from '../db/db';
 import { migrate } from '../db/migrate';
@@ -82,10 +83,11 @@ describe('the stored participant text', () => {
         source: 'typed',
       }),
     ]);
-    const renamed = participants.map((p) =>
-      p.id === d
-        ? { ...p, firstName: 'Åse "Kari"', status: 'deregistered' }
-        : p,
+    const renamed = participants.map(
+      (p): Participant =>
+        p.id === d
+          ? { ...p, firstName: 'Åse "Kari"', status: 'deregistered' }
+          : p,
     );
     await upsertParticipants(db, eventId, renamed);
     await eraseParticipant(db, eventId, ids[4] ?? '');

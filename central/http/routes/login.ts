@@ -5,6 +5,7 @@ import type { LoginRequest, LoginResponse } from '../../../shared/sync/types';
 import { verifyPassword } from '../../auth/password';
 import { hashToken, newToken } from '../../auth/tokens';
 import type { CentralContext } from '../context';
+import type { LoginGuard } from '../loginGuard';
 import { sendError } from '../reply';
 
 // An organizer's session lasts one long event day.
@@ -22,12 +23,27 @@ type AccountRow = {
 const decoyHash =
   'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-export const loginRoutes = (app: FastifyInstance, ctx: CentralContext) => {
+export const loginRoutes = (
+  app: FastifyInstance,
+  ctx: CentralContext,
+  guard: LoginGuard,
+) => {
   app.post<{ Body: LoginRequest }>(
     '/api/login',
     { schema: { body: loginRequestSchema } },
     async (request, reply) => {
       const { login, password } = request.body;
+      const allowed = guard.check(login, request.ip);
+      if (!allowed.ok) {
+        // No password is checked while locked: guessing costs time.
+        ctx.log.warn({ route: '/api/login' }, 'login locked');
+        reply.header('retry-after', String(allowed.retryAfterSeconds));
+        return sendError(reply, {
+          code: 'too-many-attempts',
+          message: `Too many wrong passwords; try again in ${allowed.retryAfterSeconds} s`,
+          data: { retryAfterSeconds: allowed.retryAfterSeconds },
+        });
+      }
       const rows = await ctx.db.query<AccountRow>(
         `SELECT id, name, organization_id, password_hash FROM accounts
           WHERE login = $1`,
@@ -39,12 +55,14 @@ export const loginRoutes = (app: FastifyInstance, ctx: CentralContext) => {
         account?.password_hash ?? decoyHash,
       );
       if (!account || !valid) {
+        guard.failed(login, request.ip);
         return sendError(reply, {
           code: 'bad-credentials',
           message: 'Wrong login or password',
         });
       }
 
+      guard.succeeded(login);
       const token = newToken('organizer');
       const now = new Date();
       const expires = new Date(now.getTime() + sessionHours * 3_600_000);
