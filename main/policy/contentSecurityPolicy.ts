@@ -20,10 +20,9 @@ export const contentSecurityPolicy = (options: PolicyOptions = {}): string =>
     // so connect-src cannot name it in advance: fetch and the live stream
     // may reach any http(s) origin. Nothing from there can run or show:
     // scripts, frames, images and fonts stay 'self'.
-    [
-      "connect-src 'self' http: https:",
-      ...(options.connectSources ?? []),
-    ].join(' '),
+    ["connect-src 'self' http: https:", ...(options.connectSources ?? [])].join(
+      ' ',
+    ),
     "worker-src 'self' blob:",
     "manifest-src 'self'",
     "frame-src 'none'",
