@@ -82,6 +82,10 @@ const setupHandlers = async () => {
       logger: moduleLogger('exports'),
       choosePath: chooseExportPath,
     },
+    results: {
+      dataDir: app.getPath('userData'),
+      logger: moduleLogger('results'),
+    },
   });
   setupDeskIpc(paths, handlers, log);
 };
