@@ -5,6 +5,7 @@ import {
   Alert,
   Button,
   Group,
+  NativeSelect,
   Stack,
   Switch,
   Text,
@@ -25,6 +26,9 @@ export const ResultsPage = () => {
   const { store } = useDesk();
   const version = useStoreVersion(store);
   const [closed, setClosed] = useState(false);
+  // '' shows the classes someone has finished in, which is what the finish
+  // line wants to see; a name shows that class with everyone in it.
+  const [shown, setShown] = useState('');
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
 
@@ -41,6 +45,11 @@ export const ResultsPage = () => {
   }, [store, version, closed]);
 
   const event = store.activeEvent();
+  const shownClasses = live.list.classes.filter((classResult) =>
+    shown === ''
+      ? classResult.results.some((result) => result.timeMs !== null)
+      : classResult.className === shown,
+  );
 
   const exportIof = async () => {
     if (!event) return;
@@ -95,7 +104,19 @@ export const ResultsPage = () => {
         }
       />
 
-      {live.list.classes.map((classResult) => (
+      <UnmatchedPassings unmatched={live.list.unmatched} />
+
+      <NativeSelect
+        label={t('results.show')}
+        value={shown}
+        w={320}
+        data={[
+          { value: '', label: t('results.withFinishers') },
+          ...live.classes.map((c) => ({ value: c.name, label: c.name })),
+        ]}
+        onChange={(e) => setShown(e.currentTarget.value)}
+      />
+      {shownClasses.map((classResult) => (
         <ClassResultTable
           key={classResult.className}
           classResult={classResult}
@@ -109,11 +130,9 @@ export const ResultsPage = () => {
           }
         />
       ))}
-      {live.list.classes.length === 0 && (
+      {shownClasses.length === 0 && (
         <Text c="dimmed">{t('results.noClasses')}</Text>
       )}
-
-      <UnmatchedPassings unmatched={live.list.unmatched} />
     </Stack>
   );
 };
