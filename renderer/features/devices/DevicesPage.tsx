@@ -156,7 +156,7 @@ export const DevicesPage = () => {
               <Table.Tr>
                 <Table.Th>{t('devices.name')}</Table.Th>
                 <Table.Th>{t('devices.protocol')}</Table.Th>
-                <Table.Th>{t('devices.state.stopped')}</Table.Th>
+                <Table.Th>{t('devices.stateColumn')}</Table.Th>
                 <Table.Th>{t('devices.passings')}</Table.Th>
                 <Table.Th>{t('devices.badFrames')}</Table.Th>
                 <Table.Th>{t('devices.capture')}</Table.Th>
