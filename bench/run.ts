@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { type BenchArgs, parseArgs } from './args';
 import { buildPage, openBrowser } from './browser';
 import { runCentralBenchmarks } from './centralBench';
+import { runExportListBench } from './exportList';
 import { pageFigures } from './figures';
 import { readExport, writeExport } from './importFile';
 import { runPageBenchmarks } from './pageBenchmarks';
@@ -86,6 +87,8 @@ const runDesk = async (args: BenchArgs): Promise<GroupResult> => {
       floorMs: page.bulkPutMs,
       goal: { underMs: 15_000 },
     };
+    // Issue #5: the organizer's list of everyone, 45 columns, to .xlsx.
+    const exported = await runExportListBench(args.participants);
     return {
       figures: [
         ...page.search,
@@ -94,6 +97,8 @@ const runDesk = async (args: BenchArgs): Promise<GroupResult> => {
         ...page.importSteps,
         importTotal,
         ...page.open,
+        ...page.sealing,
+        ...exported.figures,
       ],
       memory: [
         {
@@ -109,8 +114,13 @@ const runDesk = async (args: BenchArgs): Promise<GroupResult> => {
           megabytes: read.figures.rssPeakMb - read.figures.rssBeforeMb,
         },
         ...page.memory,
+        ...exported.memory,
       ],
-      details: { read: read.figures, details: page.details },
+      details: {
+        read: read.figures,
+        details: page.details,
+        exportList: exported.details,
+      },
     };
   } finally {
     await browser.close();

@@ -10,9 +10,12 @@ import type {
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { Lang } from '../../shared/i18n/problems';
 import { isListPurposeId } from '../../shared/lists/purposes';
+import { countRowsText, rowsOfText } from '../../shared/lists/rowsText';
 
 /** 50,000 people in two classes each, with room to spare. */
 export const maxListRows = 200_000;
+/** The organizer's full list of 50,000 is ~20 MB; frames stop at 101 MB. */
+export const maxListBytes = 90 * 1024 * 1024;
 /** The organizer's list has 45; a list never needs more than all of them. */
 export const maxListColumns = 100;
 const maxTextLength = 200;
@@ -34,39 +37,6 @@ const shortText = (value: unknown): value is string =>
 
 const isLang = (value: unknown): value is Lang =>
   value === 'nb' || value === 'en';
-
-const isTextRow = (row: unknown, width: number): row is string[] =>
-  Array.isArray(row) &&
-  row.length === width &&
-  row.every((cell) => typeof cell === 'string');
-
-type RowsCheck =
-  | { ok: true; rows: string[][] }
-  | { ok: false; field: string; why: string };
-
-/** The rows as string[][] of `width` cells, or where the first fault is. */
-const checkRows = (rows: unknown, width: number): RowsCheck => {
-  if (!Array.isArray(rows)) {
-    return { ok: false, field: 'rows', why: 'must be a list of rows' };
-  }
-  if (rows.length > maxListRows) {
-    return { ok: false, field: 'rows', why: `has over ${maxListRows} rows` };
-  }
-  const checked: string[][] = [];
-  for (const [r, row] of rows.entries()) {
-    if (isTextRow(row, width)) {
-      checked.push(row);
-      continue;
-    }
-    if (!Array.isArray(row) || row.length !== width) {
-      const why = `must have ${width} cells, one per column`;
-      return { ok: false, field: `rows[${r}]`, why };
-    }
-    const c = row.findIndex((cell) => typeof cell !== 'string');
-    return { ok: false, field: `rows[${r}][${c}]`, why: 'must be text' };
-  }
-  return { ok: true, rows: checked };
-};
 
 const checkWriteList: Check<'exports:write-list'> = (args) => {
   const name = 'exports:write-list';
@@ -90,21 +60,21 @@ const checkWriteList: Check<'exports:write-list'> = (args) => {
   }
   if (!shortText(by)) return invalid(name, 'by', 'must name who exports');
 
-  const checked = checkRows(rows, columns.length);
-  if (!checked.ok) return invalid(name, checked.field, checked.why);
-  if (
-    typeof people !== 'number' ||
-    !Number.isInteger(people) ||
-    people < 0 ||
-    people > checked.rows.length
-  ) {
-    return invalid(name, 'people', 'must be a count no larger than the rows');
+  if (!(rows instanceof Uint8Array) || rows.byteLength > maxListBytes) {
+    return invalid(
+      name,
+      'rows',
+      `must be the rows as UTF-8 text, at most ${maxListBytes} bytes`,
+    );
+  }
+  if (typeof people !== 'number' || !Number.isInteger(people) || people < 0) {
+    return invalid(name, 'people', 'must be a count');
   }
   return ok({
     list,
     columns: columns.map(String),
     lang,
-    rows: checked.rows,
+    rows,
     people,
     event: { id: event.id, name: event.name },
     by,
@@ -153,3 +123,32 @@ export const exportArgumentChecks = {
   'exports:settings': checkSettings,
   'exports:set-settings': checkSetSettings,
 } satisfies { [K in ExportRequestName]: Check<K> };
+
+export type ListRows = {
+  count: number;
+  /** The rows, one at a time; each call starts again. */
+  cells: () => Iterable<string[]>;
+};
+
+/**
+ * The rows of exports:write-list, checked: each has a text per column,
+ * and there are no fewer rows than people.
+ */
+export const unpackRows = (
+  args: ExportRequests['exports:write-list']['args'],
+): Result<ListRows> => {
+  const name = 'exports:write-list';
+  const text = new TextDecoder().decode(args.rows);
+  const count = countRowsText(text, args.columns.length, maxListRows);
+  if (!count.ok) {
+    const field = String(count.error.data?.field ?? 'rows');
+    return fail('invalid-arguments', `${name}: ${count.error.message}`, {
+      name,
+      field,
+    });
+  }
+  if (args.people > count.value) {
+    return invalid(name, 'people', 'is more than the rows');
+  }
+  return ok({ count: count.value, cells: () => rowsOfText(text) });
+};

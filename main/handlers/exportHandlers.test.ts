@@ -8,6 +8,7 @@ import type { DeskHandlers } from '../../shared/contract/desk';
 import type { WriteListArgs } from '../../shared/contract/exports';
 import type { Result } from '../../shared/contract/result';
 import { listPurposes } from '../../shared/lists/purposes';
+import { packRowsText } from '../../shared/lists/rowsText';
 import { createDeskHandlers } from './deskHandlers';
 import { dispatchDeskRequest } from './dispatch';
 import { type ExportHandlerOptions, exportsFolder } from './exportHandlers';
@@ -44,14 +45,19 @@ const send = (
 
 const race = { id: 'ev1', name: 'Birkebeinerløpet 2025' };
 
+/** As the exports page packs them (renderer/features/exports/packRows). */
+const pack = (rows: string[][]) => new TextEncoder().encode(packRowsText(rows));
+
+const licenseRows = [
+  ['Kari Aas', 'IL Gneist', 'Engangslisens', '02.05.2025 20:15', 'E1'],
+  ['Ola Berg', 'Freidig', 'Helårslisens', '', '123'],
+];
+
 const license: WriteListArgs = {
   list: 'license-list',
   columns: [...listPurposes['license-list'].columns],
   lang: 'nb',
-  rows: [
-    ['Kari Aas', 'IL Gneist', 'Engangslisens', '02.05.2025 20:15', 'E1'],
-    ['Ola Berg', 'Freidig', 'Helårslisens', '', '123'],
-  ],
+  rows: pack(licenseRows),
   people: 2,
   event: race,
   by: 'desk-7',
@@ -118,7 +124,7 @@ describe('exports handlers', () => {
       ...license,
       list: 'external-list',
       columns: ['fullName', 'club', 'exercises'],
-      rows: [['Kari Aas', 'IL Gneist', 'K Senior 5 km']],
+      rows: pack([['Kari Aas', 'IL Gneist', 'K Senior 5 km']]),
       people: 1,
     };
     const refused = await send(handlers, 'exports:write-list', external);
@@ -142,7 +148,7 @@ describe('exports handlers', () => {
     const withEmail = {
       ...license,
       columns: [...license.columns, 'email'],
-      rows: license.rows.map((row) => [...row, 'kari@example.no']),
+      rows: pack(licenseRows.map((row) => [...row, 'kari@example.no'])),
     };
     const refused = await send(handlers, 'exports:write-list', withEmail);
     expect(refused.ok ? '' : refused.error.code).toBe('columns-mismatch');
@@ -151,7 +157,7 @@ describe('exports handlers', () => {
       ...license,
       list: 'participant-list',
       columns: ['firstName', 'password'],
-      rows: [['Kari', 'x']],
+      rows: pack([['Kari', 'x']]),
       people: 1,
     });
     expect(chosen.ok ? '' : chosen.error.code).toBe('unknown-column');
@@ -162,16 +168,25 @@ describe('exports handlers', () => {
     const handlers = desk();
     const short = await send(handlers, 'exports:write-list', {
       ...license,
-      rows: [license.rows[0], ['Ola Berg']],
+      rows: pack([licenseRows[0] ?? [], ['Ola Berg']]),
     });
-    expect(short.ok ? '' : short.error.message).toContain('rows[1] must have');
-    const notText = await send(handlers, 'exports:write-list', {
+    expect(short.ok ? '' : short.error.message).toBe(
+      'exports:write-list: rows[1] has 1 cells; the list has 5 columns',
+    );
+    const notRows = await send(handlers, 'exports:write-list', {
       ...license,
       rows: [['Kari Aas', 'IL Gneist', 7, '', '']],
       people: 1,
     });
-    expect(notText.ok ? '' : notText.error.message).toContain(
-      'rows[0][2] must be text',
+    expect(notRows.ok ? '' : notRows.error.message).toContain(
+      'rows must be the rows as UTF-8 text',
+    );
+    const tooMany = await send(handlers, 'exports:write-list', {
+      ...license,
+      people: 3,
+    });
+    expect(tooMany.ok ? '' : tooMany.error.message).toContain(
+      'people is more than the rows',
     );
   });
 

@@ -25,6 +25,7 @@ import type {
 import { fail, ok, type Result } from '../../shared/contract/result';
 import { exportLogEntry } from '../../shared/lists/exportLog';
 import { type ListPlan, planList } from '../../shared/lists/purposes';
+import { unpackRows } from './exportArguments';
 import { exportFileName } from './exportFileName';
 
 export { exportArgumentChecks } from './exportArguments';
@@ -117,6 +118,8 @@ export const createExportHandlers = (options: ExportHandlerOptions) => {
 
   const writeListHandler: Handler<'exports:write-list'> = async (args) => {
     if (dataDir === undefined) return unavailable();
+    const rows = unpackRows(args);
+    if (!rows.ok) return rows;
     const settings = await readExportSettings(
       settingsFile(dataDir),
       args.event.id,
@@ -137,7 +140,7 @@ export const createExportHandlers = (options: ExportHandlerOptions) => {
         headers: columns.map((column) => column.header[args.lang]),
         widths: columns.map((column) => column.width),
         people: args.people,
-        cells: () => args.rows,
+        cells: rows.value.cells,
       },
       path,
       purpose.title[args.lang],

@@ -42,7 +42,7 @@ describe('listRequest', () => {
   it.each(Object.values(listPurposes).map((purpose) => purpose.id))(
     'sends %s with exactly its purpose’s columns in every row',
     (list) => {
-      const { args, headers } = requestFor(list);
+      const { headers, ...args } = requestFor(list);
       expect(args.columns).toEqual(listPurposes[list].columns);
       expect(headers).toHaveLength(args.columns.length);
       expect(args.rows.length).toBeGreaterThan(0);
@@ -56,22 +56,22 @@ describe('listRequest', () => {
     'media-list',
     'checkin-list',
   ] as const)('sends no e-mail, mobile or birth date in %s', (list) => {
-    const sent = JSON.stringify(requestFor(list).args);
+    const sent = JSON.stringify(requestFor(list));
     expect(sent).not.toContain('kari.aas@example.no');
     expect(sent).not.toContain('912 34 567');
     expect(sent).not.toContain('01.04.1990');
   });
 
   it('sends only the columns the organizer chose', () => {
-    const { args } = requestFor('participant-list', ['lastName', 'club']);
+    const args = requestFor('participant-list', ['lastName', 'club']);
     expect(args.columns).toEqual(['lastName', 'club']);
     expect(JSON.stringify(args)).not.toContain('example.no');
-    const full = JSON.stringify(requestFor('participant-list').args);
+    const full = JSON.stringify(requestFor('participant-list'));
     expect(full).toContain('kari.aas@example.no');
   });
 
   it('says who exports, for which event, and how many people', () => {
-    const { args } = requestFor('media-list');
+    const args = requestFor('media-list');
     expect(args).toMatchObject({
       by: 'desk-1',
       event: { id: 'ev1', name: 'Testløpet' },

@@ -10,8 +10,10 @@ import { cellFormat } from './format';
 import type { ListPlan } from './purposes';
 import { listContent } from './rows';
 
-export type ListRequest = {
-  args: WriteListArgs;
+/** exports:write-list's arguments with the rows still as text. */
+export type ListRequest = Omit<WriteListArgs, 'rows'> & {
+  /** One array of cell text per row, in `columns` order. */
+  rows: string[][];
   /** The headers in `lang`, for showing and printing the same list. */
   headers: string[];
 };
@@ -23,15 +25,13 @@ export const listRequest = (
 ): ListRequest => {
   const content = listContent(plan, views, cellFormat(context.lang));
   return {
+    list: plan.purpose.id,
+    columns: content.columnIds,
     headers: content.headers,
-    args: {
-      list: plan.purpose.id,
-      columns: content.columnIds,
-      lang: context.lang,
-      rows: [...content.cells()],
-      people: content.people,
-      event: context.event,
-      by: context.by,
-    },
+    lang: context.lang,
+    rows: [...content.cells()],
+    people: content.people,
+    event: context.event,
+    by: context.by,
   };
 };

@@ -198,7 +198,7 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
       {printing && (
         <PrintView
           request={printing}
-          title={listPurposes[printing.args.list].title[lang]}
+          title={listPurposes[printing.list].title[lang]}
           printedAt={new Date().toLocaleString(
             lang === 'en' ? 'en-GB' : 'nb-NO',
           )}

@@ -10,7 +10,7 @@ const shownRows = 15;
 
 export const ListPreview = ({ request }: { request: ListRequest }) => {
   const { t } = useTranslation();
-  const { rows } = request.args;
+  const { rows } = request;
   if (rows.length === 0) {
     return <Text c="dimmed">{t('exports.previewEmpty')}</Text>;
   }

@@ -19,13 +19,11 @@ export const PrintView = ({
   printedAt: string;
 }) => {
   const { t } = useTranslation();
-  const { args, headers } = request;
+  const { headers, rows, event, people } = request;
   return createPortal(
     <section className="racedesk-print" data-testid="print-view">
-      <h1>
-        {t('exports.printHeading', { list: title, event: args.event.name })}
-      </h1>
-      <p>{t('exports.printMeta', { at: printedAt, people: args.people })}</p>
+      <h1>{t('exports.printHeading', { list: title, event: event.name })}</h1>
+      <p>{t('exports.printMeta', { at: printedAt, people })}</p>
       <table>
         <thead>
           <tr>
@@ -35,7 +33,7 @@ export const PrintView = ({
           </tr>
         </thead>
         <tbody>
-          {args.rows.map((cells, row) => (
+          {rows.map((cells, row) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and never reorder
             <tr key={row}>
               {cells.map((cell, column) => (

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 import type {
   ExportSettings,
+  WriteListArgs,
   WrittenExport,
 } from '../../../shared/contract/exports';
 import { fail, type Result } from '../../../shared/contract/result';
@@ -18,6 +19,13 @@ import { type ListRequest, listRequest } from '../../../shared/lists/request';
 import { getDeskApi } from '../../bridge/getDeskApi';
 import type { DeskStore } from '../../store/deskStore';
 import { eventViews, hasDatabase } from './eventViews';
+import { packRows } from './packRows';
+
+const writeListArgs = ({
+  headers: _shownOnly,
+  rows,
+  ...rest
+}: ListRequest): WriteListArgs => ({ ...rest, rows: packRows(rows) });
 
 export type ListChoice = {
   list: ListPurposeId;
@@ -123,7 +131,7 @@ export const useExports = (
     async (request: ListRequest): Promise<Result<WrittenExport>> => {
       const api = await getDeskApi();
       const written = await api
-        .invoke('exports:write-list', request.args)
+        .invoke('exports:write-list', writeListArgs(request))
         .catch((error: unknown) => fail('export-failed', String(error)));
       await refreshLog();
       return written;
