@@ -62,6 +62,8 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
     },
   };
   let current: SyncSession | null = null;
+  /** A connect is registering and downloading. */
+  let connecting = false;
 
   /** The open model when its event is the one syncing. */
   const syncedModel = () =>
@@ -98,7 +100,9 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
   };
 
   return {
-    status: (): SyncStatus => current?.status() ?? { kind: 'local' },
+    status: (): SyncStatus =>
+      current?.status() ??
+      (connecting ? { kind: 'connecting', pending: 0 } : { kind: 'local' }),
     connection: () => (current ? connectionOf(current.record) : null),
 
     async login(url, login, password) {
@@ -112,9 +116,19 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
 
     async connect(request, onProgress) {
       await stopCurrent();
-      const connected = await connectEvent(sessionHost, request, onProgress);
-      if (!connected.ok) return connected;
-      return host.openEvent(connected.value.eventId);
+      connecting = true;
+      host.changed();
+      try {
+        const connected = await connectEvent(sessionHost, request, onProgress);
+        if (!connected.ok) return connected;
+        return await host.openEvent(connected.value.eventId);
+      } finally {
+        connecting = false;
+        // A failed connect leaves the open event as it was, syncing or not.
+        const open = host.activeModel();
+        if (!current && open) await resume(open.event.id);
+        host.changed();
+      }
     },
 
     syncNow: async () => {
