@@ -84,7 +84,9 @@ const personResult = (
     {
       times: passings.times,
       stations: passings.stations,
-      indexes: passings.byStarter[started.index] ?? [],
+      order: passings.order,
+      from: passings.offsets[started.index] ?? 0,
+      to: passings.offsets[started.index + 1] ?? 0,
     },
     setup.repeatSeconds * 1000,
   );

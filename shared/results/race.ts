@@ -51,7 +51,10 @@ export const classRules = (setup: ClassSetup): ClassRules => {
 export type StarterPassings = {
   times: Float64Array;
   stations: string[];
-  indexes: readonly number[];
+  /** The starter's passings: order[from] to order[to - 1]. */
+  order: Int32Array;
+  from: number;
+  to: number;
 };
 
 /** A chip read this long before the start (the start pen) counts as seen. */
@@ -69,7 +72,8 @@ const ordered = (
   repeatMs: number,
 ): Timed[] => {
   const timed: Timed[] = [];
-  for (const index of passings.indexes) {
+  for (let at = passings.from; at < passings.to; at++) {
+    const index = passings.order[at] ?? 0;
     timed.push({
       at: clockOffset(anchor, passings.times[index] ?? 0),
       station: passings.stations[index] ?? '',
@@ -208,13 +212,15 @@ export const readRace = (
   if (startMs !== undefined) {
     return fromKnownStart(rules, startMs, passings, repeatMs);
   }
-  const finished = passings.indexes.some(
-    (index) => passings.stations[index] === rules.finish,
-  );
+  let finished = false;
+  for (let at = passings.from; at < passings.to; at++) {
+    const index = passings.order[at] ?? 0;
+    if (passings.stations[index] === rules.finish) finished = true;
+  }
   return {
     startMs: undefined,
     finishMs: undefined,
-    seen: passings.indexes.length > 0,
+    seen: passings.to > passings.from,
     missing: finished ? ['start'] : [],
   };
 };
