@@ -53,6 +53,8 @@ export type DeskSetup = {
   random: Random;
   /** Milliseconds this desk's clock is off. */
   skewMs: number;
+  /** A request unanswered this long counts as offline. */
+  timeoutMs: number;
   inFlight: Set<Promise<unknown>>;
 };
 
@@ -167,7 +169,7 @@ export const createSimDesk = (setup: DeskSetup): SimDesk => {
       baseUrl: simulatedBase,
       eventId: setup.eventId,
       token: setup.token,
-      timeoutMs: 2_000,
+      timeoutMs: setup.timeoutMs,
       streamIdleMs: 10_000,
       fetch: faultyFetch({
         central: setup.central,

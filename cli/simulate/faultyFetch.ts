@@ -122,7 +122,7 @@ export const faultyFetch = (options: NetworkOptions): Fetch => {
     if (on('reorder') && random.chance(rates.reorder)) {
       // Held in the network: the desk may give up and send again first.
       tally.reordered += 1;
-      await track(wait(random.between(100, 2_500)));
+      await track(wait(random.between(500, 7_000)));
     }
     let answer: Answer;
     if (on('duplicate') && random.chance(rates.duplicate)) {

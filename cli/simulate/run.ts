@@ -7,7 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 
 import type { DeskTally } from './desk';
-import { checkInvariants, type Verdict } from './invariants';
+import { checkInvariants, type Verdict, type World } from './invariants';
 import { faultKinds, type SimulateOptions } from './options';
 import { type Random, seededRandom } from './random';
 import { type SimWorld, settle, startWorld, worldForChecks } from './world';
@@ -116,9 +116,15 @@ const elapsedLine = (startedMs: number, cpuStart: NodeJS.CpuUsage) => {
   return `elapsed ${seconds(performance.now() - startedMs)} (this process's CPU ${seconds(cpuMs)}, load average ${load.toFixed(1)} on ${cpus().length} cores)`;
 };
 
+export type SimulateHooks = {
+  /** Changes what the checker sees: tests break a world on purpose. */
+  tamper?: (world: World) => World;
+};
+
 export const runSimulation = async (
   options: SimulateOptions,
   print: (line: string) => void,
+  hooks: SimulateHooks = {},
 ): Promise<SimulateReport> => {
   const started = performance.now();
   const cpuStart = process.cpuUsage();
@@ -151,7 +157,8 @@ export const runSimulation = async (
     );
     for (const line of tallyLines(world, run)) print(line);
 
-    const verdicts = checkInvariants(await worldForChecks(world));
+    const checked = await worldForChecks(world);
+    const verdicts = checkInvariants(hooks.tamper?.(checked) ?? checked);
     for (const v of verdicts)
       print(`${v.ok ? 'PASS' : 'FAIL'} ${v.name}: ${v.detail}`);
     const ok = verdicts.every((v) => v.ok);

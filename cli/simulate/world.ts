@@ -48,9 +48,14 @@ export const participantsFor = (options: SimulateOptions) =>
   options.participants ||
   Math.min(20_000, Math.max(300, Math.ceil(options.ops / 2)));
 
+/**
+ * `deskTimeoutMs` is short in the simulation, so that requests held back
+ * in the network arrive after the desk gave up on them.
+ */
 export const startWorld = async (
   options: SimulateOptions,
   random: Random,
+  deskTimeoutMs = 5_000,
 ): Promise<SimWorld> => {
   const participants = participantsFor(options);
   const central = await startSimCentral(
@@ -89,6 +94,7 @@ export const startWorld = async (
         faults: () => faults,
         random: deskRandom,
         skewMs: skewMinutes * 60_000 + deskRandom.between(-999, 999),
+        timeoutMs: deskTimeoutMs,
         inFlight,
       });
       must(
@@ -114,14 +120,19 @@ export const startWorld = async (
   }
 };
 
-/** Every document of the event, pulled from 0 as a new desk would. */
-export const fullPull = async (world: SimWorld) => {
-  const transport = createHttpTransport({
+/** The organizer's view of the event, with no faults and a patient timeout. */
+const organizerTransport = (world: SimWorld) =>
+  createHttpTransport({
     baseUrl: baseOf(world.central),
     eventId: demoEventId,
     token: world.organizerToken,
     fetch: plainFetch,
+    timeoutMs: 120_000,
   });
+
+/** Every document of the event, pulled from 0 as a new desk would. */
+export const fullPull = async (world: SimWorld) => {
+  const transport = organizerTransport(world);
   const documents: SyncDocument[] = [];
   let checkpoint = 0;
   for (;;) {
@@ -135,18 +146,12 @@ export const fullPull = async (world: SimWorld) => {
   }
 };
 
-const latestSeq = async (world: SimWorld) => {
-  const transport = createHttpTransport({
-    baseUrl: baseOf(world.central),
-    eventId: demoEventId,
-    token: world.organizerToken,
-    fetch: plainFetch,
-  });
+/** The event's latest seq when no desk is past it, else null. */
+const latestSeq = async (world: SimWorld): Promise<number | null> => {
   const from = Math.max(...world.desks.map((desk) => desk.disk.checkpoint));
-  const page = must(await transport.pull(from, 1), 'latest seq');
-  return page.documents.length === 0
-    ? page.checkpoint
-    : Number.POSITIVE_INFINITY;
+  const page = await organizerTransport(world).pull(from, 1);
+  if (!page.ok || page.value.documents.length > 0) return null;
+  return page.value.checkpoint;
 };
 
 /**
