@@ -11,6 +11,8 @@ export type PageResults = {
   checkIn: Figure[];
   importSteps: Figure[];
   open: Figure[];
+  /** Sealed personal fields against the same work with nothing sealed. */
+  sealing: Figure[];
   /** Page part of the import: transfer, preview (with fold) and commit. */
   importMs: number;
   bulkPutMs: number;
@@ -136,6 +138,20 @@ export const pageFigures = (m: PageMeasurements): PageResults => {
         ms: opened.ms,
         floorMs: null,
         goal: null,
+      },
+    ],
+    sealing: [
+      {
+        name: 'sealing: commitImport, sealed vs plain',
+        ms: commit.ms,
+        floorMs: m.plain.commit.ms,
+        goal: { maxRatio: 1.3 },
+      },
+      {
+        name: 'sealing: check-in p50, sealed vs plain',
+        ms: checkIn.p50,
+        floorMs: summarize(m.plain.checks.store).p50,
+        goal: { maxRatio: 1.3 },
       },
     ],
     importMs: transferMs + preview.ms + commit.ms,

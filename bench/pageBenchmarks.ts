@@ -2,6 +2,7 @@
 // then reopen the event on fresh page loads. Every store figure has a floor
 // measured in the same page.
 
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { CDPSession } from 'playwright-core';
 import type { BenchArgs } from './args';
@@ -49,6 +50,8 @@ export type PageMeasurements = {
   opens: OpenFigures[];
   floorOpens: FloorOpenFigures[];
   memory: Memory[];
+  /** The same import and check-ins with nothing sealed. */
+  plain: { commit: CommitStep; checks: CheckInFigures };
 };
 
 /** Runs a step, under the CPU profiler when --profile asks for it. */
@@ -69,6 +72,7 @@ export const runPageBenchmarks = async (
 ): Promise<PageMeasurements> => {
   const { context, url } = browser;
   const dbName = `bench-${Date.now()}`;
+  const dataKey = randomBytes(32).toString('base64');
   const { page, cdp } = await openBenchPage(context, url);
   const step = stepper(cdp, args.profile);
   const memory: Memory[] = [];
@@ -83,9 +87,10 @@ export const runPageBenchmarks = async (
   );
   await heap('loading the table');
   const fold = await page.evaluate(() => window.bench.fold());
+  // The desk seals personal fields under its data key; so does the bench.
   const created = await page.evaluate(
-    (db) => window.bench.createStore(db),
-    dbName,
+    ([db, key]) => window.bench.createStore(db, key),
+    [dbName, dataKey] as const,
   );
   const preview = await step('preview', () =>
     page.evaluate(() => window.bench.preview('Bench')),
@@ -135,10 +140,24 @@ export const runPageBenchmarks = async (
   await heap('check-ins');
   console.log(`checked in ${checks.store.length} participants`);
   await page.evaluate(() => window.bench.close());
+
+  // The same import and check-ins once more with nothing sealed: the cost
+  // of sealing is the ratio between the two (issue #5's goal: under 1.3x).
+  await page.evaluate((u) => window.bench.loadTable(u), `${url}table.json`);
+  await page.evaluate((db) => window.bench.createStore(db), `${dbName}-plain`);
+  await page.evaluate(() => window.bench.preview('Bench plain'));
+  const plainCommit = await page.evaluate(() => window.bench.commit());
+  const plainChecks = await page.evaluate(
+    ([n, seed]) => window.bench.checkIns(n, seed),
+    [checkInCount, args.seed] as const,
+  );
+  await page.evaluate(() => window.bench.close());
+  console.log('imported and checked in again with nothing sealed');
   await page.close();
 
   const openUrl =
     `${url}?open=${encodeURIComponent(commit.eventId)}` +
+    `&key=${encodeURIComponent(dataKey)}` +
     `&db=${encodeURIComponent(dbName)}&q=${encodeURIComponent(firstQuery)}`;
   const opens: OpenFigures[] = [];
   const floorOpens: FloorOpenFigures[] = [];
@@ -169,5 +188,6 @@ export const runPageBenchmarks = async (
     opens,
     floorOpens,
     memory,
+    plain: { commit: plainCommit, checks: plainChecks },
   };
 };

@@ -5,7 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-export type Goal = { underMs: number; maxRatio?: number };
+/** Under a time, at most a ratio to the floor, or both. */
+export type Goal = { underMs?: number; maxRatio?: number };
 
 export type Figure = {
   name: string;
@@ -24,7 +25,8 @@ const ratioOf = (figure: Figure) =>
 export const verdict = (figure: Figure): 'pass' | 'miss' | '' => {
   if (!figure.goal) return '';
   const ratio = ratioOf(figure);
-  const fast = figure.ms < figure.goal.underMs;
+  const fast =
+    figure.goal.underMs === undefined || figure.ms < figure.goal.underMs;
   const close =
     figure.goal.maxRatio === undefined ||
     (ratio !== null && ratio <= figure.goal.maxRatio);
@@ -33,8 +35,11 @@ export const verdict = (figure: Figure): 'pass' | 'miss' | '' => {
 
 const goalText = (goal: Goal | null) => {
   if (!goal) return '';
-  const ratio = goal.maxRatio === undefined ? '' : `, <= ${goal.maxRatio}x`;
-  return `< ${formatMs(goal.underMs)}${ratio}`;
+  const parts = [
+    goal.underMs === undefined ? '' : `< ${formatMs(goal.underMs)}`,
+    goal.maxRatio === undefined ? '' : `<= ${goal.maxRatio}x`,
+  ];
+  return parts.filter((part) => part !== '').join(', ');
 };
 
 export const formatMs = (ms: number) =>

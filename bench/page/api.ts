@@ -1,6 +1,7 @@
 // The bench page's side of the runner: the desk's real store on a real
 // IndexedDB, each step timed in the page, each beside its floor.
 
+import { importDataKey } from '../../renderer/db/sealing';
 import {
   createDeskStore,
   type RxDeskStore,
@@ -80,8 +81,13 @@ export const createBenchApi = (): BenchApi => {
       return { ms, participants: value.participants.length };
     },
 
-    async createStore(dbName) {
-      const { ms, value } = await timed(() => createDeskStore({ dbName }));
+    async createStore(dbName, key) {
+      const { ms, value } = await timed(async () =>
+        createDeskStore({
+          dbName,
+          dataKey: key === undefined ? undefined : await importDataKey(key),
+        }),
+      );
       store = value;
       return { ms };
     },

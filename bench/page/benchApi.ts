@@ -43,7 +43,8 @@ export type BenchApi = {
   loadTable(url: string): Promise<ImportStep & { rows: number }>;
   /** foldSheet alone; preview runs it again as its first part. */
   fold(): Promise<ImportStep & { participants: number }>;
-  createStore(dbName: string): Promise<ImportStep>;
+  /** `key` (base64) seals personal fields, as the desk does. */
+  createStore(dbName: string, key?: string): Promise<ImportStep>;
   preview(eventName: string): Promise<PreviewStep>;
   commit(): Promise<CommitStep>;
   /** The desk opens the event it just imported. */

@@ -16,6 +16,7 @@ const start = async () => {
       db,
       eventId,
       params.get('q') ?? '',
+      params.get('key'),
     );
   } else if (params.get('floor') === 'getall') {
     window.benchOpen = await readAllOnLoad(floorDbName);

@@ -2,6 +2,7 @@
 // origin of performance.now()) to the first search result, and its floor:
 // the same page load reading as many records with one raw getAll.
 
+import { importDataKey } from '../../renderer/db/sealing';
 import { createDeskStore } from '../../renderer/store/createDeskStore';
 import type { FloorOpenFigures, OpenFigures } from './benchApi';
 import { getAll, openFloorDb } from './floors';
@@ -10,9 +11,13 @@ export const openEventOnLoad = async (
   dbName: string,
   eventId: string,
   query: string,
+  key: string | null,
 ): Promise<OpenFigures> => {
   const scriptMs = performance.now();
-  const store = await createDeskStore({ dbName });
+  const store = await createDeskStore({
+    dbName,
+    dataKey: key === null ? undefined : await importDataKey(key),
+  });
   const storeMs = performance.now();
   const opened = await store.openEvent(eventId);
   const openMs = performance.now();

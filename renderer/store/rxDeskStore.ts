@@ -60,7 +60,7 @@ export type DeskStoreOptions = {
   /** How long to wait for another window to let go of the database. */
   lockWaitMs?: number;
   /** The fetch sync talks to the central service with; the global one. */
-  fetch?: Fetch;
+  fetch?: Fetch<AbortSignal>;
   /** Sync retry backoff; tests shorten it. */
   syncRetry?: { firstMs: number; maxMs: number };
 };

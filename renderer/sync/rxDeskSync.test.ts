@@ -46,7 +46,7 @@ describe('desk sync against the central service on PGlite', () => {
 
   const openDesk = async (dbName = freshDatabaseName('sync')) => {
     const net = { online: true, pulls: true };
-    const netFetch: Fetch = (url, init) =>
+    const netFetch: Fetch<AbortSignal> = (url, init) =>
       net.online && (net.pulls || !url.includes('/pull?'))
         ? fetch(url, init)
         : Promise.reject(new TypeError('network down'));

@@ -27,7 +27,7 @@ import { createRxSyncStore, type RxSyncStore } from './rxSyncStore';
 export type SessionHost = {
   db: DeskDatabase;
   now: () => Date;
-  fetch: Fetch;
+  fetch: Fetch<AbortSignal>;
   retry?: RetryPolicy;
   /** The open model, when it is this session's event. */
   model(eventId: string): EventModel | null;
@@ -71,6 +71,9 @@ export const openSyncSession = async (
     eventId: record.centralEventId,
     token: record.deskToken,
     fetch: host.fetch,
+    // Calls given up on close their connection at once: the browser allows
+    // six to one server, and hung ones would take them all.
+    aborter: () => new AbortController(),
   });
   let status: SyncStatus = { kind: 'connecting', pending: 0 };
   const engine = createSyncEngine({
