@@ -85,6 +85,7 @@ const setupHandlers = async () => {
     results: {
       dataDir: app.getPath('userData'),
       logger: moduleLogger('results'),
+      ...(devices ? { sendToDevice: devices.send } : {}),
     },
   });
   setupDeskIpc(paths, handlers, log);

@@ -89,6 +89,17 @@ describe('device handlers', () => {
     await simulator.finished;
     await waitFor(() => page.passings.length === 4);
 
+    // Result lines go to a connected device; an unknown one is refused.
+    const line = new TextEncoder().encode('   1 c1 10:00:01.2340\r');
+    expect(await first.send('finish', [line])).toEqual({
+      ok: true,
+      value: { lines: 1 },
+    });
+    expect(await first.send('board', [line])).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-device' },
+    });
+
     const [one, two] = page.passings;
     const acked = await page.handlers['devices:acknowledge'](
       { ids: [one?.id ?? '', two?.id ?? '', 'unknown'] },

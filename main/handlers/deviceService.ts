@@ -16,6 +16,7 @@ import type {
   JournaledPassing,
   SerialPortInfo,
 } from '../../shared/contract/devices';
+import { fail, ok, type Result } from '../../shared/contract/result';
 import type { DeviceMessage } from '../../shared/timing/passing';
 import {
   type JournaledPassing as JournalRecord,
@@ -42,6 +43,14 @@ export type DeviceService = {
   stop(id: string): Promise<boolean>;
   unacknowledged(): JournaledPassing[];
   acknowledge(ids: readonly string[]): Promise<number>;
+  /**
+   * Lines to a connected device: result lines to a Timy's printer, the
+   * latest finishers to a display board added as a device on its port.
+   */
+  send(
+    device: string,
+    lines: readonly Uint8Array[],
+  ): Promise<Result<{ lines: number }>>;
   onEvent(listener: (event: DeviceServiceEvent) => void): () => void;
   close(): Promise<void>;
 };
@@ -211,6 +220,24 @@ export const openDeviceService = async (
       const fresh = ids.filter((id) => pending.has(id));
       await journal.acknowledge(fresh);
       return fresh.length;
+    },
+    async send(device, lines) {
+      if (!known.has(device)) {
+        return fail('unknown-device', `No device is named ${device}`, {
+          device,
+        });
+      }
+      let sent = 0;
+      for (const line of lines) {
+        if (!(await manager.write(device, line))) {
+          return fail('device-not-connected', `${device} is not connected`, {
+            device,
+            sent,
+          });
+        }
+        sent += 1;
+      }
+      return ok({ lines: sent });
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -79,7 +79,11 @@ const main = async () => {
       },
     },
     exports: { dataDir: resolve(values.data), logger: moduleLogger('exports') },
-    results: { dataDir: resolve(values.data), logger: moduleLogger('results') },
+    results: {
+      dataDir: resolve(values.data),
+      logger: moduleLogger('results'),
+      sendToDevice: devices.send,
+    },
   });
   const server = await startHostServer({
     rendererDir,

@@ -40,6 +40,8 @@ export type DeviceManager = {
   stop(device: string): Promise<void>;
   stopAll(): Promise<void>;
   state(device: string): DeviceState | undefined;
+  /** Writes to a connected device (a Timy's printer); false when it is not. */
+  write(device: string, bytes: Uint8Array): Promise<boolean>;
   onEvent(listener: DeviceListener): () => void;
 };
 
@@ -265,6 +267,12 @@ export const createDeviceManager = (
       await Promise.all([...watches.keys()].map(stop));
     },
     state: (device) => states.get(device),
+    write: async (device, bytes) => {
+      const session = watches.get(device)?.session;
+      if (!session?.isOpen()) return false;
+      await session.write(bytes);
+      return true;
+    },
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
