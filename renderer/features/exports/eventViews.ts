@@ -56,8 +56,11 @@ export const eventViews = async (
         viewOf(participant, opsOf.get(participant.id) ?? []),
     );
   }
+  // A connected event holds the server's copy of its late entries among
+  // the participants already.
+  const listed = new Set(participants.map((p) => p.id));
   for (const id of lateIds) {
-    const view = store.get(id);
+    const view = listed.has(id) ? undefined : store.get(id);
     if (view) views.push(view);
   }
   return views;
