@@ -186,6 +186,31 @@ describe('computeResults, interval and punch starts', () => {
     expect(results[0]?.timeMs).toBe(37 * 60_000);
   });
 
+  it('skips a finish too long after a stray start punch for a later pair', () => {
+    const setup: RaceSetup = {
+      ...defaultRaceSetup,
+      defaults: {
+        ...defaultClassSetup,
+        start: { mode: 'punch', station: 1 },
+        finishStation: 2,
+      },
+    };
+    const chip = '500200';
+    const punch = (station: number, time: string) => ({ chip, station, time });
+    const results = onlyClass({
+      setup,
+      starters: [makeStarter({ bib: '1', chip })],
+      passings: [
+        punch(1, '06:00:00.000'),
+        punch(2, '19:00:00.000'),
+        punch(1, '19:10:00.000'),
+        punch(2, '19:50:00.000'),
+      ],
+    });
+    expect(results[0]?.start).toBe('19:10:00.000');
+    expect(results[0]?.timeMs).toBe(40 * 60_000);
+  });
+
   it('falls back to the start-list time when the start punch is missing', () => {
     const setup: RaceSetup = {
       ...defaultRaceSetup,

@@ -162,7 +162,7 @@ const fromStartPunch = (
     else if (passing.station === finishStation && lastStart) {
       const took = passing.at - lastStart.at;
       if (took < setup.minSeconds * 1000) continue;
-      if (took > setup.maxSeconds * 1000) break;
+      if (took > setup.maxSeconds * 1000) continue;
       const startAt = lastStart.at;
       const between = all.filter((p) => p.at > startAt && p.at < passing.at);
       return {
