@@ -3,7 +3,7 @@ import { makeEntry, makeParticipant } from '../desk/fixtures';
 import { viewOf } from '../desk/reduce';
 import type { ParticipantView } from '../desk/state';
 import { type ListPurposeId, listPurposes, planList } from './purposes';
-import { listRequest } from './request';
+import { listPreview, listRequest } from './request';
 
 const reserving: ParticipantView = viewOf(
   makeParticipant({
@@ -77,6 +77,20 @@ describe('listRequest', () => {
       event: { id: 'ev1', name: 'Testløpet' },
       people: 1,
       lang: 'nb',
+    });
+  });
+
+  it('previews the first rows of the sorted list and counts them all', () => {
+    const people = ['Ødegård', 'Lie', 'Berg', 'Moe'].map((lastName, i) =>
+      viewOf(makeParticipant({ id: `p${i}`, firstName: 'Kari', lastName }), []),
+    );
+    const plan = planList('participant-list', { columns: ['lastName'] });
+    if (!plan.ok) throw new Error(plan.error.message);
+    const preview = listPreview(plan.value, people, 'en', 2);
+    expect(preview).toEqual({
+      headers: ['Last name'],
+      rows: [['Berg'], ['Lie']],
+      total: 4,
     });
   });
 });

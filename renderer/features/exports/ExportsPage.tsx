@@ -67,11 +67,11 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
   const [printing, setPrinting] = useState<ListRequest | null>(null);
 
   const choice: ListChoice = { list, columns };
-  const { views, build } = exports;
+  const { views, preview: previewOf } = exports;
   // biome-ignore lint/correctness/useExhaustiveDependencies: choice is rebuilt from list and columns every render.
   const preview = useMemo(
-    () => (views === null ? null : build(choice, views)),
-    [views, build, list, columns],
+    () => (views === null ? null : previewOf(choice, views)),
+    [views, previewOf, list, columns],
   );
 
   // Print once the print view is in the page, then take it away again.
@@ -186,7 +186,7 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
       ) : (
         preview.ok && (
           <Paper withBorder p="md">
-            <ListPreview request={preview.value} />
+            <ListPreview preview={preview.value} />
           </Paper>
         )
       )}

@@ -4,20 +4,18 @@
 import { ScrollArea, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-import type { ListRequest } from '../../../shared/lists/request';
+import type { ListPreview as Preview } from '../../../shared/lists/request';
 
-const shownRows = 15;
+/** How many rows the page shows. */
+export const previewRows = 15;
 
-export const ListPreview = ({ request }: { request: ListRequest }) => {
+export const ListPreview = ({ preview }: { preview: Preview }) => {
   const { t } = useTranslation();
-  const { rows } = request;
+  const { rows, headers, total } = preview;
   if (rows.length === 0) {
     return <Text c="dimmed">{t('exports.previewEmpty')}</Text>;
   }
-  const caption = t('exports.preview', {
-    shown: Math.min(shownRows, rows.length),
-    rows: rows.length,
-  });
+  const caption = t('exports.preview', { shown: rows.length, rows: total });
   return (
     <>
       <Text size="sm" c="dimmed">
@@ -27,7 +25,7 @@ export const ListPreview = ({ request }: { request: ListRequest }) => {
         <Table striped withTableBorder fz="xs" aria-label={caption}>
           <Table.Thead>
             <Table.Tr>
-              {request.headers.map((header) => (
+              {headers.map((header) => (
                 <Table.Th key={header} style={{ whiteSpace: 'nowrap' }}>
                   {header}
                 </Table.Th>
@@ -35,7 +33,7 @@ export const ListPreview = ({ request }: { request: ListRequest }) => {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.slice(0, shownRows).map((cells, row) => (
+            {rows.map((cells, row) => (
               // Rows have no id of their own; the preview never reorders.
               // biome-ignore lint/suspicious/noArrayIndexKey: see above
               <Table.Tr key={row}>

@@ -15,10 +15,16 @@ import type { RaceEvent } from '../../../shared/domain/event';
 import type { Lang } from '../../../shared/i18n/problems';
 import type { ExportLogEntry } from '../../../shared/lists/exportLog';
 import { type ListPurposeId, planList } from '../../../shared/lists/purposes';
-import { type ListRequest, listRequest } from '../../../shared/lists/request';
+import {
+  type ListPreview,
+  type ListRequest,
+  listPreview,
+  listRequest,
+} from '../../../shared/lists/request';
 import { getDeskApi } from '../../bridge/getDeskApi';
 import type { DeskStore } from '../../store/deskStore';
 import { eventViews, hasDatabase } from './eventViews';
+import { previewRows } from './ListPreview';
 import { packRows } from './packRows';
 
 const writeListArgs = ({
@@ -39,8 +45,8 @@ export type Exports = {
   log: ExportLogEntry[];
   /** Null while the participants are being read. */
   views: ParticipantView[] | null;
-  /** The list as it stands, from the last read of the participants. */
-  build(choice: ListChoice, views: ParticipantView[]): Result<ListRequest>;
+  /** The list's first rows, from the last read of the participants. */
+  preview(choice: ListChoice, views: ParticipantView[]): Result<ListPreview>;
   /** Reads the participants again, then builds: what export and print use. */
   buildFresh(choice: ListChoice): Promise<Result<ListRequest>>;
   write(request: ListRequest): Promise<Result<WrittenExport>>;
@@ -98,13 +104,31 @@ export const useExports = (
     [event.id],
   );
 
-  const build = useCallback(
-    (choice: ListChoice, from: ParticipantView[]): Result<ListRequest> => {
-      const plan = planList(choice.list, {
+  const planOf = useCallback(
+    (choice: ListChoice) =>
+      planList(choice.list, {
         allowExternal: settings?.allowExternalList === true,
         columns:
           choice.list === 'participant-list' ? choice.columns : undefined,
-      });
+      }),
+    [settings],
+  );
+
+  const preview = useCallback(
+    (choice: ListChoice, from: ParticipantView[]): Result<ListPreview> => {
+      const plan = planOf(choice);
+      if (!plan.ok) return plan;
+      return {
+        ok: true,
+        value: listPreview(plan.value, from, lang, previewRows),
+      };
+    },
+    [planOf, lang],
+  );
+
+  const build = useCallback(
+    (choice: ListChoice, from: ParticipantView[]): Result<ListRequest> => {
+      const plan = planOf(choice);
       if (!plan.ok) return plan;
       return {
         ok: true,
@@ -115,7 +139,7 @@ export const useExports = (
         }),
       };
     },
-    [settings, lang, event.id, event.name, by],
+    [planOf, lang, event.id, event.name, by],
   );
 
   const buildFresh = useCallback(
@@ -139,5 +163,13 @@ export const useExports = (
     [refreshLog],
   );
 
-  return { settings, setAllowExternal, log, views, build, buildFresh, write };
+  return {
+    settings,
+    setAllowExternal,
+    log,
+    views,
+    preview,
+    buildFresh,
+    write,
+  };
 };
