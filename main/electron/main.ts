@@ -77,6 +77,10 @@ const setupHandlers = async () => {
     readSheet,
     logger: moduleLogger('desk-handlers'),
     keys: { dataKey: electronDataKey(app.getPath('userData')) },
+    retention: {
+      dataDir: app.getPath('userData'),
+      logger: moduleLogger('retention'),
+    },
     exports: {
       dataDir: app.getPath('userData'),
       logger: moduleLogger('exports'),

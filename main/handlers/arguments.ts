@@ -8,6 +8,7 @@ import { deviceArgumentChecks } from './deviceHandlers';
 import { exportArgumentChecks } from './exportHandlers';
 import { keyArgumentChecks } from './keyHandlers';
 import { resultArgumentChecks } from './resultHandlers';
+import { retentionArgumentChecks } from './retentionHandlers';
 
 /** Largest spreadsheet accepted: iSonen exports of 50,000 rows are ~10 MB. */
 export const maxSheetBytes = 100 * 1024 * 1024;
@@ -77,4 +78,5 @@ export const argumentChecks = {
   ...exportArgumentChecks,
   ...resultArgumentChecks,
   ...keyArgumentChecks,
+  ...retentionArgumentChecks,
 } satisfies ArgumentChecks;

@@ -22,6 +22,10 @@ import {
   createResultHandlers,
   type ResultHandlerOptions,
 } from './resultHandlers';
+import {
+  createRetentionHandlers,
+  type RetentionHandlerOptions,
+} from './retentionHandlers';
 
 /** node/xlsx/readSheet's shape, passed in so tests can give their own. */
 export type SheetReader = (
@@ -41,6 +45,7 @@ export type DeskHandlerOptions = {
   exports?: ExportHandlerOptions;
   results?: ResultHandlerOptions;
   keys?: KeyHandlerOptions;
+  retention?: RetentionHandlerOptions;
   /** Least time between two progress events of one import. */
   progressIntervalMs?: number;
 };
@@ -95,4 +100,5 @@ export const createDeskHandlers = (options: DeskHandlerOptions): DeskHandlers =>
     ...createExportHandlers(options.exports ?? {}),
     ...createResultHandlers(options.results ?? {}),
     ...createKeyHandlers(options.keys ?? {}),
+    ...createRetentionHandlers(options.retention ?? {}),
   }) satisfies DeskHandlers;

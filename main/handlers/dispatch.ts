@@ -16,6 +16,7 @@ import { deviceTimeoutsMs } from './deviceHandlers';
 import { exportTimeoutsMs } from './exportHandlers';
 import { keyTimeoutsMs } from './keyHandlers';
 import { resultTimeoutsMs } from './resultHandlers';
+import { retentionTimeoutsMs } from './retentionHandlers';
 import { withTimeout } from './timeout';
 
 export type EmitDeskEvent = <E extends DeskEventName>(
@@ -44,6 +45,7 @@ export const requestTimeoutsMs = {
   ...exportTimeoutsMs,
   ...resultTimeoutsMs,
   ...keyTimeoutsMs,
+  ...retentionTimeoutsMs,
 } satisfies Record<DeskRequestName, number>;
 
 const listedNames: ReadonlySet<string> = new Set(deskRequestNames);

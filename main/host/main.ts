@@ -79,6 +79,10 @@ const main = async () => {
       },
     },
     exports: { dataDir: resolve(values.data), logger: moduleLogger('exports') },
+    retention: {
+      dataDir: resolve(values.data),
+      logger: moduleLogger('retention'),
+    },
     results: {
       dataDir: resolve(values.data),
       logger: moduleLogger('results'),

@@ -13,6 +13,7 @@ import type {
 import { deviceRequestLimitsMs } from '../../shared/contract/devices';
 import { fail, type Result } from '../../shared/contract/result';
 import { resultRequestLimitsMs } from '../../shared/contract/results';
+import { retentionRequestLimitsMs } from '../../shared/contract/retention';
 import type { OpenSocket, SocketConnection } from './socket';
 import { decodeFrame, encodeFrame, type WireMessage } from './wire';
 
@@ -41,6 +42,8 @@ export const clientTimeoutsMs = {
   'results:write': resultRequestLimitsMs['results:write'] + 5_000,
   'results:display': resultRequestLimitsMs['results:display'] + 5_000,
   'results:print': resultRequestLimitsMs['results:print'] + 5_000,
+  'retention:purge-files':
+    retentionRequestLimitsMs['retention:purge-files'] + 5_000,
 } satisfies Record<DeskRequestName, number>;
 
 const timeoutsByName: Readonly<Record<string, number>> = clientTimeoutsMs;

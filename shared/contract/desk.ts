@@ -29,6 +29,12 @@ import {
   resultEventNames,
   resultRequestNames,
 } from './results';
+import {
+  type RetentionEvents,
+  type RetentionRequests,
+  retentionEventNames,
+  retentionRequestNames,
+} from './retention';
 
 export type AppInfo = {
   version: string;
@@ -56,12 +62,14 @@ export type DeskRequests = CoreRequests &
   DeviceRequests &
   ExportRequests &
   ResultRequests &
-  KeyRequests;
+  KeyRequests &
+  RetentionRequests;
 export type DeskEvents = CoreEvents &
   DeviceEvents &
   ExportEvents &
   ResultEvents &
-  KeyEvents;
+  KeyEvents &
+  RetentionEvents;
 
 export type DeskRequestName = keyof DeskRequests;
 export type DeskEventName = keyof DeskEvents;
@@ -92,6 +100,7 @@ export const deskRequestNames = [
   ...exportRequestNames,
   ...resultRequestNames,
   ...keyRequestNames,
+  ...retentionRequestNames,
 ] as const satisfies readonly DeskRequestName[];
 
 export const deskEventNames = [
@@ -100,4 +109,5 @@ export const deskEventNames = [
   ...exportEventNames,
   ...resultEventNames,
   ...keyEventNames,
+  ...retentionEventNames,
 ] as const satisfies readonly DeskEventName[];

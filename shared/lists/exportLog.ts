@@ -22,6 +22,8 @@ export type ExportLogEntry = {
   rows: number;
   /** The file's name (no folder: folders can name people too). */
   file: string;
+  /** When the event's data left the desk (retention); its file went too. */
+  purgedAt?: string;
 };
 
 export const exportLogEntry = (
@@ -68,6 +70,10 @@ const entryOf = (value: unknown): ExportLogEntry | string => {
   // Lines written before entries named their event have none.
   const event = value.event ?? '';
   if (typeof event !== 'string') return '"event" is not text';
+  const purgedAt = value.purgedAt;
+  if (purgedAt !== undefined && typeof purgedAt !== 'string') {
+    return '"purgedAt" is not text';
+  }
   return {
     at: String(value.at),
     by: String(value.by),
@@ -77,6 +83,7 @@ const entryOf = (value: unknown): ExportLogEntry | string => {
     people: Number(value.people),
     rows: Number(value.rows),
     file: String(value.file),
+    ...(purgedAt === undefined ? {} : { purgedAt }),
   };
 };
 

@@ -1,0 +1,157 @@
+// The files the desk made for an event, deleted when its data leaves the
+// desk (shared/contract/retention.ts): the lists it exported into the data
+// folder's exports/, found through the export log, whose entries stay but
+// are marked purged; and, when no other event is on the desk, the raw
+// captures and the passing journal, which hold all events' passings.
+
+import {
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fail, ok, type Result } from '../../shared/contract/result';
+import type { PurgedFiles } from '../../shared/contract/retention';
+import { exportLogLine } from '../../shared/lists/exportLog';
+import { exportLogPath, readExportLog } from '../lists/exportLog';
+
+export type PurgeFilesOptions = {
+  dataDir: string;
+  eventId: string;
+  deviceData: boolean;
+  at: Date;
+};
+
+const isMissing = (error: unknown) =>
+  error instanceof Error && 'code' in error && error.code === 'ENOENT';
+
+const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+type ExportsPurged = Pick<PurgedFiles, 'exports' | 'notFound' | 'logEntries'>;
+
+/** Deletes the event's lists and marks its log entries purged. */
+export const purgeExports = async (
+  exportsDir: string,
+  eventId: string,
+  at: Date,
+): Promise<Result<ExportsPurged>> => {
+  const logPath = exportLogPath(exportsDir);
+  const log = await readExportLog(logPath);
+  if (!log.ok) return log;
+  const deleted: string[] = [];
+  const notFound: string[] = [];
+  let marked = 0;
+  for (const entry of log.value) {
+    if (entry.event !== eventId || entry.purgedAt !== undefined) continue;
+    // The log holds bare names; a name with a folder is not ours to follow.
+    const name = basename(entry.file);
+    try {
+      await rm(join(exportsDir, name));
+      deleted.push(name);
+    } catch (error) {
+      if (!isMissing(error)) {
+        return fail(
+          'purge-failed',
+          `Could not delete the list ${name}: ${messageOf(error)}`,
+          { file: name },
+        );
+      }
+      notFound.push(name);
+    }
+    marked += 1;
+  }
+  if (marked > 0) {
+    const purgedAt = at.toISOString();
+    const text = log.value
+      .map((entry) =>
+        exportLogLine(
+          entry.event === eventId && entry.purgedAt === undefined
+            ? { ...entry, purgedAt }
+            : entry,
+        ),
+      )
+      .join('');
+    // Written beside and renamed over, so a crash leaves one whole log.
+    const temporary = `${logPath}.purge`;
+    await writeFile(temporary, text, 'utf8');
+    await rename(temporary, logPath);
+  }
+  return ok({ exports: deleted, notFound, logEntries: marked });
+};
+
+const countFiles = async (dir: string): Promise<number> => {
+  try {
+    const entries = await readdir(dir, {
+      withFileTypes: true,
+      recursive: true,
+    });
+    return entries.filter((entry) => entry.isFile()).length;
+  } catch (error) {
+    if (isMissing(error)) return 0;
+    throw error;
+  }
+};
+
+const passingLines = (text: string) =>
+  text.split('\n').filter((line) => line.includes('"type":"passing"')).length;
+
+/**
+ * Empties the passing journal in place: the device service keeps it open
+ * for appending, and new passings go on at its (new) end.
+ */
+const emptyJournal = async (path: string): Promise<number> => {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (isMissing(error)) return 0;
+    throw error;
+  }
+  const handle = await open(path, 'r+');
+  try {
+    await handle.truncate(0);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return passingLines(text);
+};
+
+export const journalFileName = 'passings.jsonl';
+
+export const purgeEventFiles = async (
+  options: PurgeFilesOptions,
+): Promise<Result<PurgedFiles>> => {
+  const { dataDir, eventId, deviceData, at } = options;
+  const exported = await purgeExports(join(dataDir, 'exports'), eventId, at);
+  if (!exported.ok) return exported;
+  if (!deviceData) {
+    return ok({
+      ...exported.value,
+      captures: 0,
+      journalPassings: 0,
+      deviceDataKept: true,
+    });
+  }
+  try {
+    const capturesDir = join(dataDir, 'captures');
+    const captures = await countFiles(capturesDir);
+    await rm(capturesDir, { recursive: true, force: true });
+    const journalPassings = await emptyJournal(join(dataDir, journalFileName));
+    return ok({
+      ...exported.value,
+      captures,
+      journalPassings,
+      deviceDataKept: false,
+    });
+  } catch (error) {
+    return fail(
+      'purge-failed',
+      `Could not delete the captures or the passing journal: ${messageOf(error)}`,
+    );
+  }
+};
