@@ -11,7 +11,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { getDeskApi } from '../../bridge/getDeskApi';
@@ -24,7 +24,9 @@ import { UnmatchedPassings } from './UnmatchedPassings';
 export const ResultsPage = () => {
   const { t, i18n } = useTranslation();
   const { store } = useDesk();
-  const version = useStoreVersion(store);
+  // A finish rush stores passings faster than 50,000 starts recompute;
+  // the page may skip versions while the desk stays responsive.
+  const version = useDeferredValue(useStoreVersion(store));
   const [closed, setClosed] = useState(false);
   // '' shows the classes someone has finished in, which is what the finish
   // line wants to see; a name shows that class with everyone in it.
