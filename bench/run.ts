@@ -14,6 +14,7 @@ import { runExportListBench } from './exportList';
 import { pageFigures } from './figures';
 import { readExport, writeExport } from './importFile';
 import { runPageBenchmarks } from './pageBenchmarks';
+import { runSyncReconnectBenchmark } from './syncReconnect';
 import {
   type Figure,
   type Memory,
@@ -132,7 +133,12 @@ const runCentral = async (argv: readonly string[]): Promise<GroupResult> => {
     participants: centralParticipantsOf(argv),
     desks: 4,
   });
-  return { figures: central.figures, memory: [], details: central.details };
+  const reconnect = await runSyncReconnectBenchmark();
+  return {
+    figures: [...central.figures, ...reconnect.figures],
+    memory: [],
+    details: { ...central.details, reconnect: reconnect.details },
+  };
 };
 
 const main = async () => {
