@@ -9,6 +9,7 @@ import type { PaymentMethod } from '../../shared/domain/participant';
 import type { ImportPreview, ImportReport } from '../../shared/isonen/preview';
 import type { SheetTable } from '../../shared/isonen/sheet';
 import type { DeskSync } from '../sync/deskSync';
+import type { PurgeConfirmation, PurgedDocuments } from './purgeEvent';
 import type { TimingStore } from './timingStore';
 
 export type CheckInPoint = { at: string; count: number };
@@ -76,6 +77,19 @@ export type DeskStore = {
     preview: ImportPreview,
     skipRows: readonly number[],
   ): Promise<Result<ImportReport>>;
+
+  /** Days after its date the event's data stays on this desk. */
+  retentionDays(eventId: string): Promise<number>;
+  setRetentionDays(eventId: string, days: number): Promise<Result<number>>;
+  /**
+   * Deletes the event's documents from this desk (purgeEvent.ts). While
+   * the open event has unsynced operations it is refused with
+   * `unsynced-operations` (data.pending) unless confirmed.
+   */
+  purgeEvent(
+    eventId: string,
+    confirm?: PurgeConfirmation,
+  ): Promise<Result<PurgedDocuments>>;
 };
 
 export type DeskStoreError = AppError;

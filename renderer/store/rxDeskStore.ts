@@ -39,7 +39,9 @@ import {
   readFullParticipants,
 } from './openEvent';
 import { createOperationLog } from './operationLog';
+import { purgeEventDocuments, unsyncedRefusal } from './purgeEvent';
 import { readEvents, readParticipants } from './readDocs';
+import { readRetentionDays, writeRetentionDays } from './retentionSettings';
 import { writeRoster } from './rosterDocs';
 import { checkInsOverTime, classSummaries } from './summaries';
 import { nextBib, typedBibSource } from './syncViews';
@@ -372,6 +374,22 @@ export const createDeskStore = async (
       const result = await importWith(preview, skipRows, 'isonen-file');
       return result.ok ? ok(result.value.report) : result;
     },
+
+    retentionDays: (eventId) => readRetentionDays(db, eventId),
+    setRetentionDays: (eventId, days) => writeRetentionDays(db, eventId, days),
+    purgeEvent: (eventId, confirm = {}) =>
+      queue.run(async () => {
+        const open = model?.event.id === eventId;
+        const pending = open ? sync.pendingCount() : 0;
+        if (pending > 0 && !confirm.unsynced) return unsyncedRefusal(pending);
+        if (open) {
+          await sync.close();
+          model = null;
+        }
+        const purged = await purgeEventDocuments(db, eventId);
+        changed();
+        return ok(purged);
+      }),
 
     async close() {
       await queue.run(async () => undefined);
