@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { getDeskApi } from '../../bridge/getDeskApi';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
 import { ClassResultTable } from './ClassResultTable';
-import { liveResults } from './liveResults';
+import { resultsOf, startListKey, startListOf } from './liveResults';
 import { RaceSetupForm } from './RaceSetupForm';
 import { UnmatchedPassings } from './UnmatchedPassings';
 
@@ -35,16 +35,21 @@ export const ResultsPage = () => {
   const [exportError, setExportError] = useState<string | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the store's change counter
+  const views = useMemo(() => store.timing.views(), [store, version]);
+  const key = useMemo(() => startListKey(views), [views]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key says when the views it reads changed
+  const start = useMemo(() => startListOf(views), [key]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the store's change counter
   const live = useMemo(() => {
     const { timing } = store;
-    return liveResults(
-      timing.views(),
+    return resultsOf(
+      start,
       timing.passings(),
       timing.setupOperations(),
       timing.statusOperations(),
       closed,
     );
-  }, [store, version, closed]);
+  }, [store, start, version, closed]);
 
   const event = store.activeEvent();
   const shownClasses = live.list.classes.filter((classResult) =>
