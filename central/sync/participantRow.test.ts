@@ -73,6 +73,8 @@ describe('the stored participant text', () => {
     const op = operationsOf({ eventId, deskId, token: '' });
     const [a = '', b = '', c = '', d = ''] = ids;
     await pushOperations(db, eventId, deskId, [
+      // A range document among the participants: the page mixes kinds.
+      op('class-range-set', '', { className: 'Trim', first: 1, last: 99 }),
       op('check-in', a, {}),
       op('payment', a, { method: 'card', amount: 15_000 }),
       op('check-in', b, {}),
@@ -116,9 +118,9 @@ describe('the stored participant text', () => {
     expect(rest.ok).toBe(true);
     if (!rest.ok) return;
 
-    const seqs = [...first.value.documents, ...rest.value.documents].map(
-      (doc) => doc.seq,
-    );
+    const documents = [...first.value.documents, ...rest.value.documents];
+    const seqs = documents.map((doc) => doc.seq);
+    expect(documents.map((doc) => doc.kind)).toContain('class-range');
     expect(first.value.hasMore).toBe(true);
     expect(first.value.checkpoint).toBe(seqs[4]);
     expect(rest.value.hasMore).toBe(false);

@@ -1,13 +1,13 @@
 // Pull: the documents changed after a checkpoint, in seq order. Each write
 // bumps the event's seq under a row lock held to COMMIT, so seqs become
-// visible in order and a reader never sees seq n+1 without n. The page is
-// read in one statement, so one snapshot: the checkpoint it returns covers
-// exactly what the documents show.
+// visible in order and a reader never sees seq n+1 without n. The page and
+// the event's seq are read in one REPEATABLE READ snapshot, so the
+// checkpoint it returns covers exactly what the documents show.
 //
 // Speed: a participant's document is stored as JSON text next to its row
-// (migration 0004, written by a trigger with every change), and the page
-// leaves as one string built from those texts. Node never parses or
-// serializes participant data on a pull; the few other documents (leases,
+// (migration 0004, written by a trigger with every change); the store
+// joins a page's texts and Node sends that string as it is, never parsing
+// or serializing participant data. The few other documents (leases,
 // ranges, conflicts) are made here.
 
 import { fail, ok, type Result } from '../../shared/contract/result';
@@ -36,16 +36,12 @@ type RangeRow = {
   seq: number;
 };
 
-/** One document of a page: its seq and its JSON text. */
-type PageEntry = { seq: number; json: string };
-
 const branch = (table: string, select: string) =>
   `(SELECT ${select} FROM ${table} t
      WHERE event_id = $1 AND seq > $2 ORDER BY seq LIMIT $3)`;
 
-// One statement is one snapshot, so the latest seq and the documents agree.
 // Each branch walks its (event_id, seq) index; the merge keeps seq order.
-const pageSql = `WITH page AS (
+const pageCte = `WITH page AS (
     ${branch(
       'participants',
       `seq, sync_doc AS json, NULL::jsonb AS conflict, NULL::jsonb AS lease,
@@ -55,22 +51,45 @@ const pageSql = `WITH page AS (
     UNION ALL ${branch('bib_leases', 'seq, NULL, NULL, to_jsonb(t), NULL')}
     UNION ALL ${branch('class_ranges', 'seq, NULL, NULL, NULL, to_jsonb(t)')}
     ORDER BY seq LIMIT $3
-  )
-  SELECT s.seq AS latest, page.*
-    FROM event_seq s LEFT JOIN page ON true
+  )`;
+
+// Most pages hold participants only: their texts are joined in the store
+// and come back as one value instead of one row each.
+const joinedSql = `${pageCte}
+  SELECT s.seq AS latest, j.*
+    FROM event_seq s,
+         (SELECT count(*)::int AS documents,
+                 coalesce(max(seq), 0) AS last_seq,
+                 (count(*) FILTER (WHERE json IS NULL))::int AS others,
+                 coalesce(string_agg(json, ',' ORDER BY seq), '') AS text
+            FROM page) j
    WHERE s.event_id = $1`;
+
+// A page with leases, ranges or conflicts: one row per document, the
+// others made here.
+const rowsSql = `${pageCte}
+  SELECT seq, json, conflict, lease, range FROM page`;
 
 // Without fresh statistics (PGlite never analyzes by itself; PostgreSQL
 // only after autovacuum ran) the planner guesses a handful of rows and
 // reads every document after the checkpoint to sort them. Walking the seq
 // index stops after one page, whatever the statistics say.
-const indexWalk = `SET LOCAL enable_bitmapscan = off;
+// Repeatable read: a page with other documents is read in a second
+// statement, which must see the same snapshot as the first.
+const pageTransaction = `SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY;
+  SET LOCAL enable_bitmapscan = off;
   SET LOCAL enable_seqscan = off`;
 
-/** One row per document; seq is null when the page is empty. */
-type PageRow = {
+type JoinedRow = {
   latest: number;
-  seq: number | null;
+  documents: number;
+  last_seq: number;
+  others: number;
+  text: string;
+};
+
+type PageRow = {
+  seq: number;
   json: string | null;
   conflict: ConflictRow | null;
   lease: LeaseRow | null;
@@ -98,24 +117,32 @@ const otherDocument = (seq: number, row: PageRow): SyncDocument => {
   return { kind: 'class-range', seq, range: { className, first, last } };
 };
 
+/** The page's documents joined as JSON text, with its size and last seq. */
+export type PageText = {
+  latest: number;
+  documents: number;
+  lastSeq: number;
+  text: string;
+};
+
 const selectPage = async (
   db: Queryable,
   eventId: string,
   checkpoint: number,
   limit: number,
-): Promise<{ latest: number; entries: PageEntry[] }> => {
-  const rows = await db.query<PageRow>(pageSql, [eventId, checkpoint, limit]);
-  const entries: PageEntry[] = [];
-  for (const row of rows) {
-    if (row.seq === null) continue;
-    entries.push({
-      seq: row.seq,
-      json: row.json ?? JSON.stringify(otherDocument(row.seq, row)),
-    });
-  }
-  // Already in order from the merge; the sort only makes sure of it.
-  entries.sort((a, b) => a.seq - b.seq);
-  return { latest: rows[0]?.latest ?? 0, entries };
+): Promise<PageText> => {
+  const params = [eventId, checkpoint, limit];
+  const [joined] = await db.query<JoinedRow>(joinedSql, params);
+  if (!joined) return { latest: 0, documents: 0, lastSeq: 0, text: '' };
+  const { latest, documents, last_seq: lastSeq } = joined;
+  if (joined.others === 0)
+    return { latest, documents, lastSeq, text: joined.text };
+  const rows = await db.query<PageRow>(rowsSql, params);
+  const text = rows
+    .sort((x, y) => x.seq - y.seq)
+    .map((row) => row.json ?? JSON.stringify(otherDocument(row.seq, row)))
+    .join(',');
+  return { latest, documents, lastSeq, text };
 };
 
 /** The event's latest seq and the page after checkpoint, in seq order. */
@@ -124,9 +151,9 @@ export const readPage = (
   eventId: string,
   checkpoint: number,
   limit: number,
-) =>
+): Promise<PageText> =>
   db.transaction(async (tx) => {
-    await tx.exec(indexWalk);
+    await tx.exec(pageTransaction);
     return selectPage(tx, eventId, checkpoint, limit);
   });
 
@@ -139,12 +166,12 @@ export type PullPage = {
 };
 
 const pageOf = (
-  entries: readonly PageEntry[],
+  page: PageText,
   checkpoint: number,
   hasMore: boolean,
 ): PullPage => ({
-  json: `{"documents":[${entries.map((e) => e.json).join(',')}],"checkpoint":${checkpoint},"hasMore":${hasMore}}`,
-  documents: entries.length,
+  json: `{"documents":[${page.text}],"checkpoint":${checkpoint},"hasMore":${hasMore}}`,
+  documents: page.documents,
   checkpoint,
   hasMore,
 });
@@ -156,7 +183,8 @@ export const pullPage = async (
   checkpoint: number,
   limit: number,
 ): Promise<Result<PullPage>> => {
-  const { latest, entries } = await readPage(db, eventId, checkpoint, limit);
+  const page = await readPage(db, eventId, checkpoint, limit);
+  const { latest } = page;
   // A checkpoint this server never gave (its database was restored from
   // an older copy): answering from it would hide documents, so the desk
   // is told to download the event again.
@@ -167,12 +195,9 @@ export const pullPage = async (
       { checkpoint, latestSeq: latest },
     );
   }
-  const last = entries.at(-1);
-  if (entries.length === limit && last) {
-    return ok(pageOf(entries, last.seq, true));
-  }
+  if (page.documents === limit) return ok(pageOf(page, page.lastSeq, true));
   // A short page reached the end: the event's seq is the checkpoint.
-  return ok(pageOf(entries, latest, false));
+  return ok(pageOf(page, latest, false));
 };
 
 /** The same page as objects, for callers in this process. */
