@@ -14,7 +14,6 @@ import { runExportListBench } from './exportList';
 import { pageFigures } from './figures';
 import { readExport, writeExport } from './importFile';
 import { runPageBenchmarks } from './pageBenchmarks';
-import { runSyncReconnectBenchmark } from './syncReconnect';
 import {
   type Figure,
   type Memory,
@@ -22,6 +21,7 @@ import {
   withVerdicts,
   writeJson,
 } from './report';
+import { runSyncReconnectBenchmark } from './syncReconnect';
 import { benchOutDir } from './vite.config';
 
 const latest = fileURLToPath(new URL('./results/latest.json', import.meta.url));
