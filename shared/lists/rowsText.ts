@@ -12,13 +12,19 @@ const unit = '\u001f';
 const record = '\u001e';
 
 const clean = (cell: string): string =>
-  cell.includes(unit) || cell.includes(record)
-    ? cell.replaceAll(unit, '').replaceAll(record, '')
-    : cell;
+  cell.replaceAll(unit, '').replaceAll(record, '');
+
+const hasSeparator = (text: string) =>
+  text.includes(unit) || text.includes(record);
 
 export const packRowsText = (rows: readonly (readonly string[])[]): string => {
   const parts: string[] = [];
-  for (const row of rows) parts.push(row.map(clean).join(unit), record);
+  for (const row of rows) {
+    // One look per row instead of two per cell: cells almost never hold
+    // a separator, and the row's text without any added tells.
+    const cells = hasSeparator(row.join('')) ? row.map(clean) : row;
+    parts.push(cells.join(unit), record);
+  }
   return parts.join('');
 };
 
