@@ -55,4 +55,32 @@ describe('racedesk simulate with every fault on', () => {
       runMs,
     );
   }
+
+  it(
+    'keeps every invariant against the real central process, killed to restart',
+    async () => {
+      const run = captured();
+      const code = await runSimulate(
+        [
+          '--desks',
+          '3',
+          '--ops',
+          '400',
+          '--seed',
+          '13',
+          '--faults',
+          'all',
+          '--central',
+          'process',
+        ],
+        run.io,
+      );
+      console.log(run.out());
+      expect(run.out()).toMatch(/central process on PGlite/);
+      expect(run.out()).toMatch(/2 server restarts/);
+      expect(run.out().match(/^PASS /gm)).toHaveLength(5);
+      expect(code).toBe(0);
+    },
+    runMs,
+  );
 });
