@@ -1,6 +1,7 @@
 // Bundles Electron's main process and preload into dist/main/ as CommonJS.
-// Everything but 'electron' is bundled, so the packaged app needs nothing
-// from node_modules (electron-builder.yml ships dist/** only).
+// Everything but 'electron' and serialport is bundled. serialport finds its
+// native binding next to its own package, so it stays a package:
+// electron-builder.yml ships it (and only it) from node_modules.
 //
 // Usage: node scripts/build-main.mjs [--outdir DIR]   (default dist/main)
 
@@ -23,7 +24,7 @@ const common = {
   format: 'cjs',
   // Electron 45 runs Node 22.
   target: 'node22',
-  external: ['electron'],
+  external: ['electron', 'serialport', '@serialport/*'],
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',
