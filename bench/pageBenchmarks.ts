@@ -147,6 +147,7 @@ export const runPageBenchmarks = async (
   await page.evaluate((db) => window.bench.createStore(db), `${dbName}-plain`);
   await page.evaluate(() => window.bench.preview('Bench plain'));
   const plainCommit = await page.evaluate(() => window.bench.commit());
+  await page.evaluate((id) => window.bench.openEvent(id), plainCommit.eventId);
   const plainChecks = await page.evaluate(
     ([n, seed]) => window.bench.checkIns(n, seed),
     [checkInCount, args.seed] as const,

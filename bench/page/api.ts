@@ -186,7 +186,9 @@ export const createBenchApi = (): BenchApi => {
 
     async close() {
       floorDb?.close();
+      floorDb = null;
       await store?.close();
+      store = null;
     },
   };
 };
