@@ -2,6 +2,7 @@ import { accessEn } from '../features/access/messages';
 import { devicesEn } from '../features/devices/messages';
 import { exportsEn } from '../features/exports/messages';
 import { resultsEn } from '../features/results/messages';
+import { retentionEn } from '../features/retention/messages';
 import { syncEn } from '../features/sync/messages';
 import type { nb } from './nb';
 
@@ -240,4 +241,5 @@ export const en = {
   devices: devicesEn,
   results: resultsEn,
   exports: exportsEn,
+  retention: retentionEn,
 } as const satisfies Messages;

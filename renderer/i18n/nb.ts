@@ -5,6 +5,7 @@ import { accessNb } from '../features/access/messages';
 import { devicesNb } from '../features/devices/messages';
 import { exportsNb } from '../features/exports/messages';
 import { resultsNb } from '../features/results/messages';
+import { retentionNb } from '../features/retention/messages';
 import { syncNb } from '../features/sync/messages';
 
 export const nb = {
@@ -239,4 +240,5 @@ export const nb = {
   devices: devicesNb,
   results: resultsNb,
   exports: exportsNb,
+  retention: retentionNb,
 } as const;

@@ -13,6 +13,7 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { RetentionPanel } from '../retention/RetentionPanel';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
 
 const bucketMinutes = 15;
@@ -121,6 +122,7 @@ export const OverviewPage = () => {
             aria-label={t('overview.chart')}
           />
         )}
+        <RetentionPanel />
       </Paper>
     </Group>
   );

@@ -13,6 +13,7 @@ import { AppHeader } from '../header/AppHeader';
 import { ImportPage } from '../import/ImportPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { ResultsPage } from '../results/ResultsPage';
+import { RetentionBanner } from '../retention/RetentionBanner';
 import { SyncPage } from '../sync/SyncPage';
 import { useDesk, useStoreVersion } from './deskContext';
 import { EmptyEvent } from './EmptyEvent';
@@ -76,6 +77,7 @@ export const DeskShell = () => {
             </Tabs.Panel>
           </div>
         </AppShell.Main>
+        <RetentionBanner />
       </AppShell>
     </Tabs>
   );

@@ -1,0 +1,75 @@
+// What a purge deleted, in counts and file names, and what it kept.
+
+import { Alert, List, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+import type { PurgeReport } from './runPurge';
+
+export const PurgeReportView = ({
+  report,
+  onClose,
+}: {
+  report: PurgeReport;
+  onClose(): void;
+}) => {
+  const { t } = useTranslation();
+  const { documents: d, files } = report;
+  return (
+    <Alert
+      color="green"
+      role="status"
+      aria-label={t('retention.reportTitle', { name: report.eventName })}
+      title={t('retention.reportTitle', { name: report.eventName })}
+      withCloseButton
+      closeButtonLabel={t('retention.close')}
+      onClose={onClose}
+    >
+      <List size="sm" spacing={2}>
+        <List.Item>
+          {t('retention.reportDocuments', {
+            participants: d.participants,
+            operations: d.operations,
+            imports: d.imports,
+            sync: d.syncDocs + d.opResults,
+            local: d.localDocuments,
+          })}
+        </List.Item>
+        {files && (
+          <>
+            <List.Item>
+              {files.exports.length > 0
+                ? t('retention.reportExports', {
+                    count: files.exports.length,
+                    files: files.exports.join(', '),
+                  })
+                : t('retention.reportNoExports')}
+            </List.Item>
+            {files.notFound.length > 0 && (
+              <List.Item>
+                {t('retention.reportNotFound', {
+                  files: files.notFound.join(', '),
+                })}
+              </List.Item>
+            )}
+            <List.Item>
+              {t('retention.reportLog', { count: files.logEntries })}
+            </List.Item>
+            <List.Item>
+              {files.deviceDataKept
+                ? t('retention.reportDeviceKept')
+                : t('retention.reportDevice', {
+                    captures: files.captures,
+                    passings: files.journalPassings,
+                  })}
+            </List.Item>
+          </>
+        )}
+      </List>
+      {report.filesError !== null && (
+        <Text c="red" size="sm" mt="xs">
+          {t('retention.reportFilesFailed', { message: report.filesError })}
+        </Text>
+      )}
+    </Alert>
+  );
+};

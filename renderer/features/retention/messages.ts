@@ -1,0 +1,107 @@
+// Texts of retention (deleting an event's data from the desk), in bokmål
+// and English; nb.ts and en.ts put them under the key 'retention'.
+
+import type { Messages } from '../../i18n/en';
+
+export const retentionNb = {
+  title: 'Sletting fra denne pulten',
+  days: 'Dager etter arrangementsdatoen',
+  daysHelp: '0 betyr dagen etter. Standard er 7.',
+  purgeOn: 'Slettes {{date}}',
+  noDate:
+    'Arrangementet har ingen dato: slett det selv når dataene ikke trengs ' +
+    'lenger.',
+  saved: 'Lagret',
+  purge: 'Slett arrangementet fra denne pulten',
+  whatGoes:
+    'Deltakere, operasjoner, importer, synkroniseringsdata og eksporterte ' +
+    'lister for {{name}} slettes fra denne pulten. Eksportloggen beholdes ' +
+    'og merkes som slettet; den har ingen personopplysninger.',
+  deviceData:
+    'Råfangst fra tidtakerutstyr og passeringsjournalen slettes bare når ' +
+    'ingen andre arrangementer er på pulten.',
+  warn:
+    '{{name}} slettes fra denne pulten {{date}}: deltakere, operasjoner og ' +
+    'eksporterte lister.',
+  due: '{{name}} skulle slettes fra denne pulten {{date}}.',
+  purgeNow: 'Slett nå …',
+  confirmTitle: 'Slette {{name}}?',
+  confirm: 'Slett',
+  cancel: 'Avbryt',
+  unsynced_one:
+    '{{count}} operasjon er ikke synkronisert ennå. Slettes arrangementet ' +
+    'nå, går den tapt.',
+  unsynced_other:
+    '{{count}} operasjoner er ikke synkronisert ennå. Slettes ' +
+    'arrangementet nå, går de tapt.',
+  confirmUnsynced: 'Slett likevel',
+  reportTitle: '{{name}} er slettet fra denne pulten',
+  reportDocuments:
+    'Slettet: {{participants}} deltakere, {{operations}} operasjoner, ' +
+    '{{imports}} importer, {{sync}} synkroniseringsdokumenter og ' +
+    '{{local}} lokale dokumenter.',
+  reportExports: 'Eksporterte lister slettet ({{count}}): {{files}}',
+  reportNoExports: 'Ingen eksporterte lister å slette.',
+  reportNotFound: 'Ikke i eksportmappen (lagret et annet sted?): {{files}}',
+  reportLog: '{{count}} oppføringer i eksportloggen er merket som slettet.',
+  reportDevice:
+    '{{captures}} råfangstfiler og {{passings}} passeringer i journalen ' +
+    'er slettet.',
+  reportDeviceKept:
+    'Råfangst og passeringsjournal er beholdt: andre arrangementer er ' +
+    'fortsatt på pulten.',
+  reportFilesFailed: 'Filene kunne ikke slettes: {{message}}',
+  close: 'Lukk',
+  failed: 'Slettingen ble ikke gjort: {{message}}',
+};
+
+export const retentionEn: Messages<typeof retentionNb> = {
+  title: 'Deletion from this desk',
+  days: 'Days after the event date',
+  daysHelp: '0 means the day after. The default is 7.',
+  purgeOn: 'Deleted on {{date}}',
+  noDate:
+    'The event has no date: delete it yourself when its data is no longer ' +
+    'needed.',
+  saved: 'Saved',
+  purge: 'Delete the event from this desk',
+  whatGoes:
+    'Participants, operations, imports, sync data and exported lists of ' +
+    '{{name}} are deleted from this desk. The export log stays, marked as ' +
+    'purged; it holds no personal data.',
+  deviceData:
+    'Raw captures from timing devices and the passing journal are deleted ' +
+    'only when no other event is on the desk.',
+  warn:
+    '{{name}} will be deleted from this desk on {{date}}: participants, ' +
+    'operations and exported lists.',
+  due: '{{name}} was due to be deleted from this desk on {{date}}.',
+  purgeNow: 'Delete now …',
+  confirmTitle: 'Delete {{name}}?',
+  confirm: 'Delete',
+  cancel: 'Cancel',
+  unsynced_one:
+    '{{count}} operation is not synced yet. Deleting the event now loses it.',
+  unsynced_other:
+    '{{count}} operations are not synced yet. Deleting the event now loses ' +
+    'them.',
+  confirmUnsynced: 'Delete anyway',
+  reportTitle: '{{name}} is deleted from this desk',
+  reportDocuments:
+    'Deleted: {{participants}} participants, {{operations}} operations, ' +
+    '{{imports}} imports, {{sync}} sync documents and {{local}} local ' +
+    'documents.',
+  reportExports: 'Exported lists deleted ({{count}}): {{files}}',
+  reportNoExports: 'No exported lists to delete.',
+  reportNotFound: 'Not in the exports folder (saved elsewhere?): {{files}}',
+  reportLog: '{{count}} export log entries are marked as purged.',
+  reportDevice:
+    '{{captures}} raw capture files and {{passings}} passings in the journal ' +
+    'are deleted.',
+  reportDeviceKept:
+    'Raw captures and the passing journal are kept: other events are still ' +
+    'on the desk.',
+  reportFilesFailed: 'The files could not be deleted: {{message}}',
+  close: 'Close',
+  failed: 'Nothing was deleted: {{message}}',
+};

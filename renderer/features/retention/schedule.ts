@@ -1,0 +1,51 @@
+// When an event's data leaves this desk: N days after the event date (0
+// means the day after), with a warning from two days before. Dates are
+// the desk's local calendar days, yyyy-mm-dd, as the event date is.
+
+export type RetentionPhase =
+  /** Nothing to say yet. */
+  | 'kept'
+  /** The purge date is at most two days away. */
+  | 'warn'
+  /** The purge date has come: the desk asks to purge. */
+  | 'due';
+
+export const warnDaysAhead = 2;
+
+const isoDay = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const dayNumber = (date: string): number | null => {
+  const match = isoDay.exec(date);
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  return Number.isNaN(ms) ? null : ms / 86_400_000;
+};
+
+const dayText = (day: number): string =>
+  new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+/** The purge date, or null for an event without a (valid) date. */
+export const purgeDate = (eventDate: string, days: number): string | null => {
+  const day = dayNumber(eventDate);
+  return day === null ? null : dayText(day + Math.max(1, days));
+};
+
+/** Today on this desk's calendar, yyyy-mm-dd. */
+export const localDay = (now: Date): string =>
+  [
+    now.getFullYear(),
+    String(now.getMonth() + 1).padStart(2, '0'),
+    String(now.getDate()).padStart(2, '0'),
+  ].join('-');
+
+export const retentionPhase = (
+  today: string,
+  purgeOn: string | null,
+): RetentionPhase => {
+  const now = dayNumber(today);
+  const due = purgeOn === null ? null : dayNumber(purgeOn);
+  if (now === null || due === null) return 'kept';
+  if (now >= due) return 'due';
+  return due - now <= warnDaysAhead ? 'warn' : 'kept';
+};
