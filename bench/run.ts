@@ -1,6 +1,7 @@
-// `npm run bench [-- --participants N] [-- --only desk|central]`: the
-// desk's four benchmarks from issue #2 in real Chromium and the central
-// service's from issue #3, each beside a floor measured in the same run.
+// `npm run bench [-- --participants N] [-- --only desk|central|timing]`:
+// the desk's four benchmarks from issue #2 in real Chromium, the central
+// service's from issue #3 and the timing devices' from issue #4, each
+// beside a floor measured in the same run.
 // Results go to the console and to bench/results/latest.json.
 
 import { writeFile } from 'node:fs/promises';
@@ -22,6 +23,8 @@ import {
   writeJson,
 } from './report';
 import { runSyncReconnectBenchmark } from './syncReconnect';
+import { runTimingDecoderBenchmarks } from './timingDecoders';
+import { runTimingLatencyBenchmarks } from './timingLatency';
 import { benchOutDir } from './vite.config';
 
 const latest = fileURLToPath(new URL('./results/latest.json', import.meta.url));
@@ -34,15 +37,17 @@ const machineLine = () =>
     .map((n) => n.toFixed(1))
     .join(' ');
 
-type Group = 'desk' | 'central';
+type Group = 'desk' | 'central' | 'timing';
 
-/** `--only desk` or `--only central` runs one group; both by default. */
+/** `--only desk|central|timing` runs one group; all by default. */
 const groupsOf = (argv: readonly string[]): Group[] => {
   const index = argv.indexOf('--only');
-  if (index === -1) return ['desk', 'central'];
+  if (index === -1) return ['desk', 'central', 'timing'];
   const wanted = argv[index + 1];
-  if (wanted === 'desk' || wanted === 'central') return [wanted];
-  throw new Error('--only wants desk or central');
+  if (wanted === 'desk' || wanted === 'central' || wanted === 'timing') {
+    return [wanted];
+  }
+  throw new Error('--only wants desk, central or timing');
 };
 
 /** `--central-participants N`: the central demo event's size (5,000). */
@@ -141,6 +146,17 @@ const runCentral = async (argv: readonly string[]): Promise<GroupResult> => {
   };
 };
 
+const runTiming = async (): Promise<GroupResult> => {
+  const decoders = runTimingDecoderBenchmarks();
+  for (const line of decoders.lines) console.log(line);
+  const latency = await runTimingLatencyBenchmarks();
+  return {
+    figures: [...decoders.figures, ...latency.figures],
+    memory: [],
+    details: { decoders: decoders.details, latency: latency.details },
+  };
+};
+
 const main = async () => {
   const argv = process.argv.slice(2);
   const args = parseArgs(argv);
@@ -152,7 +168,12 @@ const main = async () => {
 
   const desk = groups.includes('desk') ? await runDesk(args) : null;
   const central = groups.includes('central') ? await runCentral(argv) : null;
-  const figures = [...(desk?.figures ?? []), ...(central?.figures ?? [])];
+  const timing = groups.includes('timing') ? await runTiming() : null;
+  const figures = [
+    ...(desk?.figures ?? []),
+    ...(central?.figures ?? []),
+    ...(timing?.figures ?? []),
+  ];
   const memory = [...(desk?.memory ?? []), ...(central?.memory ?? [])];
 
   console.log('');
@@ -168,6 +189,7 @@ const main = async () => {
     memory,
     ...(desk?.details ?? {}),
     central: central?.details,
+    timing: timing?.details,
     runSeconds: seconds,
     machine: {
       cores: cpus().length,
