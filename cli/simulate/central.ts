@@ -128,6 +128,9 @@ const asProcess = async (
   let running: CentralProcess | null = await startCentral(temp.store, args);
   let base: string | null = running.url;
   let db: Db | null = null;
+  // A simulation that throws must not leave a service running on its own.
+  const orphaned = () => running?.child.kill('SIGKILL');
+  process.once('exit', orphaned);
   const kill = async () => {
     base = null;
     await running?.kill();
@@ -148,6 +151,7 @@ const asProcess = async (
       return db;
     },
     async close() {
+      process.off('exit', orphaned);
       await kill();
       await db?.close();
       await temp.remove();

@@ -81,23 +81,18 @@ const storeCrashRates: Partial<Record<StoreStep, [FaultKind, number]>> = {
 };
 const crashAfterWriteRate = 0.01;
 
-const intents: Intent[] = [
-  'check-in',
-  'check-in-undo',
-  'bib-from-lease',
-  'bib-typed-clash',
-  'payment',
-  'late-entry',
-];
-
 export const createSimDesk = (setup: DeskSetup): SimDesk => {
   const { deskId, random } = setup;
   const disk = emptyDisk(deskId);
   const tally: DeskTally = {
-    recorded: Object.fromEntries(intents.map((i) => [i, 0])) as Record<
-      Intent,
-      number
-    >,
+    recorded: {
+      'check-in': 0,
+      'check-in-undo': 0,
+      'bib-from-lease': 0,
+      'bib-typed-clash': 0,
+      payment: 0,
+      'late-entry': 0,
+    },
     refused: 0,
     crashes: {
       'after-write': 0,
@@ -110,7 +105,10 @@ export const createSimDesk = (setup: DeskSetup): SimDesk => {
     network: emptyNetworkTally(),
   };
   const streams = new Set<AbortController>();
+  // Separate streams, so that the timing of crashes and requests does not
+  // shift the operator's draws: the same seed records the same work.
   const faultRandom = random.fork('faults');
+  const restartRandom = random.fork('restarts');
   const now = () => new Date(Date.now() + setup.skewMs);
   let online = true;
   let status: SyncStatus = { kind: 'connecting', pending: 0 };
@@ -137,7 +135,7 @@ export const createSimDesk = (setup: DeskSetup): SimDesk => {
     restarting = (async () => {
       await dying?.stop();
       await new Promise((resolve) =>
-        setTimeout(resolve, random.between(5, 80)),
+        setTimeout(resolve, restartRandom.between(5, 80)),
       );
       boot();
     })();
