@@ -142,16 +142,32 @@ const runOn = async (
   let rounds = 0;
   let failed: string[] = [];
   let operations: Operation[] = [];
+  const traffic = () => ({
+    requests: world.desks.reduce((n, d) => n + d.tally.network.requests, 0),
+    pullPages: world.desks.reduce((n, d) => n + d.tally.pulls, 0),
+  });
+  let during = { requests: 0, pullPages: 0 };
   try {
     queueOffline(world, options.opsPerDesk);
     operations = world.desks.flatMap((desk) => desk.disk.operations);
     progress(`${name}: ${operations.length} operations queued; reconnecting`);
+    const before = traffic();
     const started = performance.now();
     rounds = await settle(world);
     reconnectMs = performance.now() - started;
+    const after = traffic();
+    during = {
+      requests: after.requests - before.requests,
+      pullPages: after.pullPages - before.pullPages,
+    };
     progress(`${name}: converged in ${formatMs(reconnectMs)}; checking`);
     const verdicts = checkInvariants(await worldForChecks(world));
     failed = verdicts.filter((v) => !v.ok).map((v) => `${v.name}: ${v.detail}`);
+    progress(
+      failed.length === 0
+        ? `${name}: every invariant holds after the reconnect`
+        : `${name}: FAIL ${failed.join('; ')}`,
+    );
   } finally {
     await world.central.close();
   }
@@ -168,6 +184,7 @@ const runOn = async (
     details: {
       operations: operations.length,
       rounds,
+      ...during,
       reconnectMs,
       floorMs,
       failed,
