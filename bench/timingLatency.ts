@@ -27,7 +27,7 @@ import {
 import { createLogger } from '../node/log';
 import type { JournaledPassing } from '../shared/contract/devices';
 import type { TimingProtocol } from '../shared/timing/passing';
-import type { Figure } from './report';
+import { type Figure, formatMs } from './report';
 import { type Summary, summarize } from './stats';
 
 export type LatencyOptions = {
@@ -111,6 +111,8 @@ const measurePath = (protocol: TimingProtocol, options: LatencyOptions) =>
     const store = await open(join(dir, 'desk-store.jsonl'), 'a');
     const sentAt = new Map<string, number>();
     const ackedAt = new Map<string, number>();
+    // When the service hands it on: journaled and fsynced, not yet stored.
+    const journaledAt = new Map<string, number>();
     const take = startConsumer(
       store,
       (ids) => service.acknowledge(ids),
@@ -119,7 +121,9 @@ const measurePath = (protocol: TimingProtocol, options: LatencyOptions) =>
       },
     );
     service.onEvent((event) => {
-      if (event.type === 'passing') take(event.passing);
+      if (event.type !== 'passing') return;
+      journaledAt.set(event.passing.key, performance.now());
+      take(event.passing);
     });
     const simulator = startSimulator({
       path: pair.device,
@@ -143,11 +147,18 @@ const measurePath = (protocol: TimingProtocol, options: LatencyOptions) =>
       await service.close();
       await store.close();
     }
-    const latencies = [...sentAt].flatMap(([key, at]) => {
-      const done = ackedAt.get(key);
-      return done === undefined ? [] : [done - at];
-    });
-    return { sent: sentAt.size, latencies: summarize(latencies) };
+    const since = (until: Map<string, number>) =>
+      summarize(
+        [...sentAt].flatMap(([key, at]) => {
+          const done = until.get(key);
+          return done === undefined ? [] : [done - at];
+        }),
+      );
+    return {
+      sent: sentAt.size,
+      latencies: since(ackedAt),
+      journaled: since(journaledAt),
+    };
   });
 
 const openEnd = async (path: string, baudRate: number) => {
@@ -256,6 +267,12 @@ export const runTimingLatencyBenchmarks = async (
           `${path.sent} passings were acknowledged`,
       );
     }
+    console.log(
+      `timing latency ${protocol}: journaled p50 ` +
+        `${formatMs(path.journaled.p50)}, p99 ` +
+        `${formatMs(path.journaled.p99)}; acknowledged p50 ` +
+        `${formatMs(path.latencies.p50)}, p99 ${formatMs(path.latencies.p99)}`,
+    );
     figures.push(...figuresOf(protocol, path.latencies, floor));
     details[protocol] = { ...options, ...path, floor };
   }
