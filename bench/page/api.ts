@@ -12,6 +12,7 @@ import { foldSheet } from '../../shared/isonen/fold';
 import type { ImportPreview } from '../../shared/isonen/preview';
 import type { SheetTable } from '../../shared/isonen/sheet';
 import type { BenchApi, CheckInFigures, KeystrokeFigures } from './benchApi';
+import { download, pullFloor } from './download';
 import { bulkPut, openFloorDb, scanFloor, strictPut } from './floors';
 import { keystrokes, type Person, seededRandom, typedQueries } from './queries';
 
@@ -56,6 +57,8 @@ export const createBenchApi = (): BenchApi => {
   // What the search and check-in steps need of each person; the table and
   // the preview are let go after the commit, as the desk lets them go.
   let people: BenchPerson[] = [];
+  // The participants the download floor pulled, to check the download.
+  let pulledIds: string[] = [];
 
   const floorDatabase = async () => {
     floorDb ??= await openFloorDb(floorDbName);
@@ -182,6 +185,24 @@ export const createBenchApi = (): BenchApi => {
         );
       }
       return figures;
+    },
+
+    async pullFloor(url, login, password, eventId, store) {
+      const into = store ? await floorDatabase() : undefined;
+      const { ids, ...figures } = await pullFloor(
+        url,
+        login,
+        password,
+        eventId,
+        into,
+      );
+      pulledIds = ids;
+      return { ...figures, participants: ids.length };
+    },
+
+    async download(url, login, password, eventId) {
+      const desk = required(store, 'the store');
+      return download(desk, url, login, password, eventId, pulledIds);
     },
 
     async close() {

@@ -39,6 +39,33 @@ export type FloorOpenFigures = {
   count: number;
 };
 
+/** Issue #3's first download of a central event to this desk. */
+export type DownloadFigures = ImportStep & {
+  /** store.sync.login: the organizer's session and event list. */
+  loginMs: number;
+  /** Pull pages' fetch and body read, summed (the network's share). */
+  pullNetworkMs: number;
+  pages: number;
+  /** Login to the last page stored (register, pages, storing). */
+  pulledMs: number;
+  /** The last page stored to connect resolving (opening the event). */
+  openMs: number;
+  documents: number;
+  /** Participants the floor saw that the opened event lacks. */
+  missing: number;
+  query: string;
+  /** The search for `query` found that participant. */
+  found: boolean;
+};
+
+/** The same pull pages fetched and parsed in the page, nothing stored. */
+export type PullFloorFigures = ImportStep & {
+  pages: number;
+  bytes: number;
+  /** The participants' ids, to check the download against. */
+  ids: string[];
+};
+
 export type BenchApi = {
   loadTable(url: string): Promise<ImportStep & { rows: number }>;
   /** foldSheet alone; preview runs it again as its first part. */
@@ -52,6 +79,24 @@ export type BenchApi = {
   floorBulkPut(): Promise<ImportStep>;
   typeQueries(count: number, seed: number): Promise<KeystrokeFigures>;
   checkIns(count: number, seed: number): Promise<CheckInFigures>;
+  /**
+   * Fetches every pull page of a central event; keeps only the ids. With
+   * `store`, puts each page in raw IndexedDB too (the floor database).
+   */
+  pullFloor(
+    url: string,
+    login: string,
+    password: string,
+    eventId: string,
+    store: boolean,
+  ): Promise<Omit<PullFloorFigures, 'ids'> & { participants: number }>;
+  /** Downloads a central event into the store; checks the floor's ids. */
+  download(
+    url: string,
+    login: string,
+    password: string,
+    eventId: string,
+  ): Promise<DownloadFigures>;
   close(): Promise<void>;
 };
 
