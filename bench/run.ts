@@ -22,6 +22,7 @@ import {
   withVerdicts,
   writeJson,
 } from './report';
+import { runSyncDownloadBenchmark } from './syncDownload';
 import { runSyncReconnectBenchmark } from './syncReconnect';
 import { runTimingDecoderBenchmarks } from './timingDecoders';
 import { runTimingLatencyBenchmarks } from './timingLatency';
@@ -139,10 +140,16 @@ const runCentral = async (argv: readonly string[]): Promise<GroupResult> => {
     desks: 4,
   });
   const reconnect = await runSyncReconnectBenchmark();
+  // Issue #3's size for the first download, whatever the pull bench's.
+  const download = await runSyncDownloadBenchmark({ participants: 50_000 });
   return {
-    figures: [...central.figures, ...reconnect.figures],
+    figures: [...central.figures, ...reconnect.figures, ...download.figures],
     memory: [],
-    details: { ...central.details, reconnect: reconnect.details },
+    details: {
+      ...central.details,
+      reconnect: reconnect.details,
+      download: download.details,
+    },
   };
 };
 
