@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { OperatorMenu } from '../access/OperatorMenu';
 import { shortDeskId } from '../participant/CheckInState';
+import { RetentionNotice } from '../retention/RetentionNotice';
 import { useDesk } from '../shell/deskContext';
 import { type Page, pages } from '../shell/pages';
 import { EventPicker } from './EventPicker';
@@ -35,6 +36,7 @@ export const AppHeader = () => {
         </Title>
         <StatusArea />
         <SyncIndicator />
+        <RetentionNotice />
         <EventPicker />
         <OperatorMenu />
         <Badge

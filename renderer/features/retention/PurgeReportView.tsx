@@ -1,29 +1,15 @@
 // What a purge deleted, in counts and file names, and what it kept.
 
-import { Alert, List, Text } from '@mantine/core';
+import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import type { PurgeReport } from './runPurge';
 
-export const PurgeReportView = ({
-  report,
-  onClose,
-}: {
-  report: PurgeReport;
-  onClose(): void;
-}) => {
+export const PurgeReportView = ({ report }: { report: PurgeReport }) => {
   const { t } = useTranslation();
   const { documents: d, files } = report;
   return (
-    <Alert
-      color="green"
-      role="status"
-      aria-label={t('retention.reportTitle', { name: report.eventName })}
-      title={t('retention.reportTitle', { name: report.eventName })}
-      withCloseButton
-      closeButtonLabel={t('retention.close')}
-      onClose={onClose}
-    >
+    <Stack gap="xs" role="status">
       <List size="sm" spacing={2}>
         <List.Item>
           {t('retention.reportDocuments', {
@@ -66,10 +52,10 @@ export const PurgeReportView = ({
         )}
       </List>
       {report.filesError !== null && (
-        <Text c="red" size="sm" mt="xs">
+        <Text c="red" size="sm">
           {t('retention.reportFilesFailed', { message: report.filesError })}
         </Text>
       )}
-    </Alert>
+    </Stack>
   );
 };

@@ -2,7 +2,15 @@
 // data stays on this desk, when that is, and the organizer's button to
 // delete it now. Only a signed-in operator gets here (AccessGate).
 
-import { Button, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -11,7 +19,7 @@ import { maxRetentionDays } from '../../store/retentionSettings';
 import { useDesk } from '../shell/deskContext';
 import { formatDay } from './formatDay';
 import { askToPurge, retentionDaysChanged } from './retentionState';
-import { purgeDate } from './schedule';
+import { localDay, purgeDate, retentionPhase } from './schedule';
 
 /** The open event's panel; nothing without one. */
 export const RetentionPanel = () => {
@@ -50,6 +58,7 @@ const EventRetention = ({ event }: { event: RaceEvent }) => {
   };
 
   const purgeOn = days === null ? null : purgeDate(event.date, days);
+  const phase = retentionPhase(localDay(new Date()), purgeOn);
   return (
     <Paper withBorder p="sm" mt="md">
       <Stack gap="xs" align="flex-start">
@@ -77,6 +86,14 @@ const EventRetention = ({ event }: { event: RaceEvent }) => {
                 date: formatDay(purgeOn, i18n.language),
               })}
         </Text>
+        {purgeOn !== null && phase !== 'kept' && (
+          <Alert color={phase === 'due' ? 'red' : 'yellow'} role="note" py={6}>
+            {t(phase === 'due' ? 'retention.due' : 'retention.warn', {
+              name: event.name,
+              date: formatDay(purgeOn, i18n.language),
+            })}
+          </Alert>
+        )}
         <Button color="red" variant="light" onClick={() => askToPurge(event)}>
           {t('retention.purge')}
         </Button>

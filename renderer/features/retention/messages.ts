@@ -24,7 +24,10 @@ export const retentionNb = {
     '{{name}} slettes fra denne pulten {{date}}: deltakere, operasjoner og ' +
     'eksporterte lister.',
   due: '{{name}} skulle slettes fra denne pulten {{date}}.',
-  purgeNow: 'Slett nå …',
+  dueShort_one: 'Slett {{name}}?',
+  dueShort_other: 'Slett {{name}}? (+{{others}})',
+  warnShort_one: '{{name}} slettes {{date}}',
+  warnShort_other: '{{name}} slettes {{date}} (+{{others}})',
   confirmTitle: 'Slette {{name}}?',
   confirm: 'Slett',
   cancel: 'Avbryt',
@@ -51,7 +54,6 @@ export const retentionNb = {
     'Råfangst og passeringsjournal er beholdt: andre arrangementer er ' +
     'fortsatt på pulten.',
   reportFilesFailed: 'Filene kunne ikke slettes: {{message}}',
-  close: 'Lukk',
   failed: 'Slettingen ble ikke gjort: {{message}}',
 };
 
@@ -76,7 +78,10 @@ export const retentionEn: Messages<typeof retentionNb> = {
     '{{name}} will be deleted from this desk on {{date}}: participants, ' +
     'operations and exported lists.',
   due: '{{name}} was due to be deleted from this desk on {{date}}.',
-  purgeNow: 'Delete now …',
+  dueShort_one: 'Delete {{name}}?',
+  dueShort_other: 'Delete {{name}}? (+{{others}})',
+  warnShort_one: '{{name}} deleted on {{date}}',
+  warnShort_other: '{{name}} deleted on {{date}} (+{{others}})',
   confirmTitle: 'Delete {{name}}?',
   confirm: 'Delete',
   cancel: 'Cancel',
@@ -102,6 +107,5 @@ export const retentionEn: Messages<typeof retentionNb> = {
     'Raw captures and the passing journal are kept: other events are still ' +
     'on the desk.',
   reportFilesFailed: 'The files could not be deleted: {{message}}',
-  close: 'Close',
   failed: 'Nothing was deleted: {{message}}',
 };

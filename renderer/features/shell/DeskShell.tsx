@@ -13,7 +13,6 @@ import { AppHeader } from '../header/AppHeader';
 import { ImportPage } from '../import/ImportPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { ResultsPage } from '../results/ResultsPage';
-import { RetentionBanner } from '../retention/RetentionBanner';
 import { SyncPage } from '../sync/SyncPage';
 import { useDesk, useStoreVersion } from './deskContext';
 import { EmptyEvent } from './EmptyEvent';
@@ -77,7 +76,6 @@ export const DeskShell = () => {
             </Tabs.Panel>
           </div>
         </AppShell.Main>
-        <RetentionBanner />
       </AppShell>
     </Tabs>
   );

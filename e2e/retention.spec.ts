@@ -1,0 +1,161 @@
+// Retention (issue #5): an event imported, checked in and exported is
+// deleted from the desk through the Overview page; afterwards no record
+// of the browser's IndexedDB names its participants, the host's data
+// folder holds none of their surnames (plain bytes, as a finder of a lost
+// laptop would read them), and the desk has said what it deleted.
+//
+// Known gap, measured here: Chromium's LevelDB files keep deleted records
+// until Chromium compacts them (a write-ahead log, then table files that
+// compaction may move down unchanged), and a page cannot ask for that.
+
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from '@playwright/test';
+
+import { type KillableBrowser, launchKillableChromium } from './browserProcess';
+import { fullName, writeExportFile } from './exportFile';
+import { expect, test } from './fixtures';
+import { DeskPage } from './pages/desk';
+
+const participants = 60;
+const eventName = 'Høstløpet';
+
+const filesUnder = async (dir: string): Promise<string[]> => {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+};
+
+/** The values of `values` found in any file under `dir`. */
+const foundIn = async (dir: string, values: readonly string[]) => {
+  const files = await filesUnder(dir);
+  const bytes = Buffer.concat(
+    await Promise.all(
+      files.map((path) => readFile(path).catch(() => Buffer.alloc(0))),
+    ),
+  );
+  // IndexedDB stores strings as Latin-1 or UTF-16; files are UTF-8.
+  return values.filter(
+    (value) =>
+      bytes.includes(Buffer.from(value, 'latin1')) ||
+      bytes.includes(Buffer.from(value, 'utf16le')) ||
+      bytes.includes(Buffer.from(value, 'utf8')),
+  );
+};
+
+/** Every record of the page's IndexedDB, as text, read as any page could. */
+const storedInPage = (page: Page): Promise<string> =>
+  page.evaluate(async () => {
+    const texts: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(info.name ?? '');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      for (const name of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const req = db.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        texts.push(JSON.stringify(rows));
+      }
+      db.close();
+    }
+    return texts.join('\n');
+  });
+
+test('purging an event leaves none of its participants in IndexedDB or the data folder, and says what it deleted', async ({
+  host,
+}, testInfo) => {
+  test.slow();
+  const profile = await mkdtemp(join(tmpdir(), 'racedesk-retention-'));
+  let browser: KillableBrowser | null = null;
+  try {
+    browser = await launchKillableChromium(profile);
+    const page = browser.page;
+    const desk = new DeskPage(page, host.url);
+    await desk.open();
+    const file = await writeExportFile(
+      testInfo.outputPath('retention.xlsx'),
+      participants,
+    );
+    await desk.importFile(file.path, eventName, participants);
+
+    const person = file.people[0];
+    if (!person) throw new Error('The demo export has nobody active');
+    await desk.goTo('Innsjekk');
+    await desk.find(fullName(person));
+    await desk.pick(fullName(person));
+    await desk.checkIn();
+
+    await page.getByRole('tab', { name: 'Lister' }).click();
+    await page.getByRole('button', { name: 'Eksporter til Excel' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'lagret i' }),
+    ).toContainText(/\.xlsx$/, { timeout: 30_000 });
+
+    // The demo event's date is long past: the header asks to purge.
+    await expect(
+      page.getByRole('button', { name: /Høstløpet skulle slettes/ }),
+    ).toBeVisible();
+    await desk.goTo('Oversikt');
+    await expect(page.getByLabel('Dager etter arrangementsdatoen')).toHaveValue(
+      '7',
+    );
+    const surnames = [...new Set(file.people.map((p) => p.lastName))].filter(
+      (name) => name.length >= 4,
+    );
+    expect(surnames.length).toBeGreaterThan(10);
+    // Both scans see stored text before the purge.
+    expect((await foundIn(profile, surnames)).length).toBeGreaterThan(0);
+    const before = await storedInPage(page);
+    expect(surnames.filter((name) => before.includes(name)).length).toBe(
+      surnames.length,
+    );
+
+    await page
+      .getByRole('button', { name: 'Slett arrangementet fra denne pulten' })
+      .click();
+    const confirm = page.getByRole('dialog', { name: 'Slette Høstløpet?' });
+    await confirm.getByRole('button', { name: 'Slett', exact: true }).click();
+
+    const report = page.getByRole('dialog', {
+      name: 'Høstløpet er slettet fra denne pulten',
+    });
+    await expect(report).toBeVisible({ timeout: 30_000 });
+    await expect(report).toContainText(/Slettet: \d+ deltakere, 1 operasjoner/);
+    await expect(report).toContainText('Eksporterte lister slettet (1)');
+    await expect(report).toContainText(
+      '1 oppføringer i eksportloggen er merket som slettet',
+    );
+    await expect(report).toContainText('passeringer i journalen er slettet');
+    await page.screenshot({ path: testInfo.outputPath('purged.png') });
+    const stored = await storedInPage(page);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(surnames.filter((name) => stored.includes(name))).toEqual([]);
+    await browser.kill();
+    browser = null;
+
+    expect(await foundIn(testInfo.outputPath('host-data'), surnames)).toEqual(
+      [],
+    );
+    // Chromium's LevelDB keeps deleted records in its files until it
+    // compacts them, which a page cannot ask for: measured, not asserted.
+    const left = await foundIn(profile, surnames);
+    testInfo.annotations.push({
+      type: 'leveldb-residue',
+      description: `${left.length} of ${surnames.length} surnames still in the profile's files`,
+    });
+    console.log(
+      `retention: ${left.length} of ${surnames.length} surnames left in LevelDB files`,
+    );
+  } finally {
+    await browser?.kill();
+    await rm(profile, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,57 @@
+// Which events on this desk leave it soon (from two days before their
+// purge date) or are due, recounted on every change in the store, on a
+// changed retention setting and when the desk's day turns.
+
+import { useEffect, useState } from 'react';
+
+import type { RaceEvent } from '../../../shared/domain/event';
+import type { DeskStore } from '../../store/deskStore';
+import { useStoreVersion } from '../shell/deskContext';
+import { useRetentionState } from './retentionState';
+import {
+  localDay,
+  purgeDate,
+  type RetentionPhase,
+  retentionPhase,
+} from './schedule';
+
+export type RetentionNotice = {
+  event: RaceEvent;
+  purgeOn: string;
+  phase: Exclude<RetentionPhase, 'kept'>;
+};
+
+export const useRetentionNotices = (store: DeskStore): RetentionNotice[] => {
+  const version = useStoreVersion(store);
+  const { settings } = useRetentionState();
+  const [notices, setNotices] = useState<RetentionNotice[]>([]);
+  const [today, setToday] = useState(() => localDay(new Date()));
+
+  // A desk left on overnight passes into the next day.
+  useEffect(() => {
+    const timer = setInterval(() => setToday(localDay(new Date())), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version and settings are change signals.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const found: RetentionNotice[] = [];
+      for (const event of await store.listEvents()) {
+        const days = await store.retentionDays(event.id);
+        const purgeOn = purgeDate(event.date, days);
+        const phase = retentionPhase(today, purgeOn);
+        if (purgeOn !== null && phase !== 'kept') {
+          found.push({ event, purgeOn, phase });
+        }
+      }
+      if (live) setNotices(found);
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [store, version, settings, today]);
+
+  return notices;
+};
