@@ -45,6 +45,8 @@ export type DownloadFigures = ImportStep & {
   loginMs: number;
   /** Pull pages' fetch and body read, summed (the network's share). */
   pullNetworkMs: number;
+  /** Login to the first pull page asked (register, the stream's size). */
+  beforePullMs: number;
   pages: number;
   /** Login to the last page stored (register, pages, storing). */
   pulledMs: number;

@@ -83,10 +83,12 @@ const timingPulls = async <T>(work: () => Promise<T>) => {
   const original = globalThis.fetch;
   let ms = 0;
   let pages = 0;
+  let firstAt = 0;
   globalThis.fetch = async (input, init) => {
     const address = typeof input === 'string' ? input : String(input);
     if (!address.includes('/pull?')) return original(input, init);
     const start = performance.now();
+    if (pages === 0) firstAt = start;
     const response = await original(input, init);
     const body = await response.arrayBuffer();
     ms += performance.now() - start;
@@ -99,7 +101,7 @@ const timingPulls = async <T>(work: () => Promise<T>) => {
   };
   try {
     const value = await work();
-    return { value, ms, pages };
+    return { value, ms, pages, firstAt };
   } finally {
     globalThis.fetch = original;
   }
@@ -149,6 +151,7 @@ export const download = async (
     ms: connected - start,
     loginMs: loggedIn - start,
     pullNetworkMs: pulled.ms,
+    beforePullMs: pulled.firstAt - loggedIn,
     pages: pulled.pages,
     pulledMs: lastProgress - loggedIn,
     openMs: connected - lastProgress,
