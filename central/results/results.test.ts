@@ -19,7 +19,13 @@ import type { ResultList } from '../../shared/results/types';
 import { demoEventId } from '../demo/seedDemo';
 import { backends } from '../test/backends';
 import { type CentralProcess, startCentral } from '../test/centralProcess';
-import { type Desk, login, registerDesk, request } from '../test/client';
+import {
+  type Desk,
+  login,
+  postOversized,
+  registerDesk,
+  request,
+} from '../test/client';
 
 const path = `/api/events/${demoEventId}/results`;
 
@@ -137,11 +143,13 @@ describe.each(backends())('result lists on $name', (backend) => {
     expect(posted.body.starts).toBe(50_000);
 
     const padding = 'x'.repeat(33 * 1024 * 1024);
-    const huge = await request(base, 'POST', path, {
-      token: desk.token,
-      rawBody: `{"classes":[],"unmatched":[],"closed":true,"pad":"${padding}"}`,
-    });
-    expect(huge.status).toBe(413);
+    const huge = await postOversized(
+      base,
+      path,
+      desk.token,
+      `{"classes":[],"unmatched":[],"closed":true,"pad":"${padding}"}`,
+    );
+    expect(huge).toBe(413);
   }, 60_000);
 });
 

@@ -1,6 +1,8 @@
 // A small HTTP client for the tests, speaking the sync contract the way a
 // desk would.
 
+import { request as httpRequest } from 'node:http';
+
 import type { Participant } from '../../shared/domain/participant';
 import type {
   DeskRegistration,
@@ -33,6 +35,45 @@ export const request = async <T>(
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 };
+
+/**
+ * Sends a body bigger than the service takes and returns the status it
+ * answered with. The service answers 413 from the Content-Length alone and
+ * closes the connection, so the rest of the upload fails with EPIPE or a
+ * reset; fetch reports that as a failure, this waits for the answer.
+ */
+export const postOversized = (
+  base: string,
+  path: string,
+  token: string,
+  body: string,
+): Promise<number> =>
+  new Promise((resolve, reject) => {
+    let answered = false;
+    const outgoing = httpRequest(`${base}${path}`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    outgoing.on('response', (response) => {
+      answered = true;
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      const cutOff = error.code === 'EPIPE' || error.code === 'ECONNRESET';
+      if (!(cutOff && answered)) {
+        // The answer may still be on its way after the write failed.
+        setTimeout(() => {
+          if (!answered) reject(error);
+        }, 1_000);
+      }
+    });
+    outgoing.end(body);
+  });
 
 export const login = async (base: string, name: string) => {
   const reply = await request<{ token: string }>(base, 'POST', '/api/login', {

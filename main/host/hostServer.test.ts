@@ -118,7 +118,18 @@ describe('web host over HTTP', () => {
     );
     expect(policy).toContain("default-src 'none'");
     expect(policy).toContain("script-src 'self';");
-    expect(policy).not.toMatch(/https?:/);
+    // Only fetch and the live stream may reach the central service the
+    // operator types; nothing that runs or shows may come from elsewhere.
+    const directives = policy.split(';').map((part) => part.trim());
+    const remote = directives.filter((part) => /\bhttps?:/.test(part));
+    expect(remote).toEqual([
+      expect.stringMatching(/^connect-src 'self' http: https:/),
+    ]);
+    for (const name of ['script-src', 'img-src', 'font-src', 'worker-src']) {
+      const directive = directives.find((part) => part.startsWith(name));
+      expect(directive, name).not.toMatch(/https?:|\*/);
+    }
+    expect(policy).toContain("frame-src 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
