@@ -2,10 +2,13 @@
 // `--demo` (accounts demo/demo, event demo-2025) on a fresh PGlite folder,
 // or on the PostgreSQL that CI names in RACEDESK_E2E_DATABASE_URL (a fresh
 // database per run). The central office's own API calls live here too.
+// Its stderr and stdout go to the run's logs folder (runLogs.ts).
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import type { TestInfo } from '@playwright/test';
 
 import { demoEventId } from '../central/demo/seedDemo';
 import {
@@ -22,6 +25,7 @@ import {
 } from '../central/test/client';
 import type { Participant } from '../shared/domain/participant';
 import type { SyncDocument } from '../shared/sync/types';
+import { openRunLog } from './runLogs';
 
 export type ParticipantDoc = Extract<SyncDocument, { kind: 'participant' }>;
 
@@ -40,8 +44,13 @@ export type RunningCentral = {
   stop(): Promise<void>;
 };
 
+/**
+ * `participants` is --demo-participants. The log file is named after
+ * testInfo's test, or the running test's when not given.
+ */
 export const startCentralService = async (
   participants: number,
+  testInfo?: TestInfo,
 ): Promise<RunningCentral> => {
   const databaseUrl = process.env.RACEDESK_E2E_DATABASE_URL;
   const dir = databaseUrl
@@ -55,6 +64,11 @@ export const startCentralService = async (
     '--demo-participants',
     String(participants),
   ]);
+  // Follows from here on: nothing can arrive between startCentral's
+  // resolving and these listeners, and stderr so far is handed over.
+  const log = openRunLog('central', testInfo);
+  log.follow(central.child.stderr, 'stderr', central.log());
+  log.follow(central.child.stdout, 'stdout');
   const office = await login(central.url, 'demo');
 
   const documents = async () =>

@@ -1,11 +1,13 @@
 // Every test gets its own web host on a free port and a fresh data folder,
 // and a fresh browser context (so a fresh IndexedDB). The host's log and the
-// page's console are attached to the report only when a test fails.
+// page's console are attached to the report only when a test fails, and
+// always written to the run's logs folder (runLogs.ts) for the log scan.
 
 import { test as base, expect } from '@playwright/test';
 
 import { type RunningHost, startHost } from './host';
 import { DeskPage } from './pages/desk';
+import { openRunLog } from './runLogs';
 
 type DeskFixtures = {
   host: RunningHost;
@@ -17,6 +19,7 @@ export const test = base.extend<DeskFixtures>({
   host: async ({}, use, testInfo) => {
     const host = await startHost({
       dataDir: testInfo.outputPath('host-data'),
+      log: openRunLog('host', testInfo),
     });
     await use(host);
     await host.stop();
@@ -30,12 +33,15 @@ export const test = base.extend<DeskFixtures>({
 
   desk: async ({ page, host }, use, testInfo) => {
     const consoleLines: string[] = [];
+    const log = openRunLog('console', testInfo);
+    const keep = (line: string) => {
+      consoleLines.push(line);
+      log.line(line);
+    };
     page.on('console', (message) =>
-      consoleLines.push(`[${message.type()}] ${message.text()}`),
+      keep(`[${message.type()}] ${message.text()}`),
     );
-    page.on('pageerror', (error) =>
-      consoleLines.push(`[pageerror] ${error.message}`),
-    );
+    page.on('pageerror', (error) => keep(`[pageerror] ${error.message}`));
     await use(new DeskPage(page, host.url));
     if (testInfo.status !== testInfo.expectedStatus) {
       await testInfo.attach('console.log', {

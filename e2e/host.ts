@@ -6,6 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
+import type { RunLog } from './runLogs';
+
 export const projectRoot = resolve(
   dirname(fileURLToPath(import.meta.url)),
   '..',
@@ -15,6 +17,8 @@ export type HostOptions = {
   dataDir: string;
   /** The built renderer; dist/renderer when not given. */
   rendererDir?: string;
+  /** Where the host's stdout and stderr also go (e2e/runLogs.ts). */
+  log?: RunLog;
   timeoutMs?: number;
 };
 
@@ -32,6 +36,7 @@ const readyLine = /^racedesk host ready at (http:\/\/127\.0\.0\.1:\d+\/)$/;
 export const startHost = async ({
   dataDir,
   rendererDir,
+  log,
   timeoutMs = 30_000,
 }: HostOptions): Promise<RunningHost> => {
   const args = ['--port', '0', '--data', dataDir];
@@ -44,6 +49,8 @@ export const startHost = async ({
   const exitCode = new Promise<number | null>((done) =>
     child.once('exit', (code) => done(code)),
   );
+  log?.follow(child.stdout, 'stdout');
+  log?.follow(child.stderr, 'stderr');
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 import { chromiumArgs, chromiumPath, viewport } from './chromium';
+import { outputDir } from './runLogs';
 
 const ci = process.env.CI === 'true';
 
@@ -8,7 +9,12 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   // Two runs at once in one checkout would wipe each other's folder.
-  outputDir: process.env.RACEDESK_E2E_OUTPUT ?? 'artifacts',
+  // RACEDESK_E2E_OUTPUT or e2e/artifacts (runLogs.ts). Its logs/ folder
+  // gets every process's log; the teardown fails the run when one holds a
+  // personal value of the demo data (issue #5).
+  outputDir,
+  globalSetup: './runLogs.ts',
+  globalTeardown: './logPrivacy.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // Each test starts its own host on a free port with a fresh data folder,

@@ -11,6 +11,7 @@ import {
   type BrowserContext,
   test as base,
   expect,
+  type TestInfo,
 } from '@playwright/test';
 
 import { fullName } from '../shared/domain/participant';
@@ -22,6 +23,7 @@ import {
 import { projectRoot, type RunningHost, startHost } from './host';
 import { DeskPage } from './pages/desk';
 import { SyncPanel } from './pages/sync';
+import { openRunLog } from './runLogs';
 
 const screenshotDir = join(projectRoot, 'e2e', 'artifacts', 'screenshots');
 
@@ -36,7 +38,7 @@ type Desk = {
 const test = base.extend<{ central: RunningCentral }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture API.
   central: async ({}, use, testInfo) => {
-    const central = await startCentralService(60);
+    const central = await startCentralService(60, testInfo);
     await use(central);
     await central.stop();
     if (testInfo.status !== testInfo.expectedStatus) {
@@ -48,13 +50,25 @@ const test = base.extend<{ central: RunningCentral }>({
   },
 });
 
-const openDesk = async (browser: Browser, dataDir: string): Promise<Desk> => {
-  const host = await startHost({ dataDir });
+const openDesk = async (
+  browser: Browser,
+  testInfo: TestInfo,
+  label: string,
+): Promise<Desk> => {
+  const host = await startHost({
+    dataDir: testInfo.outputPath(`host-${label}`),
+    log: openRunLog(`host-${label}`, testInfo),
+  });
   const context = await browser.newContext();
   const page = await context.newPage();
   const lines: string[] = [];
-  page.on('console', (m) => lines.push(`[${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => lines.push(`[pageerror] ${e.message}`));
+  const log = openRunLog(`console-${label}`, testInfo);
+  const keep = (line: string) => {
+    lines.push(line);
+    log.line(line);
+  };
+  page.on('console', (m) => keep(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => keep(`[pageerror] ${e.message}`));
   const desk = new DeskPage(page, host.url);
   await desk.open();
   return { context, host, desk, sync: new SyncPanel(page), console: lines };
@@ -92,8 +106,8 @@ test('two desks and a central service agree after one worked offline', async ({
   ];
   const name = (doc: ParticipantDoc) => fullName(doc.participant);
 
-  const a = await openDesk(browser, testInfo.outputPath('host-a'));
-  const b = await openDesk(browser, testInfo.outputPath('host-b'));
+  const a = await openDesk(browser, testInfo, 'a');
+  const b = await openDesk(browser, testInfo, 'b');
   try {
     const form = {
       url: central.url,

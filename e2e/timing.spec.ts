@@ -16,6 +16,7 @@ import {
 } from '../node/formats/xmllint';
 import { fullName, typedPlain, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
+import { openRunLog } from './runLogs';
 import {
   openCardReader,
   plugInPair,
@@ -137,16 +138,19 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
     await expect(setup.getByRole('status')).toHaveText('Oppsettet er lagret');
 
     // The race: three punches at the finish, the third from a stray chip.
-    simulator = simulate([
-      '--protocol',
-      'sportident',
-      '--port',
-      finish.device,
-      '--passings',
-      '3',
-      '--rate',
-      '2',
-    ]);
+    simulator = simulate(
+      [
+        '--protocol',
+        'sportident',
+        '--port',
+        finish.device,
+        '--passings',
+        '3',
+        '--rate',
+        '2',
+      ],
+      openRunLog('simulator', testInfo),
+    );
     const rows3 = page.getByTestId('result-row').filter({ hasText: '0:0' });
     await expect(rows3).toHaveCount(2, { timeout: 30_000 });
     const first = page.getByTestId('result-row').filter({

@@ -15,6 +15,7 @@ import {
 import { encodeSiCardNumber } from '../shared/timing/sportident/cardNumber';
 import { encodeSiFrame } from '../shared/timing/sportident/frame';
 import { projectRoot } from './host';
+import type { RunLog } from './runLogs';
 
 export const plugInPair = async (dir: string): Promise<SocatPair> => {
   await mkdir(dir, { recursive: true });
@@ -28,13 +29,18 @@ export type RunningSimulator = {
   stop(): Promise<void>;
 };
 
-/** `racedesk device simulate` as its own process, stopped with SIGINT. */
-export const simulate = (args: string[]): RunningSimulator => {
+/**
+ * `racedesk device simulate` as its own process, stopped with SIGINT; its
+ * output also goes to `log` (e2e/runLogs.ts).
+ */
+export const simulate = (args: string[], log?: RunLog): RunningSimulator => {
   const child: ChildProcess = spawn(
     process.execPath,
     [join(projectRoot, 'bin', 'racedesk.js'), 'device', 'simulate', ...args],
     { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  log?.follow(child.stdout, 'stdout');
+  log?.follow(child.stderr, 'stderr');
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString('utf8');
