@@ -50,6 +50,15 @@ const applied = {
   data: {},
 } as const;
 
+/** Every row of a collection's IndexedDB table, tombstones too, as text. */
+const storedRows = async (internals: unknown): Promise<string> => {
+  const state = (await internals) as {
+    dexieTable?: { toArray(): Promise<unknown[]> };
+  };
+  if (!state.dexieTable) throw new Error('The storage is not Dexie’s');
+  return JSON.stringify(await state.dexieTable.toArray());
+};
+
 const openStore = async () => {
   const db = await openDeskDatabase({ name: freshName(), dexie });
   await writeSyncRecord(db, record);
@@ -127,6 +136,40 @@ describe('the desk sync store', () => {
     const stored = await readParticipants(db, 'local-1', [], servers);
     expect(stored.map((p) => [p.id, p.eventId])).toEqual([['kari', 'local-1']]);
     expect(servers.get('kari')).toEqual({ seq: 1, state, lateEntry: false });
+    await db.close();
+  });
+
+  it('keeps nothing of an erased person in the database, not even the record of its removal', async () => {
+    const { db, store } = await openStore();
+    const ola = makeParticipant({
+      id: 'ola',
+      eventId: 'central-1',
+      firstName: 'Ola',
+      lastName: 'Slettesen',
+      email: 'ola@slettesen.test',
+      mobile: '41234567',
+    });
+    await store.storeDocuments([
+      {
+        kind: 'participant',
+        seq: 1,
+        participant: ola,
+        state: idle,
+        lateEntry: false,
+      },
+    ]);
+    await store.storeDocuments([
+      { kind: 'participant-erased', seq: 2, participantId: 'ola' },
+    ]);
+    await store.storeCheckpoint(2);
+
+    // RxDB removes by writing a tombstone that keeps the whole document;
+    // the rows IndexedDB holds are read here as a page could read them.
+    const rows = await storedRows(db.participants.storageInstance.internals);
+    for (const value of ['Ola', 'Slettesen', ola.email, ola.mobile]) {
+      expect(rows).not.toContain(value);
+    }
+    expect(await readParticipants(db, 'local-1')).toEqual([]);
     await db.close();
   });
 });

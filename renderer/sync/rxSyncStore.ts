@@ -16,6 +16,7 @@
 
 import type { RxDocumentData } from 'rxdb';
 import type { Operation } from '../../shared/domain/operation';
+import { blankParticipant } from '../../shared/domain/participant';
 import type { SyncStore } from '../../shared/sync/desk/ports';
 import type { PushedOperation, SyncDocument } from '../../shared/sync/types';
 import type { DeskDatabase } from '../db/database';
@@ -61,6 +62,17 @@ const docIdOf = (doc: StoredSyncDocument): string => {
       return doc.range.className;
   }
 };
+
+/**
+ * What is left of an erased participant: RxDB removes a document by
+ * writing a tombstone that keeps whatever the write gives it, so it gets
+ * the bare ids, as the service keeps (central/participants/
+ * eraseParticipant.ts), and not the person.
+ */
+const erasedDoc = (eventId: string, id: string): ParticipantDoc => ({
+  ...blankParticipant(id, eventId),
+  key: `${eventId}|${id}`,
+});
 
 const failedWrite = (what: string, count: number) =>
   new Error(`${count} ${what} could not be stored; the pull repeats`);
@@ -170,15 +182,15 @@ export const createRxSyncStore = async (
       ).map((doc): [string, RxDocumentData<ParticipantDoc>] => [doc.id, doc]),
     );
     const rows = [];
+    let erased = 0;
     for (const [id, next] of latest) {
       const before = previous.get(id);
       if (!next && !before) continue;
-      const document = next ?? before;
-      if (!document) continue;
+      if (!next) erased += 1;
       rows.push({
         // _meta and _rev are stamped by RxDB's storage wrapper.
         document: {
-          ...document,
+          ...(next ?? erasedDoc(eventId, id)),
           _deleted: next === null,
           _attachments: {},
           _meta: { lwt: before?._meta.lwt ?? 1 },
@@ -195,6 +207,10 @@ export const createRxSyncStore = async (
     if (written.error.length > 0) {
       throw failedWrite('participants', written.error.length);
     }
+    // Tombstones go now, not at some later cleanup (purgeEvent.ts does the
+    // same); nothing replicates this collection through RxDB, so nothing
+    // needs them.
+    if (erased > 0) await db.participants.storageInstance.cleanup(0);
   };
 
   /**
