@@ -23,7 +23,7 @@ import { SyncPanel } from './pages/sync';
 const test = deskTest.extend<{ central: RunningCentral }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture API.
   central: async ({}, use, testInfo) => {
-    const central = await startCentralService(60);
+    const central = await startCentralService(60, testInfo);
     await use(central);
     await central.stop();
     if (testInfo.status !== testInfo.expectedStatus) {
