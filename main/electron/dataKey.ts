@@ -15,7 +15,8 @@ import { fail, ok, type Result } from '../../shared/contract/result';
 
 const fileName = 'desk-data.key.enc';
 
-const storageKind = (): KeyStorage =>
+/** How well safeStorage protects what it encrypts on this machine. */
+export const storageKind = (): KeyStorage =>
   process.platform === 'linux' &&
   safeStorage.getSelectedStorageBackend() === 'basic_text'
     ? 'os-basic-text'

@@ -11,6 +11,7 @@ import { readSheet } from '../../node/xlsx/readSheet';
 import { createDeskHandlers } from '../handlers/deskHandlers';
 import { setupContentSecurity } from './contentSecurity';
 import { electronDataKey } from './dataKey';
+import { electronEventKeys } from './eventKeys';
 import { setupDeskIpc } from './ipc';
 import { setupNavigationLock, setupPermissionDenial } from './navigation';
 import { appPaths } from './paths';
@@ -76,7 +77,10 @@ const setupHandlers = async () => {
     locale: app.getLocale(),
     readSheet,
     logger: moduleLogger('desk-handlers'),
-    keys: { dataKey: electronDataKey(app.getPath('userData')) },
+    keys: {
+      dataKey: electronDataKey(app.getPath('userData')),
+      eventKeys: electronEventKeys(app.getPath('userData')),
+    },
     retention: {
       dataDir: app.getPath('userData'),
       logger: moduleLogger('retention'),

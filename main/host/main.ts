@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readOrCreateDataKey } from '../../node/keys/dataKeyFile';
+import { eventKeyFiles } from '../../node/keys/eventKeyFiles';
 import { moduleLogger } from '../../node/log';
 import { readSheet } from '../../node/xlsx/readSheet';
 import { ok } from '../../shared/contract/result';
@@ -77,6 +78,7 @@ const main = async () => {
           ? ok({ key: key.value.toString('base64'), storage: 'key-file' })
           : key;
       },
+      eventKeys: eventKeyFiles(resolve(values.data), 'key-file'),
     },
     exports: { dataDir: resolve(values.data), logger: moduleLogger('exports') },
     retention: {

@@ -38,6 +38,8 @@ export const clientTimeoutsMs = {
   'exports:set-settings': 10_000,
   // The OS may ask the user to unlock the key store first.
   'keys:data-key': 65_000,
+  'keys:event-key': 65_000,
+  'keys:forget-event-key': 15_000,
   ...deviceClientTimeoutsMs,
   'results:write': resultRequestLimitsMs['results:write'] + 5_000,
   'results:display': resultRequestLimitsMs['results:display'] + 5_000,
