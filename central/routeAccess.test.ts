@@ -187,3 +187,28 @@ describe('every event route', () => {
     expect(before).toMatchObject({ participant: true, victimStatus: 200 });
   }, 120_000);
 });
+
+describe('a desk page on another origin', () => {
+  it('reads every answer, the live stream too (its headers are written by hand)', async () => {
+    const base = state.central?.url ?? '';
+    const desk = await registerDesk(base, state.organizer, demoEventId);
+    const origin = 'http://127.0.0.1:5180';
+    for (const path of [
+      `/api/events/${demoEventId}`,
+      `/api/events/${demoEventId}/pull?checkpoint=0`,
+      `/api/events/${demoEventId}/stream`,
+    ]) {
+      const aborter = new AbortController();
+      const response = await fetch(`${base}${path}`, {
+        headers: { authorization: `Bearer ${desk.token}`, origin },
+        signal: aborter.signal,
+      });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('access-control-allow-origin'), path).toBe(
+        '*',
+      );
+      // The stream never ends by itself.
+      aborter.abort();
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // once at the start and after every write, so an online desk pulls at once
 // instead of polling. It carries no documents.
 
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 import type { FastifyInstance } from 'fastify';
 
@@ -40,9 +40,16 @@ export const streamRoutes = (app: FastifyInstance, ctx: CentralContext) => {
       );
       if (!caller.ok) return sendError(reply, caller.error);
 
+      // Headers set by hooks (CORS) are Fastify's to send; a hijacked
+      // reply sends only what is written here, so take them along.
+      const hooked: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value !== undefined) hooked[name] = value;
+      }
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
+        ...hooked,
         'content-type': 'text/event-stream',
         'cache-control': 'no-cache',
         connection: 'keep-alive',
