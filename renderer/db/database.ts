@@ -22,6 +22,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { RaceEvent } from '../../shared/domain/event';
 import type { Operation } from '../../shared/domain/operation';
+import { createKeyring, type EventKeySource, type Keyring } from './keyring';
 import {
   type DeskCollectionConfigs,
   deskCollections,
@@ -57,6 +58,11 @@ export type DatabaseOptions = {
    * its cost and tests of other things open a database without one.
    */
   key?: DataKey;
+  /**
+   * Seals each event's documents under the event's own key (keyring.ts);
+   * without it, under the data key.
+   */
+  eventKeys?: EventKeySource;
   /** Schemas and migrations; the current ones unless a test says. */
   collections?: DeskCollectionConfigs;
 };
@@ -68,7 +74,10 @@ export const openDeskDatabase = async (
     ...options.dexie,
     chromeTransactionDurability: 'strict',
   });
-  const storage = options.key ? sealedStorage(dexie, options.key) : dexie;
+  const keyring = options.key
+    ? createKeyring(options.key, options.eventKeys)
+    : undefined;
+  const storage = keyring ? sealedStorage(dexie, keyring) : dexie;
   const db = await createRxDatabase<DeskCollections>({
     name: options.name,
     storage,
@@ -85,12 +94,12 @@ export const openDeskDatabase = async (
     syncDocs: collections.syncDocs,
     opResults: collections.opResults,
   });
-  if (options.key) dataKeys.set(db, options.key);
+  if (keyring) keyrings.set(db, keyring);
   return db;
 };
 
-const dataKeys = new WeakMap<DeskDatabase, DataKey>();
+const keyrings = new WeakMap<DeskDatabase, Keyring>();
 
-/** The key a database seals with, for reads that go around RxDB. */
-export const dataKeyOf = (db: DeskDatabase): DataKey | undefined =>
-  dataKeys.get(db);
+/** The keys a database seals with, for reads that go around RxDB. */
+export const keyringOf = (db: DeskDatabase): Keyring | undefined =>
+  keyrings.get(db);

@@ -15,8 +15,9 @@
 import type { DexieStorageInternals } from 'rxdb';
 import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
+import type { Keyring } from './keyring';
 import type { ParticipantDoc, ServerParticipant } from './schemas';
-import { type DataKey, openFields, sealedField } from './sealing';
+import { sealedField } from './sealing';
 
 type DexieState = Awaited<DexieStorageInternals>;
 
@@ -51,16 +52,20 @@ type Range = {
   includeUpper?: boolean;
 };
 
-/** Opens sealed rows (sealing.ts) in one go; rows with nothing sealed pass. */
+/**
+ * Opens the event's sealed rows (keyring.ts) in one go; rows with nothing
+ * sealed pass.
+ */
 const openRows = async (
   rows: unknown[],
-  key: DataKey | undefined,
+  eventId: string,
+  keyring: Keyring | undefined,
 ): Promise<unknown[]> =>
-  key
+  keyring
     ? Promise.all(
         rows.map((row) =>
           typeof row === 'object' && row !== null && sealedField in row
-            ? openFields(key, { ...row })
+            ? keyring.open({ ...row }, eventId)
             : row,
         ),
       )
@@ -69,7 +74,8 @@ const openRows = async (
 const readRange = async (
   internals: unknown,
   range: Range,
-  key?: DataKey,
+  eventId: string,
+  keyring?: Keyring,
 ): Promise<unknown[] | null> => {
   const state: unknown = await internals;
   if (!isDexieState(state)) return null;
@@ -82,7 +88,7 @@ const readRange = async (
     .where(range.index)
     .between(range.lower, range.upper, true, range.includeUpper ?? true)
     .toArray();
-  return openRows(rows, key);
+  return openRows(rows, eventId, keyring);
 };
 
 type StoredParticipant = ParticipantDoc & Bookkeeping;
@@ -145,7 +151,7 @@ export const readEventParticipants = async (
   eventId: string,
   splitAt: readonly string[] = [],
   servers?: Map<string, ServerParticipant>,
-  key?: DataKey,
+  keyring?: Keyring,
 ): Promise<Participant[] | null> => {
   // The primary key is "eventId|id": '|' then U+FFFF bound every id.
   const bounds = [
@@ -164,7 +170,8 @@ export const readEventParticipants = async (
         upper: bounds[i + 1],
         includeUpper: last,
       },
-      key,
+      eventId,
+      keyring,
     );
     if (!rows) return null;
     for (const row of rows) {
@@ -188,7 +195,7 @@ const isOperationRow = (
 export const readEventOperations = async (
   internals: unknown,
   eventId: string,
-  key?: DataKey,
+  keyring?: Keyring,
 ): Promise<Operation[] | null> => {
   // Index [_deleted+eventId+seq+id]: a two-part key sorts before every
   // longer one with the same start, and an array after every number.
@@ -199,7 +206,8 @@ export const readEventOperations = async (
       lower: ['0', eventId],
       upper: ['0', eventId, []],
     },
-    key,
+    eventId,
+    keyring,
   );
   if (!rows) return null;
   const ops: Operation[] = [];

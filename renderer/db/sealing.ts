@@ -1,10 +1,12 @@
-// Fields a desk does not need to search (birth dates, contact details,
-// payments, answers, messages, registrars) are kept sealed at rest
-// (issue #5, "Encryption at rest"): moved out of the document into one
-// `sealed` string, AES-256-GCM with a fresh 96-bit IV per write, under the
-// desk's data key (kept by the OS key store, see main/electron/dataKey.ts).
-// WebCrypto does the work natively; GCM's tag refuses a tampered or
-// wrongly keyed document instead of returning garbage.
+// Personal fields are kept sealed at rest (issue #5, "Encryption at
+// rest"): moved out of the document into one `sealed` string, AES-256-GCM
+// with a fresh 96-bit IV per write, under the key of the document's event
+// (keyring.ts; the purge destroys it) or, for documents of no event, the
+// desk's data key (kept by the OS key store, see
+// main/electron/dataKey.ts). Names are sealed too: the desk searches them
+// in memory (the roster, the open event's participants), never through a
+// database query. WebCrypto does the work natively; GCM's tag refuses a
+// tampered or wrongly keyed document instead of returning garbage.
 
 export type DataKey = CryptoKey;
 
@@ -106,11 +108,16 @@ export const openFields = async (key: DataKey, doc: Doc): Promise<Doc> => {
 };
 
 /**
- * What stays sealed, per collection. Names, clubs, classes, bibs and
- * statuses stay open: the desk searches and lists by them.
+ * What is sealed, per collection. Only what the storage itself queries,
+ * sorts or indexes must stay open (ids, event ids, seqs, kinds: see every
+ * `selector` in renderer/); clubs, classes, bibs and statuses stay open as
+ * well, as they name no one. Person and Buypass ids are in the primary
+ * key ("eventId|p<personId>", shared/isonen/identity.ts) anyway.
  */
 export const sealedFieldsByCollection: Record<string, readonly string[]> = {
   participants: [
+    'firstName',
+    'lastName',
     'birthDate',
     'email',
     'mobile',
@@ -119,11 +126,28 @@ export const sealedFieldsByCollection: Record<string, readonly string[]> = {
     'answers',
     'messages',
     'comment',
+    'license',
+    // Columns the import did not know: anything from a guardian's name to
+    // a phone number.
+    'extra',
     'server',
   ],
-  operations: ['payload'],
+  // Payloads hold late entries' names; the operator is a person too.
+  operations: ['payload', 'operator'],
   opResults: ['result'],
+  syncDocs: ['document'],
 };
 
 /** Local documents (the roster, sync records with their token) seal it all. */
 export const sealedLocalFields: readonly string[] = ['data'];
+
+/**
+ * Local documents kept per event, by id prefix (renderer/store/roster.ts,
+ * retentionSettings.ts, ../db/syncRecords.ts): "roster|<eventId>" and so
+ * on. They are sealed under the event's key.
+ */
+export const eventLocalPrefixes: readonly string[] = [
+  'roster|',
+  'sync-record|',
+  'retention|',
+];

@@ -1,7 +1,13 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { importDataKey } from '../db/sealing';
+import { fail } from '../../shared/contract/result';
+
+import {
+  type MemoryEventKeys,
+  memoryEventKeys,
+  testDataKey,
+} from '../db/testKeys';
 import { createDeskStore, type RxDeskStore } from './rxDeskStore';
 import { freshDatabaseName } from './testDesk';
 import { baseline, type SheetPerson, sheetOf } from './testSheets';
@@ -11,11 +17,16 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((store) => store.close()));
 });
 
-const storeOn = async (factory: IDBFactory, dbName: string) => {
+const storeOn = async (
+  factory: IDBFactory,
+  dbName: string,
+  eventKeys: MemoryEventKeys = memoryEventKeys(),
+) => {
   const store = await createDeskStore({
     dbName,
     dexie: { indexedDB: factory, IDBKeyRange },
-    dataKey: await importDataKey(Buffer.alloc(32, 5).toString('base64')),
+    dataKey: await testDataKey(5),
+    eventKeys,
   });
   open.push(store);
   return store;
@@ -67,10 +78,11 @@ const importEvent = async (
 };
 
 describe('purging an event from the desk', () => {
-  it('leaves nothing of the event in any collection or local document, and the other event untouched', async () => {
+  it('leaves nothing of the event in any collection or local document, destroys its key, and leaves the other event untouched', async () => {
     const factory = new IDBFactory();
     const dbName = freshDatabaseName('purge');
-    const store = await storeOn(factory, dbName);
+    const keys = memoryEventKeys();
+    const store = await storeOn(factory, dbName, keys);
     const spring = await importEvent(store, baseline, 'Vårløpet');
     const kept = await importEvent(store, summer, 'Sommerløpet');
     await store.openEvent(kept);
@@ -81,8 +93,11 @@ describe('purging an event from the desk', () => {
     expect((await store.checkIn(kari)).ok).toBe(true);
     await store.setRetentionDays(spring, 3);
     const before = await storedText(factory);
-    expect(before).toContain('Nordmann');
+    // Names are sealed under the event's key; the event's name is not.
+    expect(before).not.toContain('Nordmann');
+    expect(before).toContain('Vårløpet');
     expect(before).toContain(spring);
+    expect([...keys.kept.keys()].sort()).toEqual([spring, kept].sort());
 
     const purged = await store.purgeEvent(spring);
 
@@ -95,8 +110,10 @@ describe('purging an event from the desk', () => {
         syncDocs: 0,
         opResults: 0,
         localDocuments: 2,
+        eventKey: { destroyed: true },
       },
     });
+    expect([...keys.kept.keys()]).toEqual([kept]);
     expect(store.activeEvent()).toBeNull();
     const after = await storedText(factory);
     for (const person of baseline) {
@@ -106,16 +123,37 @@ describe('purging an event from the desk', () => {
     expect(after).not.toContain('Vårløpet');
     // Only the local documents' emptied tombstones name the event's id.
     expect(after.split(spring).length - 1).toBeLessThanOrEqual(2);
-    expect(after).toContain('Solbakken');
+    expect(after).toContain('Sommerløpet');
     expect((await store.listEvents()).map((e) => e.id)).toEqual([kept]);
     expect(await store.retentionDays(spring)).toBe(7);
 
     await store.close();
     open.splice(0);
-    const reopened = await storeOn(factory, dbName);
+    const reopened = await storeOn(factory, dbName, keys);
     expect((await reopened.openEvent(spring)).ok).toBe(false);
     expect((await reopened.openEvent(kept)).ok).toBe(true);
     expect(reopened.get(sigrid)?.state.checkedIn).toBe(true);
+    expect(reopened.search('solbakken')).toHaveLength(1);
+    expect([...keys.kept.keys()]).toEqual([kept]);
+  });
+
+  it('says the key was not destroyed when the key store refuses, after deleting the documents', async () => {
+    const keys = memoryEventKeys();
+    const store = await storeOn(new IDBFactory(), freshDatabaseName('kept'), {
+      ...keys,
+      forget: async () => fail('event-key-undeletable', 'disk is read-only'),
+    });
+    const eventId = await importEvent(store, baseline, 'Vårløpet');
+
+    const purged = await store.purgeEvent(eventId);
+
+    expect(purged).toMatchObject({
+      ok: true,
+      value: {
+        participants: baseline.length,
+        eventKey: { destroyed: false, reason: 'disk is read-only' },
+      },
+    });
   });
 
   it('keeps an event’s retention days and refuses a negative number', async () => {

@@ -8,9 +8,15 @@
 // is left in IndexedDB is nothing of the event. Local documents are blanked
 // before they are removed, so their tombstones hold only the key (which
 // names the event's id, nothing personal).
+//
+// That is all a page can delete: Chromium's IndexedDB is LevelDB, whose
+// files keep deleted records until it compacts them, and a page cannot
+// ask for that (e2e/retention.spec.ts). So the event's key goes last
+// (../db/keyring.ts): what the files keep of the event was sealed under
+// it, and without it nobody opens it again.
 
 import { fail } from '../../shared/contract/result';
-import type { DeskDatabase } from '../db/database';
+import { type DeskDatabase, keyringOf } from '../db/database';
 import { retentionKey } from './retentionSettings';
 import { rosterKey } from './roster';
 
@@ -23,7 +29,14 @@ export type PurgedDocuments = {
   opResults: number;
   /** Local documents: the roster, the sync record, the setting. */
   localDocuments: number;
+  eventKey: EventKeyFate;
 };
+
+/** What became of the key the event's documents were sealed under. */
+export type EventKeyFate =
+  | { destroyed: true }
+  /** The key store refused, or the desk seals under its data key only. */
+  | { destroyed: false; reason: string };
 
 const syncRecordKey = (eventId: string) => `sync-record|${eventId}`;
 
@@ -110,7 +123,21 @@ export const purgeEventDocuments = async (
     await db.collections[name].storageInstance.cleanup(0);
   }
 
-  return { ...counts, localDocuments };
+  return { ...counts, localDocuments, eventKey: await destroyKey(db, eventId) };
+};
+
+const destroyKey = async (
+  db: DeskDatabase,
+  eventId: string,
+): Promise<EventKeyFate> => {
+  const keyring = keyringOf(db);
+  if (!keyring) {
+    return { destroyed: false, reason: 'This desk does not seal its data' };
+  }
+  const forgotten = await keyring.forget(eventId);
+  return forgotten.ok
+    ? { destroyed: true }
+    : { destroyed: false, reason: forgotten.error.message };
 };
 
 /** Confirmations the desk needs before it deletes an event's data. */

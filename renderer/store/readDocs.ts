@@ -7,7 +7,7 @@ import type { RxCollection, RxDocumentData, RxQuery } from 'rxdb';
 import type { RaceEvent } from '../../shared/domain/event';
 import type { Operation } from '../../shared/domain/operation';
 import type { Participant } from '../../shared/domain/participant';
-import { type DeskDatabase, dataKeyOf } from '../db/database';
+import { type DeskDatabase, keyringOf } from '../db/database';
 import {
   readEventOperations,
   readEventParticipants,
@@ -69,7 +69,7 @@ export const readParticipants = async (
     eventId,
     splitAt,
     servers,
-    dataKeyOf(db),
+    keyringOf(db),
   );
   if (fast) return fast;
   const docs = await readParticipantDocs(db, eventId);
@@ -86,7 +86,7 @@ export const readOperations = async (
   (await readEventOperations(
     db.operations.storageInstance.internals,
     eventId,
-    dataKeyOf(db),
+    keyringOf(db),
   )) ??
   (
     await rawFind(db.operations, db.operations.find({ selector: { eventId } }))

@@ -22,6 +22,7 @@ import {
 } from '../db/database';
 import { ensureDeskId } from '../db/deskIdentity';
 import { acquireDeskLock } from '../db/deskLock';
+import type { EventKeySource } from '../db/keyring';
 import type { DataKey } from '../db/sealing';
 import { createRxDeskSync } from '../sync/rxDeskSync';
 import type { CheckInPoint, DeskStore } from './deskStore';
@@ -53,6 +54,11 @@ export type DeskStoreOptions = {
   dbName?: string;
   /** Seals personal fields at rest; the app always gives one. */
   dataKey?: DataKey;
+  /**
+   * Each event's own key, destroyed by its purge (../db/keyring.ts); the
+   * app always gives them. Without them events are sealed under dataKey.
+   */
+  eventKeys?: EventKeySource;
   /** For Node tests: fake-indexeddb. */
   dexie?: DatabaseOptions['dexie'];
   /** The desk's clock; tests pin it. */
@@ -87,6 +93,7 @@ export const createDeskStore = async (
     name: dbName,
     dexie: options.dexie,
     key: options.dataKey,
+    eventKeys: options.eventKeys,
   }).catch(async (error: unknown) => {
     await lock.release();
     throw error;

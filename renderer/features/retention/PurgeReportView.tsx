@@ -1,4 +1,5 @@
-// What a purge deleted, in counts and file names, and what it kept.
+// What a purge deleted, in counts and file names, whether the event's key
+// is destroyed, and what it kept.
 
 import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,11 @@ export const PurgeReportView = ({ report }: { report: PurgeReport }) => {
             sync: d.syncDocs + d.opResults,
             local: d.localDocuments,
           })}
+        </List.Item>
+        <List.Item>
+          {d.eventKey.destroyed
+            ? t('retention.reportKey')
+            : t('retention.reportKeyKept', { reason: d.eventKey.reason })}
         </List.Item>
         {files && (
           <>

@@ -43,6 +43,12 @@ export const retentionNb = {
     'Slettet: {{participants}} deltakere, {{operations}} operasjoner, ' +
     '{{imports}} importer, {{sync}} synkroniseringsdokumenter og ' +
     '{{local}} lokale dokumenter.',
+  reportKey:
+    'Arrangementets nøkkel er slettet: det nettleseren ennå har av ' +
+    'arrangementet i filene sine, kan ingen lese.',
+  reportKeyKept:
+    'Arrangementets nøkkel kunne ikke slettes: {{reason}}. Rester i ' +
+    'nettleserens filer kan leses med den.',
   reportExports: 'Eksporterte lister slettet ({{count}}): {{files}}',
   reportNoExports: 'Ingen eksporterte lister å slette.',
   reportNotFound: 'Ikke i eksportmappen (lagret et annet sted?): {{files}}',
@@ -96,6 +102,12 @@ export const retentionEn: Messages<typeof retentionNb> = {
     'Deleted: {{participants}} participants, {{operations}} operations, ' +
     '{{imports}} imports, {{sync}} sync documents and {{local}} local ' +
     'documents.',
+  reportKey:
+    "The event's key is destroyed: whatever the browser's files still " +
+    'hold of the event, nobody can read.',
+  reportKeyKept:
+    "The event's key could not be destroyed: {{reason}}. What is left in " +
+    "the browser's files can be read with it.",
   reportExports: 'Exported lists deleted ({{count}}): {{files}}',
   reportNoExports: 'No exported lists to delete.',
   reportNotFound: 'Not in the exports folder (saved elsewhere?): {{files}}',
