@@ -3,96 +3,20 @@
 // the export log shows each export, and a media reservation the card shows
 // at check-in is on the photographers' list.
 
-import { join } from 'node:path';
-
-import type { Locator, Page } from '@playwright/test';
-import ExcelJS from 'exceljs';
-
 import { fullName as participantName } from '../shared/domain/participant';
 import { foldSheet } from '../shared/isonen/fold';
 import { columnById } from '../shared/lists/columns';
 import { type ListPurposeId, listPurposes } from '../shared/lists/purposes';
 import { writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
-import { projectRoot } from './host';
+import { ListsPage, readBack } from './pages/lists';
 
 const participants = 200;
-const screenshots = join(projectRoot, 'e2e', 'artifacts', 'screenshots');
 
 const headersOf = (list: ListPurposeId, columns?: readonly string[]) =>
   (columns ?? listPurposes[list].columns).map(
     (id) => columnById(id)?.header.nb ?? id,
   );
-
-type Sheet = { headers: string[]; rows: string[][] };
-
-const readBack = async (path: string): Promise<Sheet> => {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new Error(`${path} has no sheet`);
-  const texts = (row: ExcelJS.Row) =>
-    Array.from({ length: sheet.columnCount }, (_, i) => {
-      const value = row.getCell(i + 1).value;
-      return value === null || value === undefined ? '' : String(value);
-    });
-  const rows: string[][] = [];
-  sheet.eachRow((row, number) => {
-    if (number > 1) rows.push(texts(row));
-  });
-  return { headers: texts(sheet.getRow(1)), rows };
-};
-
-class ListsPage {
-  constructor(readonly page: Page) {}
-
-  async open() {
-    await this.page.getByRole('tab', { name: 'Lister' }).click();
-    await expect(
-      this.page.getByRole('heading', { name: 'Lister med formål' }),
-    ).toBeVisible();
-  }
-
-  async choose(list: ListPurposeId) {
-    await this.page
-      .getByRole('combobox', { name: 'Liste', exact: true })
-      .click();
-    await this.page
-      .getByRole('option', { name: listPurposes[list].title.nb })
-      .click();
-  }
-
-  get saved(): Locator {
-    return this.page.getByRole('status').filter({ hasText: 'lagret i' });
-  }
-
-  /** Exports the chosen list; the path the page says it went to. */
-  async export(): Promise<string> {
-    const previous =
-      (await this.saved.count()) > 0 ? await this.saved.textContent() : null;
-    await this.page
-      .getByRole('button', { name: 'Eksporter til Excel' })
-      .click();
-    await expect(this.saved).toContainText(/\.xlsx$/, { timeout: 30_000 });
-    // Each export's line names its own file.
-    if (previous !== null) await expect(this.saved).not.toHaveText(previous);
-    const text = (await this.saved.textContent()) ?? '';
-    return text.slice(text.indexOf('lagret i ') + 'lagret i '.length);
-  }
-
-  get log(): Locator {
-    return this.page
-      .getByRole('table', { name: 'Eksportlogg' })
-      .locator('tbody tr');
-  }
-
-  async shot(name: string) {
-    await this.page.screenshot({
-      path: join(screenshots, `exports-${name}.png`),
-      fullPage: true,
-    });
-  }
-}
 
 test('each list has exactly its purpose’s columns and is logged', async ({
   desk,
@@ -128,7 +52,7 @@ test('each list has exactly its purpose’s columns and is logged', async ({
 
   const lists = new ListsPage(desk.page);
   await lists.open();
-  await lists.shot('01-page');
+  await lists.shot('exports-01-page');
 
   // The organizer's list with a few columns chosen.
   await desk.page.getByRole('button', { name: 'Ingen', exact: true }).click();
@@ -141,7 +65,7 @@ test('each list has exactly its purpose’s columns and is logged', async ({
       })
       .check();
   }
-  await lists.shot('02-column-chooser');
+  await lists.shot('exports-02-column-chooser');
   const organizer = await readBack(await lists.export());
   expect(organizer.headers).toEqual(headersOf('participant-list', chosen));
   expect(organizer.rows.length).toBeGreaterThan(0);
@@ -154,7 +78,7 @@ test('each list has exactly its purpose’s columns and is logged', async ({
   await expect(
     desk.page.getByRole('button', { name: 'Eksporter til Excel' }),
   ).toBeDisabled();
-  await lists.shot('03-external-not-allowed');
+  await lists.shot('exports-03-external-not-allowed');
   await desk.page
     .getByRole('switch', { name: /Arrangøren tillater ekstern/ })
     .click();
@@ -178,7 +102,7 @@ test('each list has exactly its purpose’s columns and is logged', async ({
   expect(media.headers).toEqual(headersOf('media-list'));
   const row = media.rows.find((cells) => cells[1] === name);
   expect(row?.slice(0, 3)).toEqual(['777', name, 'Ja']);
-  await lists.shot('04-media-exported');
+  await lists.shot('exports-04-media-exported');
 
   // The log has one entry per export, newest first.
   await expect(lists.log).toHaveCount(5);
@@ -192,7 +116,7 @@ test('each list has exactly its purpose’s columns and is logged', async ({
   ]) {
     await expect(lists.log.filter({ hasText: list })).toHaveCount(1);
   }
-  await lists.shot('05-export-log');
+  await lists.shot('exports-05-export-log');
 });
 
 test('the print view has the same columns as the file', async ({
@@ -223,6 +147,6 @@ test('the print view has the same columns as the file', async ({
   await expect(desk.page.getByRole('tablist', { name: 'Sider' })).toBeHidden();
   const headers = await printed.locator('thead th').allTextContents();
   expect(headers).toEqual(headersOf('license-list'));
-  await lists.shot('06-print-view');
+  await lists.shot('exports-06-print-view');
   await desk.page.pdf({ path: testInfo.outputPath('lisenskontroll.pdf') });
 });
