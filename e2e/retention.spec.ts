@@ -1,13 +1,18 @@
 // Retention (issue #5): an event imported, checked in and exported is
 // deleted from the desk through the Overview page; afterwards no record
 // of the browser's IndexedDB names its participants, the host's data
-// folder holds none of their surnames (plain bytes, as a finder of a lost
-// laptop would read them), and the desk has said what it deleted.
+// folder holds none of their surnames and no key of the event (plain
+// bytes, as a finder of a lost laptop would read them), and the desk has
+// said what it deleted.
 //
-// Known gap, measured here: Chromium's LevelDB files keep deleted records
-// until Chromium compacts them (a write-ahead log, then table files that
-// compaction may move down unchanged), and a page cannot ask for that.
+// Chromium's LevelDB files keep deleted records until Chromium compacts
+// them (a write-ahead log, then table files that compaction may move down
+// unchanged), and a page cannot ask for that. So names never reach those
+// files in the clear: they are sealed under the event's own key, which
+// the purge destroys (renderer/db/keyring.ts). The profile's files are
+// scanned for surnames before and after the purge.
 
+import { createDecipheriv } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +74,41 @@ const storedInPage = (page: Page): Promise<string> =>
     return texts.join('\n');
   });
 
+/** The texts sealed under an event key (renderer/db/keyring.ts). */
+const eventSealed = (stored: string): string[] =>
+  [...stored.matchAll(/"sealed":"event:([A-Za-z0-9+/=]+)"/g)].map(
+    (match) => match[1] ?? '',
+  );
+
+/** AES-256-GCM as sealing.ts seals: IV, ciphertext, 16-byte tag. */
+const opens = (base64Key: string, sealed: string): string | null => {
+  const bytes = Buffer.from(sealed, 'base64');
+  try {
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      Buffer.from(base64Key, 'base64'),
+      bytes.subarray(0, 12),
+    );
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    return Buffer.concat([
+      decipher.update(bytes.subarray(12, bytes.length - 16)),
+      decipher.final(),
+    ]).toString('utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** Every key file of the host's data folder: the data key, event keys. */
+const keysIn = async (dataDir: string): Promise<string[]> => {
+  const files = (await filesUnder(dataDir)).filter((path) =>
+    /\.key$/.test(path),
+  );
+  return Promise.all(
+    files.map(async (path) => (await readFile(path, 'utf8')).trim()),
+  );
+};
+
 test('purging an event leaves none of its participants in IndexedDB or the data folder, and says what it deleted', async ({
   host,
 }, testInfo) => {
@@ -111,12 +151,25 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
       (name) => name.length >= 4,
     );
     expect(surnames.length).toBeGreaterThan(10);
-    // Both scans see stored text before the purge.
-    expect((await foundIn(profile, surnames)).length).toBeGreaterThan(0);
+    // Both scans see stored text (the event's name is not sealed), and
+    // no surname: each event's names are sealed under its own key.
+    expect(await foundIn(profile, [eventName])).toEqual([eventName]);
+    expect(await foundIn(profile, surnames)).toEqual([]);
     const before = await storedInPage(page);
-    expect(surnames.filter((name) => before.includes(name)).length).toBe(
-      surnames.length,
-    );
+    expect(before).toContain(eventName);
+    expect(surnames.filter((name) => before.includes(name))).toEqual([]);
+    const hostData = testInfo.outputPath('host-data');
+    const eventKeys = join(hostData, 'event-keys');
+    expect(await readdir(eventKeys)).toHaveLength(1);
+    // What LevelDB may keep after the purge is these texts: before it, the
+    // event's key in the data folder opens them, and they hold the names.
+    const sealed = eventSealed(before);
+    expect(sealed.length).toBeGreaterThan(participants / 2);
+    const keysBefore = await keysIn(hostData);
+    const opened = sealed
+      .map((text) => keysBefore.map((key) => opens(key, text)).find(Boolean))
+      .join('\n');
+    expect(surnames.filter((name) => !opened.includes(name))).toEqual([]);
 
     await page
       .getByRole('button', { name: 'Slett arrangementet fra denne pulten' })
@@ -134,6 +187,14 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
       '1 oppføringer i eksportloggen er merket som slettet',
     );
     await expect(report).toContainText('passeringer i journalen er slettet');
+    await expect(report).toContainText('Arrangementets nøkkel er slettet');
+    expect(await readdir(eventKeys)).toEqual([]);
+    // No key left in the data folder opens any of them.
+    const keysAfter = await keysIn(hostData);
+    expect(keysAfter.length).toBeGreaterThan(0);
+    expect(
+      sealed.filter((text) => keysAfter.some((key) => opens(key, text))),
+    ).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('purged.png') });
     const stored = await storedInPage(page);
     expect(stored.length).toBeGreaterThan(0);
@@ -144,16 +205,8 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
     expect(await foundIn(testInfo.outputPath('host-data'), surnames)).toEqual(
       [],
     );
-    // Chromium's LevelDB keeps deleted records in its files until it
-    // compacts them, which a page cannot ask for: measured, not asserted.
-    const left = await foundIn(profile, surnames);
-    testInfo.annotations.push({
-      type: 'leveldb-residue',
-      description: `${left.length} of ${surnames.length} surnames still in the profile's files`,
-    });
-    console.log(
-      `retention: ${left.length} of ${surnames.length} surnames left in LevelDB files`,
-    );
+    // What LevelDB keeps of the event is sealed under the destroyed key.
+    expect(await foundIn(profile, surnames)).toEqual([]);
   } finally {
     await browser?.kill();
     await rm(profile, { recursive: true, force: true });
