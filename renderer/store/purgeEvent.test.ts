@@ -137,6 +137,27 @@ describe('purging an event from the desk', () => {
     expect([...keys.kept.keys()]).toEqual([kept]);
   });
 
+  it('gives an event that comes back under the same id a new key, past the tombstones the purge left', async () => {
+    const keys = memoryEventKeys();
+    const store = await storeOn(
+      new IDBFactory(),
+      freshDatabaseName('back'),
+      keys,
+    );
+    const eventId = await importEvent(store, baseline, 'Vårløpet');
+    await store.setRetentionDays(eventId, 3);
+    const first = keys.kept.get(eventId);
+    await store.purgeEvent(eventId);
+
+    // A central event connected again keeps its id (connectEvent.ts).
+    const written = await store.setRetentionDays(eventId, 5);
+
+    expect(written).toEqual({ ok: true, value: 5 });
+    expect(await store.retentionDays(eventId)).toBe(5);
+    expect(keys.kept.get(eventId)).toBeDefined();
+    expect(keys.kept.get(eventId)).not.toBe(first);
+  });
+
   it('says the key was not destroyed when the key store refuses, after deleting the documents', async () => {
     const keys = memoryEventKeys();
     const store = await storeOn(new IDBFactory(), freshDatabaseName('kept'), {
