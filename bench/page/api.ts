@@ -13,6 +13,7 @@ import type { ImportPreview } from '../../shared/isonen/preview';
 import type { SheetTable } from '../../shared/isonen/sheet';
 import type { BenchApi, CheckInFigures, KeystrokeFigures } from './benchApi';
 import { download, pullFloor } from './download';
+import { benchEventKeys } from './eventKeys';
 import { bulkPut, openFloorDb, scanFloor, strictPut } from './floors';
 import { keystrokes, type Person, seededRandom, typedQueries } from './queries';
 
@@ -89,6 +90,7 @@ export const createBenchApi = (): BenchApi => {
         createDeskStore({
           dbName,
           dataKey: key === undefined ? undefined : await importDataKey(key),
+          eventKeys: key === undefined ? undefined : benchEventKeys(key),
         }),
       );
       store = value;

@@ -5,6 +5,7 @@
 import { importDataKey } from '../../renderer/db/sealing';
 import { createDeskStore } from '../../renderer/store/createDeskStore';
 import type { FloorOpenFigures, OpenFigures } from './benchApi';
+import { benchEventKeys } from './eventKeys';
 import { getAll, openFloorDb } from './floors';
 
 export const openEventOnLoad = async (
@@ -17,6 +18,7 @@ export const openEventOnLoad = async (
   const store = await createDeskStore({
     dbName,
     dataKey: key === null ? undefined : await importDataKey(key),
+    eventKeys: key === null ? undefined : benchEventKeys(key),
   });
   const storeMs = performance.now();
   const opened = await store.openEvent(eventId);
