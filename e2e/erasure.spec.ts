@@ -6,8 +6,6 @@
 // by no search, is on no row of the next export and is nowhere in the
 // desk's IndexedDB, and the corrected person shows and exports corrected.
 
-import type { Page } from '@playwright/test';
-
 import { fullName } from '../shared/domain/participant';
 import { columnById } from '../shared/lists/columns';
 import {
@@ -19,6 +17,7 @@ import { signInCentralOffice } from './centralOffice';
 import { test as deskTest, expect } from './fixtures';
 import { ListsPage, readBack, type Sheet } from './pages/lists';
 import { SyncPanel } from './pages/sync';
+import { storedInPage } from './storedData';
 
 const test = deskTest.extend<{ central: RunningCentral }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture API.
@@ -74,32 +73,6 @@ const cellsHolding = (sheet: Sheet, values: readonly string[]) =>
   sheet.rows
     .flat()
     .filter((cell) => values.some((value) => cell.includes(value)));
-
-/**
- * Every record of the page's IndexedDB as text, by database and store,
- * read as any page could.
- */
-const storedInPage = (page: Page): Promise<Record<string, string>> =>
-  page.evaluate(async () => {
-    const texts: Record<string, string> = {};
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(info.name ?? '');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve, reject) => {
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        texts[`${info.name}/${name}`] = JSON.stringify(rows);
-      }
-      db.close();
-    }
-    return texts;
-  });
 
 /** The stores with a record that holds `value`. */
 const storesHolding = (stored: Record<string, string>, value: string) =>

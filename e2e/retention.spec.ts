@@ -17,62 +17,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type { Page } from '@playwright/test';
-
 import { type KillableBrowser, launchKillableChromium } from './browserProcess';
 import { fullName, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
+import { filesUnder, foundIn, storedTextInPage } from './storedData';
 
 const participants = 60;
 const eventName = 'Høstløpet';
-
-const filesUnder = async (dir: string): Promise<string[]> => {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-};
-
-/** The values of `values` found in any file under `dir`. */
-const foundIn = async (dir: string, values: readonly string[]) => {
-  const files = await filesUnder(dir);
-  const bytes = Buffer.concat(
-    await Promise.all(
-      files.map((path) => readFile(path).catch(() => Buffer.alloc(0))),
-    ),
-  );
-  // IndexedDB stores strings as Latin-1 or UTF-16; files are UTF-8.
-  return values.filter(
-    (value) =>
-      bytes.includes(Buffer.from(value, 'latin1')) ||
-      bytes.includes(Buffer.from(value, 'utf16le')) ||
-      bytes.includes(Buffer.from(value, 'utf8')),
-  );
-};
-
-/** Every record of the page's IndexedDB, as text, read as any page could. */
-const storedInPage = (page: Page): Promise<string> =>
-  page.evaluate(async () => {
-    const texts: string[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(info.name ?? '');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve, reject) => {
-          const req = db.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-        texts.push(JSON.stringify(rows));
-      }
-      db.close();
-    }
-    return texts.join('\n');
-  });
 
 /** The texts sealed under an event key (renderer/db/keyring.ts). */
 const eventSealed = (stored: string): string[] =>
@@ -155,7 +107,7 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
     // no surname: each event's names are sealed under its own key.
     expect(await foundIn(profile, [eventName])).toEqual([eventName]);
     expect(await foundIn(profile, surnames)).toEqual([]);
-    const before = await storedInPage(page);
+    const before = await storedTextInPage(page);
     expect(before).toContain(eventName);
     expect(surnames.filter((name) => before.includes(name))).toEqual([]);
     const hostData = testInfo.outputPath('host-data');
@@ -196,7 +148,7 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
       sealed.filter((text) => keysAfter.some((key) => opens(key, text))),
     ).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('purged.png') });
-    const stored = await storedInPage(page);
+    const stored = await storedTextInPage(page);
     expect(stored.length).toBeGreaterThan(0);
     expect(surnames.filter((name) => stored.includes(name))).toEqual([]);
     await browser.kill();

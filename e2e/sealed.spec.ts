@@ -5,7 +5,7 @@
 // name. The file scan is plain bytes, as a finder of a lost laptop would
 // read them.
 
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,13 +13,7 @@ import { type KillableBrowser, launchKillableChromium } from './browserProcess';
 import { fullName, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
-
-const filesUnder = async (dir: string): Promise<string[]> => {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-};
+import { filesUnder } from './storedData';
 
 const column = (headers: string[], cells: string[], name: string) =>
   cells[headers.indexOf(name)] ?? '';
