@@ -113,6 +113,12 @@ test('an erasure and a correction made centrally reach the desk at its next sync
   await desk.checkIn();
   await desk.assignBib('801');
   await desk.expectSaved('Startnummer 801');
+  const recent = desk.page.getByRole('table', {
+    name: 'Siste lagrede handlinger',
+  });
+  const header = desk.page.getByRole('banner');
+  await expect(recent).toContainText(erasedName);
+  await expect(header).toContainText(erasedName);
   await sync.syncNow();
   await sync.expectSynced();
   await desk.goTo('Innsjekk');
@@ -148,6 +154,10 @@ test('an erasure and a correction made centrally reach the desk at its next sync
   await expect(desk.results).toHaveCount(0);
   await desk.find(erased.lastName);
   await expect(desk.results).toHaveCount(0);
+  // Nor in what this desk says it saved: the saves stay, the name goes.
+  await expect(recent).toContainText('Startnummer 801');
+  await expect(recent).not.toContainText(erasedName);
+  await expect(header).not.toContainText(erasedName);
   await desk.screenshot('erasure-02-not-found');
 
   // The next export: no row, no cell of the erased person; the corrected

@@ -32,6 +32,7 @@ export const en = {
     status: 'Status',
     saved: 'Saved',
     savedDetail: '{{what}} – {{name}} at {{time}}',
+    savedDetailNoName: '{{what}} at {{time}}',
     idle: 'Ready',
   },
   empty: {

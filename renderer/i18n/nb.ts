@@ -29,6 +29,7 @@ export const nb = {
     status: 'Status',
     saved: 'Lagret',
     savedDetail: '{{what}} – {{name}} kl. {{time}}',
+    savedDetailNoName: '{{what}} kl. {{time}}',
     idle: 'Klar',
   },
   empty: {

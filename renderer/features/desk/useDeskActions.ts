@@ -47,7 +47,8 @@ export const useDeskActions = (afterAction: () => void): DeskActions => {
           reportError(message);
           return message;
         }
-        reportSaved(...saved(result.value));
+        const [what, name] = saved(result.value);
+        reportSaved(what, name, result.value.participantId || undefined);
         return null;
       } finally {
         setBusy(false);

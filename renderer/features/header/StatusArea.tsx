@@ -36,11 +36,14 @@ export const StatusArea = () => {
             {t('header.saved')}
           </Badge>
           <Text size="sm" truncate miw={0}>
-            {t('header.savedDetail', {
-              what: t(status.what.key, status.what.params ?? {}),
-              name: status.name,
-              time: formatClock(status.at, i18n.language),
-            })}
+            {t(
+              status.name ? 'header.savedDetail' : 'header.savedDetailNoName',
+              {
+                what: t(status.what.key, status.what.params ?? {}),
+                name: status.name,
+                time: formatClock(status.at, i18n.language),
+              },
+            )}
           </Text>
         </>
       )}

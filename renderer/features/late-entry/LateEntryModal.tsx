@@ -84,6 +84,7 @@ export const LateEntryModal = ({
     reportSaved(
       { key: 'done.lateEntry' },
       `${check.entry.firstName} ${check.entry.lastName}`,
+      result.value.participant.id,
     );
     setValues(emptyLateEntry);
     setErrors({});

@@ -49,7 +49,11 @@ export const ChipField = ({ view }: { view: ParticipantView }) => {
     if (result.ok) {
       setError(null);
       setChip('');
-      reportSaved({ key: 'devices.chip.saved' }, fullName(view.participant));
+      reportSaved(
+        { key: 'devices.chip.saved' },
+        fullName(view.participant),
+        view.participant.id,
+      );
       return;
     }
     const { code, data } = result.error;

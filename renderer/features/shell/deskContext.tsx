@@ -5,6 +5,7 @@ import {
   type ReactNode,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -22,7 +23,15 @@ export type Phrase = {
 /** What the header's status area says after the last action. */
 export type DeskStatus =
   | { kind: 'idle' }
-  | { kind: 'saved'; what: Phrase; name: string; at: string; seq: number }
+  | {
+      kind: 'saved';
+      what: Phrase;
+      name: string;
+      /** Whose name it is, so an erased person's name can be dropped. */
+      participantId?: string;
+      at: string;
+      seq: number;
+    }
   | { kind: 'error'; message: string; seq: number };
 
 export type SavedStatus = Extract<DeskStatus, { kind: 'saved' }>;
@@ -35,7 +44,7 @@ type DeskContextValue = {
   status: DeskStatus;
   /** This session's saves, newest first; for the operator's own check. */
   history: readonly SavedStatus[];
-  reportSaved(what: Phrase, name: string): void;
+  reportSaved(what: Phrase, name: string, participantId?: string): void;
   reportError(message: string): void;
   /** An error about one participant ends when the next one opens. */
   clearError(): void;
@@ -55,20 +64,45 @@ export const DeskProvider = ({
   // seq makes a second identical "Saved" a new status, so it re-announces.
   const seq = useRef(0);
 
-  const reportSaved = useCallback((what: Phrase, name: string) => {
-    seq.current += 1;
-    // Tests can also count saves without reading the status text.
-    document.body.dataset.saves = String(seq.current);
-    const saved: SavedStatus = {
-      kind: 'saved',
-      what,
-      name,
-      at: new Date().toISOString(),
-      seq: seq.current,
-    };
-    setStatus(saved);
-    setHistory((h) => [saved, ...h].slice(0, historyLength));
-  }, []);
+  const reportSaved = useCallback(
+    (what: Phrase, name: string, participantId?: string) => {
+      seq.current += 1;
+      // Tests can also count saves without reading the status text.
+      document.body.dataset.saves = String(seq.current);
+      const saved: SavedStatus = {
+        kind: 'saved',
+        what,
+        name,
+        ...(participantId ? { participantId } : {}),
+        at: new Date().toISOString(),
+        seq: seq.current,
+      };
+      setStatus(saved);
+      setHistory((h) => [saved, ...h].slice(0, historyLength));
+    },
+    [],
+  );
+
+  // A person erased centrally (or purged with the event) leaves the
+  // desk at the next sync: their name goes from the status line and the
+  // list of recent saves too, not only from the store.
+  useEffect(
+    () =>
+      store.subscribe(() => {
+        const gone = (saved: DeskStatus) =>
+          saved.kind === 'saved' &&
+          saved.participantId !== undefined &&
+          saved.name !== '' &&
+          store.get(saved.participantId) === undefined;
+        setStatus((s) => (gone(s) ? { ...s, name: '' } : s));
+        setHistory((h) =>
+          h.some(gone)
+            ? h.map((saved) => (gone(saved) ? { ...saved, name: '' } : saved))
+            : h,
+        );
+      }),
+    [store],
+  );
   const reportError = useCallback((message: string) => {
     seq.current += 1;
     setStatus({ kind: 'error', message, seq: seq.current });

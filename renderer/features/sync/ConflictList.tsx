@@ -68,7 +68,11 @@ const PersonBox = ({
     const op = result.value;
     const given = op.type === 'bib-assign' ? op.payload.bib : '';
     setBib('');
-    reportSaved({ key: 'done.bib', params: { bib: given } }, name);
+    reportSaved(
+      { key: 'done.bib', params: { bib: given } },
+      name,
+      view.participant.id,
+    );
   };
 
   const giveTyped = (event: FormEvent) => {
