@@ -20,6 +20,7 @@ const applyClassRange = async (
   tx: Queryable,
   eventId: string,
   op: RangeOperation,
+  state: BatchState,
 ): Promise<OperationResult> => {
   const { className, first, last } = op.payload;
   if (last < first) {
@@ -59,6 +60,8 @@ const applyClassRange = async (
       await bumpSeq(tx, eventId),
     ],
   );
+  // Bib-assigns later in the batch check against it.
+  state.rangeSet({ class_name: className, first, last });
   return applied({ className, first, last });
 };
 
@@ -68,12 +71,14 @@ export const applyOperation = async (
   op: Operation,
   state: BatchState,
 ): Promise<OperationResult> => {
-  if (op.type === 'late-entry') return applyLateEntry(tx, eventId, op);
-  if (op.type === 'class-range-set') return applyClassRange(tx, eventId, op);
+  if (op.type === 'late-entry') return applyLateEntry(op, state);
+  if (op.type === 'class-range-set') {
+    return applyClassRange(tx, eventId, op, state);
+  }
   if (op.type === 'passing') return applyPassing(tx, eventId, op, state);
   if (op.type === 'race-setup-set') return applyRaceSetup(op);
 
-  const row = await state.participant(op.participantId);
+  const row = state.participant(op.participantId);
   if (!row) {
     return rejected('unknown-participant', 'No such participant', {
       participantId: op.participantId,
@@ -85,7 +90,7 @@ export const applyOperation = async (
     case 'check-in-undo':
       return applyCheckIn(op, row, state);
     case 'bib-assign':
-      return applyBibAssign(tx, eventId, op, row);
+      return applyBibAssign(op, row, state);
     case 'chip-assign':
       return applyChipAssign(tx, eventId, op, row);
     case 'result-status-set':

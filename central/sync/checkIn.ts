@@ -51,7 +51,7 @@ export const applyCheckIn = async (
   }
 
   // The accepted steps so far and this one, in (createdAt, id) order.
-  const accepted = await state.checkInSteps(row.participant_id);
+  const accepted = state.checkInSteps(row.participant_id);
   accepted.push({
     type: op.type,
     created_at: op.createdAt,

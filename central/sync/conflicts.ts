@@ -52,20 +52,32 @@ export const settleConflictsOf = async (
     [eventId, participantId],
   );
   if (open.length === 0) return 0;
+  await markSettled(
+    tx,
+    eventId,
+    open.map((row) => row.conflict_id),
+    new Date().toISOString(),
+  );
+  return open.length;
+};
 
-  // One seq per settled record, as for every changed document.
-  const first = await bumpSeqBy(tx, eventId, open.length);
+/**
+ * Marks the stored conflicts settled, in one statement, each with a new
+ * seq (in the order given) so that every desk pulls the change.
+ */
+export const markSettled = async (
+  tx: Queryable,
+  eventId: string,
+  conflictIds: readonly string[],
+  settledAt: string,
+): Promise<void> => {
+  if (conflictIds.length === 0) return;
+  const first = await bumpSeqBy(tx, eventId, conflictIds.length);
   await tx.query(
     `UPDATE bib_conflicts AS c
         SET status = 'settled', settled_at = $3, seq = $4::int + x.i::int - 1
        FROM unnest($2::text[]) WITH ORDINALITY AS x(id, i)
       WHERE c.event_id = $1 AND c.conflict_id = x.id`,
-    [
-      eventId,
-      open.map((row) => row.conflict_id),
-      new Date().toISOString(),
-      first,
-    ],
+    [eventId, conflictIds, settledAt, first],
   );
-  return open.length;
 };

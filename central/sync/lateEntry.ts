@@ -8,12 +8,17 @@ import type { DeskPayment } from '../../shared/desk/state';
 import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
 import type { Queryable } from '../db/db';
-import { bumpSeq } from './eventSeq';
+import { type BatchState, lateEntryRow } from './batchState';
 import { applied, rejected } from './operationResult';
 
 type LateEntryOperation = Extract<Operation, { type: 'late-entry' }>;
 
-const classNamesOf = async (
+/**
+ * The classes of the event's participants, which a late entry must name.
+ * It reads every participant's entries, so a push reads it once per batch
+ * (batchState.ts): a late entry only adds a class already in the set.
+ */
+export const eventClassNames = async (
   tx: Queryable,
   eventId: string,
 ): Promise<Set<string>> => {
@@ -26,22 +31,24 @@ const classNamesOf = async (
   return new Set(rows.map((row) => row.class_name));
 };
 
-export const applyLateEntry = async (
-  tx: Queryable,
-  eventId: string,
+/** The new participant is inserted at the batch's end (batchWrites.ts). */
+export const applyLateEntry = (
   op: LateEntryOperation,
-): Promise<OperationResult> => {
+  state: BatchState,
+): OperationResult => {
   const today = new Date().toISOString().slice(0, 10);
-  const valid = validateLateEntry(
-    op.payload.entry,
-    await classNamesOf(tx, eventId),
-    today,
-  );
+  const valid = validateLateEntry(op.payload.entry, state.classNames(), today);
   if (!valid.ok) {
     return rejected(valid.error.code, valid.error.message, valid.error.data);
   }
 
   const participant = participantFromLateEntry(op);
+  // Erased participants keep their row, so their id stays taken.
+  if (state.idTaken(participant.id)) {
+    return rejected('participant-exists', 'The participant exists already', {
+      participantId: participant.id,
+    });
+  }
   const { entry } = op.payload;
   const payments: DeskPayment[] =
     entry.amount > 0
@@ -54,24 +61,6 @@ export const applyLateEntry = async (
           },
         ]
       : [];
-  const inserted = await tx.query(
-    `INSERT INTO participants (event_id, participant_id, doc, status,
-       late_entry, payments, seq)
-     VALUES ($1, $2, $3::jsonb, 'active', true, $4::jsonb, $5)
-     ON CONFLICT (event_id, participant_id) DO NOTHING
-     RETURNING participant_id`,
-    [
-      eventId,
-      participant.id,
-      JSON.stringify(participant),
-      JSON.stringify(payments),
-      await bumpSeq(tx, eventId),
-    ],
-  );
-  if (inserted.length === 0) {
-    return rejected('participant-exists', 'The participant exists already', {
-      participantId: participant.id,
-    });
-  }
+  state.addParticipant(lateEntryRow(participant, payments));
   return applied({ participantId: participant.id });
 };

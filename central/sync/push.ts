@@ -83,12 +83,12 @@ const repeatOf = (op: Operation, stored: Stored): PushedOperation | null => {
   return null;
 };
 
-/** Kinds that only stage desk state in the batch (batchState.ts). */
-const staged = new Set<Operation['type']>([
-  'check-in',
-  'check-in-undo',
-  'payment',
-]);
+/**
+ * Kinds whose checks read the participants table (a chip holder), so the
+ * writes staged in the batch state go first. Every other kind is decided
+ * from the batch state (batchState.ts) or reads no participant.
+ */
+const readsTable = new Set<Operation['type']>(['chip-assign']);
 
 type NewOperation = {
   op: Operation;
@@ -105,9 +105,7 @@ const applyNew = async (
   state: BatchState,
   fresh: NewOperation[],
 ): Promise<PushedOperation> => {
-  // Other kinds check the table itself (a bib holder, a chip holder), so
-  // the staged writes go first.
-  if (!staged.has(op.type)) await state.flush();
+  if (readsTable.has(op.type)) await state.flush();
   const result = await applyOperation(tx, eventId, op, state);
   const participantId =
     op.type === 'late-entry' ? lateEntryParticipantId(op.id) : op.participantId;
