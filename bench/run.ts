@@ -17,6 +17,7 @@ import { readExport, writeExport } from './importFile';
 import { runPageBenchmarks } from './pageBenchmarks';
 import {
   type Figure,
+  formatMs,
   type Memory,
   printTable,
   withVerdicts,
@@ -26,6 +27,7 @@ import { runSyncDownloadBenchmark } from './syncDownload';
 import { runSyncReconnectBenchmark } from './syncReconnect';
 import { runTimingDecoderBenchmarks } from './timingDecoders';
 import { runTimingLatencyBenchmarks } from './timingLatency';
+import { runTimingDeskLatencyBenchmarks } from './timingLatencyDesk';
 import { benchOutDir } from './vite.config';
 
 const latest = fileURLToPath(new URL('./results/latest.json', import.meta.url));
@@ -153,14 +155,43 @@ const runCentral = async (argv: readonly string[]): Promise<GroupResult> => {
   };
 };
 
+/**
+ * Each desk latency figure beside the no-renderer one of the same protocol
+ * and percentile from this run: what the renderer's part adds.
+ */
+const rendererShare = (desk: Figure[], bare: Figure[]): string[] =>
+  desk.flatMap((figure) => {
+    const match = /^latency desk ([\w-]+), (.+) (p\d+):/.exec(figure.name);
+    const without = match
+      ? bare.find((f) => f.name.startsWith(`latency ${match[1]} ${match[3]}:`))
+      : undefined;
+    if (!match || !without) return [];
+    return [
+      `  ${match[1]}, ${match[2]} ${match[3]}: ${formatMs(figure.ms)} with ` +
+        `the desk, ${formatMs(without.ms)} without the renderer ` +
+        `(${(figure.ms / without.ms).toFixed(1)}x)`,
+    ];
+  });
+
 const runTiming = async (): Promise<GroupResult> => {
   const decoders = runTimingDecoderBenchmarks();
   for (const line of decoders.lines) console.log(line);
   const latency = await runTimingLatencyBenchmarks();
+  // The same path with the real desk: web host, Chromium, RxDB.
+  const desk = await runTimingDeskLatencyBenchmarks();
+  const share = rendererShare(desk.figures, latency.figures);
+  if (share.length > 0) {
+    console.log('timing latency, the desk against no renderer:');
+    for (const line of share) console.log(line);
+  }
   return {
-    figures: [...decoders.figures, ...latency.figures],
+    figures: [...decoders.figures, ...latency.figures, ...desk.figures],
     memory: [],
-    details: { decoders: decoders.details, latency: latency.details },
+    details: {
+      decoders: decoders.details,
+      latency: latency.details,
+      latencyDesk: desk.details,
+    },
   };
 };
 
