@@ -12,7 +12,7 @@ import {
 } from './keyring';
 import { type ParticipantDoc, participantSchema } from './schemas';
 import { sealedStorage } from './sealedStorage';
-import { openFields, sealFields } from './sealing';
+import { encodeBase64, openFields, sealFields } from './sealing';
 import { testDataKey as keyOf, memoryEventKeys } from './testKeys';
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
@@ -94,6 +94,15 @@ describe('sealed fields', () => {
     const sealed = await sealFields(await keyOf(1), person, ['email']);
 
     await expect(openFields(await keyOf(2), sealed)).rejects.toThrow();
+  });
+
+  it('are written in the base64 everyone reads, at every length', () => {
+    const bytes = crypto.getRandomValues(new Uint8Array(40));
+    bytes.set([0, 255, 254, 63, 62], 0);
+    for (let length = 0; length <= bytes.length; length += 1) {
+      const part = bytes.subarray(0, length);
+      expect(encodeBase64(part)).toBe(Buffer.from(part).toString('base64'));
+    }
   });
 });
 
