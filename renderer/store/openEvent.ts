@@ -22,6 +22,18 @@ export type Committed = {
   participants: Participant[];
 };
 
+/**
+ * A connected event's participants as a first download stored them, with
+ * their server state: everything the event holds, as the download began
+ * on an event of its own making. Opening from them skips reading and
+ * opening (unsealing) every row just written.
+ */
+export type Downloaded = {
+  eventId: string;
+  participants: Participant[];
+  servers: Map<string, ServerParticipant>;
+};
+
 export type OpenedEvent = {
   model: EventModel;
   ops: Operation[];
@@ -40,10 +52,12 @@ export type OpenedEvent = {
 const readConnected = async (
   db: DeskDatabase,
   event: RaceEvent,
+  downloaded: Downloaded | null,
 ): Promise<Result<OpenedEvent>> => {
-  const servers = new Map<string, ServerParticipant>();
+  const kept = downloaded?.eventId === event.id ? downloaded : null;
+  const servers = kept?.servers ?? new Map<string, ServerParticipant>();
   const [participants, ops] = await Promise.all([
-    readParticipants(db, event.id, [], servers),
+    kept?.participants ?? readParticipants(db, event.id, [], servers),
     readOperations(db, event.id),
   ]);
   const server = await readServerView(db, event.id, servers);
@@ -55,11 +69,14 @@ export const readEventModel = async (
   db: DeskDatabase,
   eventId: string,
   committed: Committed | null,
+  downloaded: Downloaded | null = null,
 ): Promise<Result<OpenedEvent>> => {
   const doc = await db.events.findOne(eventId).exec();
   if (!doc) return fail('unknown-event', `No event ${eventId}`, { eventId });
   const event = doc.toMutableJSON();
-  if (await isConnectedEvent(db, eventId)) return readConnected(db, event);
+  if (await isConnectedEvent(db, eventId)) {
+    return readConnected(db, event, downloaded);
+  }
   const fresh =
     committed?.eventId === eventId && committed.stamp === event.updatedAt
       ? committed.participants

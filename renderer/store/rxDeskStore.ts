@@ -36,6 +36,7 @@ import { commitImport, previewImport } from './importer';
 import { followChanges } from './liveUpdates';
 import {
   type Committed,
+  type Downloaded,
   readEventModel,
   readFullParticipants,
 } from './openEvent';
@@ -135,7 +136,8 @@ export const createDeskStore = async (
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     retry: options.syncRetry,
     activeModel: () => model,
-    openEvent: (eventId) => queue.run(() => load(eventId)),
+    openEvent: (eventId, downloaded) =>
+      queue.run(() => load(eventId, downloaded)),
     changed: () => changed(),
   });
 
@@ -164,8 +166,11 @@ export const createDeskStore = async (
   // (the import page and loadDemo do): no roster, no read.
   let committed: Committed | null = null;
 
-  const load = async (eventId: string): Promise<Result<RaceEvent>> => {
-    const read = await readEventModel(db, eventId, committed);
+  const load = async (
+    eventId: string,
+    downloaded: Downloaded | null = null,
+  ): Promise<Result<RaceEvent>> => {
+    const read = await readEventModel(db, eventId, committed, downloaded);
     committed = null;
     if (!read.ok) return read;
     const opened = read.value.model;

@@ -1,14 +1,20 @@
 // Connecting a desk to a central event: register this desk under its own
 // id, keep the event and its connection record, and download the event
 // with the engine's first round, counting documents as they are stored.
+// A first download into an event of its own making also keeps the
+// participants it stored, so the event opens from them rather than by
+// reading and unsealing every row again (openEvent.ts).
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { EventType, RaceEvent } from '../../shared/domain/event';
+import type { Participant } from '../../shared/domain/participant';
 import { registerDesk } from '../../shared/sync/desk/httpTransport';
 import type { SyncStatus } from '../../shared/sync/desk/status';
-import type { CentralEvent } from '../../shared/sync/types';
+import type { CentralEvent, SyncDocument } from '../../shared/sync/types';
+import type { ServerParticipant } from '../db/schemas';
 import { readSyncRecord, writeSyncRecord } from '../db/syncRecords';
 import type { SyncRecord } from '../db/syncSchemas';
+import type { Downloaded } from '../store/openEvent';
 import type { ConnectRequest, DownloadProgress } from './deskSync';
 import { latestSeqOf, openSyncSession, type SessionHost } from './syncSession';
 
@@ -57,30 +63,74 @@ const joinedEvent = async (
   return null;
 };
 
+type LocalEvent = {
+  id: string;
+  /** Made by this connect, with no participant stored under its id. */
+  empty: boolean;
+};
+
 /** The event the central one is kept in on this desk, created if new. */
 const ensureLocalEvent = async (
   host: ConnectHost,
   request: ConnectRequest,
-): Promise<Result<string>> => {
+): Promise<Result<LocalEvent>> => {
   const { db } = host;
   if (request.localEventId !== undefined) {
     const local = await db.events.findOne(request.localEventId).exec();
     return local
-      ? ok(local.id)
+      ? ok({ id: local.id, empty: false })
       : fail('unknown-event', `No event ${request.localEventId}`, {
           eventId: request.localEventId,
         });
   }
   const joined = await joinedEvent(host, request);
-  if (joined) return ok(joined);
+  if (joined) return ok({ id: joined, empty: false });
   const id = request.centralEventId;
-  if (await db.events.findOne(id).exec()) return ok(id);
+  if (await db.events.findOne(id).exec()) return ok({ id, empty: false });
   const central = request.session.events.find((e) => e.id === id);
   if (!central) {
     return fail('unknown-event', `No central event ${id}`, { eventId: id });
   }
   await db.events.insert(localEventOf(central, host.now().toISOString()));
-  return ok(id);
+  // Rows a purge cut short could be left under the id: then the event
+  // opens from what is stored, not from what the download brought. By
+  // primary key range, so other events' rows are not walked.
+  const left = db.participants.findOne({
+    selector: { key: { $gt: `${id}|`, $lt: `${id}|\uffff` } },
+  });
+  return ok({ id, empty: (await left.exec()) === null });
+};
+
+/**
+ * The participants a download stores, as the event's open reads them
+ * back (readEventDocs.ts): the pulled participant under the local event,
+ * its server state apart, erased people gone.
+ */
+const keepDownload = (eventId: string) => {
+  const participants = new Map<string, Participant>();
+  const servers = new Map<string, ServerParticipant>();
+  return {
+    add(documents: readonly SyncDocument[]) {
+      for (const doc of documents) {
+        if (doc.kind === 'participant') {
+          const { participant, state, lateEntry, seq } = doc;
+          participants.set(participant.id, { ...participant, eventId });
+          servers.set(participant.id, { seq, state, lateEntry });
+        } else if (doc.kind === 'participant-erased') {
+          participants.delete(doc.participantId);
+          servers.delete(doc.participantId);
+        }
+      }
+    },
+    /** In primary key order, as a read by key range gives them. */
+    downloaded: (): Downloaded => ({
+      eventId,
+      participants: [...participants.keys()]
+        .sort()
+        .flatMap((id) => participants.get(id) ?? []),
+      servers,
+    }),
+  };
 };
 
 const failureOf = (status: SyncStatus): Result<never> | null => {
@@ -93,6 +143,12 @@ const failureOf = (status: SyncStatus): Result<never> | null => {
   return null;
 };
 
+export type Connected = {
+  record: SyncRecord;
+  /** What a first download into a new event stored, else null. */
+  downloaded: Downloaded | null;
+};
+
 /**
  * Registers the desk, stores the connection and downloads the event.
  * Reconnecting the same event to the same service goes on from its
@@ -102,7 +158,7 @@ export const connectEvent = async (
   host: ConnectHost,
   request: ConnectRequest,
   onProgress: (progress: DownloadProgress) => void,
-): Promise<Result<SyncRecord>> => {
+): Promise<Result<Connected>> => {
   const { session, centralEventId, deskName } = request;
   const registered = await registerDesk(
     host.fetch,
@@ -115,7 +171,7 @@ export const connectEvent = async (
   const local = await ensureLocalEvent(host, request);
   if (!local.ok) return local;
 
-  const eventId = local.value;
+  const eventId = local.value.id;
   const before = await readSyncRecord(host.db, eventId);
   const same =
     before?.url === session.url && before.centralEventId === centralEventId;
@@ -132,9 +188,13 @@ export const connectEvent = async (
   };
   await writeSyncRecord(host.db, record);
 
+  const kept =
+    local.value.empty && record.checkpoint === 0 ? keepDownload(eventId) : null;
   const progress: DownloadProgress = { documents: 0, total: 0 };
   const download = await openSyncSession(host, record, {
+    // Told once the page's documents are stored.
     onPulled: (documents) => {
+      kept?.add(documents);
       progress.documents += documents.length;
       progress.total = Math.max(progress.total, progress.documents);
       onProgress({ ...progress });
@@ -145,5 +205,8 @@ export const connectEvent = async (
   onProgress({ ...progress });
   await download.engine.syncNow();
   await download.engine.stop();
-  return failureOf(download.engine.status()) ?? ok(record);
+  return (
+    failureOf(download.engine.status()) ??
+    ok({ record, downloaded: kept?.downloaded() ?? null })
+  );
 };

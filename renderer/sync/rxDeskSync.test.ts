@@ -128,6 +128,24 @@ describe('desk sync against the central service on PGlite', () => {
     expect(store.sync.status()).toMatchObject({ kind: 'synced', pending: 0 });
   });
 
+  it('opens a first download from what it stored: the same views and search as reading the event back', async () => {
+    const first = await connectDesk('Desk R');
+    const shown = (store: RxDeskStore) => ({
+      views: people.map((p) => store.get(p.id)),
+      found: people
+        .slice(0, 5)
+        .map((p) => store.search(p.lastName, 50).map((v) => v.participant.id)),
+      classes: store.classes(),
+    });
+    const downloaded = shown(first.store);
+    await closeDesk(first);
+
+    const again = await openDesk(first.dbName);
+    expect((await again.store.openEvent(demoEventId)).ok).toBe(true);
+    expect(downloaded.views.every((view) => view !== undefined)).toBe(true);
+    expect(downloaded).toEqual(shown(again.store));
+  });
+
   it('keeps a check-in made offline pending and converges once online', async () => {
     const { store, net } = await connectDesk('Offline desk');
     const id = person(1);

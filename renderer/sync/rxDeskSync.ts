@@ -14,6 +14,7 @@ import type { BibLease } from '../../shared/sync/types';
 import { patchSyncRecord, readSyncRecord } from '../db/syncRecords';
 import type { SyncRecord } from '../db/syncSchemas';
 import type { EventModel } from '../store/eventModel';
+import type { Downloaded } from '../store/openEvent';
 import { addServerDocument } from '../store/serverState';
 import {
   conflictViews,
@@ -28,8 +29,14 @@ import { openSyncSession, type SyncSession } from './syncSession';
 export type DeskSyncHost = Omit<ConnectHost, 'model'> & {
   /** The desk store's open model, whatever its event. */
   activeModel(): EventModel | null;
-  /** Opens an event in the desk store, as the UI would. */
-  openEvent(eventId: string): Promise<Result<RaceEvent>>;
+  /**
+   * Opens an event in the desk store, as the UI would; from `downloaded`
+   * when a first download just stored it (openEvent.ts).
+   */
+  openEvent(
+    eventId: string,
+    downloaded?: Downloaded | null,
+  ): Promise<Result<RaceEvent>>;
 };
 
 /** DeskSync plus what the desk store drives it with. */
@@ -121,7 +128,8 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
       try {
         const connected = await connectEvent(sessionHost, request, onProgress);
         if (!connected.ok) return connected;
-        return await host.openEvent(connected.value.eventId);
+        const { record, downloaded } = connected.value;
+        return await host.openEvent(record.eventId, downloaded);
       } finally {
         connecting = false;
         // A failed connect leaves the open event as it was, syncing or not.
