@@ -17,10 +17,11 @@ import { v7 as uuidv7 } from 'uuid';
 
 import { lateEntryParticipantId } from '../../shared/desk/reduce';
 import type { BibSource, Operation } from '../../shared/domain/operation';
+import type { Participant } from '../../shared/domain/participant';
 import type { Queryable } from '../db/db';
 import { type ConflictRecord, writeBatch } from './batchWrites';
 import { eventClassNames } from './lateEntry';
-import { type ParticipantRow, participantColumns } from './participantRow';
+import { type BatchRow, batchColumns } from './participantRow';
 
 export type CheckInStep = {
   type: string;
@@ -38,11 +39,11 @@ type BibClaim = Pick<
 
 export type BatchState = {
   /** The live participant, or undefined (erased or never there). */
-  participant(id: string): ParticipantRow | undefined;
+  participant(id: string): BatchRow | undefined;
   /** Accepted check-in and undo steps of the participant, stored or new. */
   checkInSteps(id: string): CheckInStep[];
   /** Marks the row, changed in place, for flush. */
-  stage(row: ParticipantRow): void;
+  stage(row: BatchRow): void;
   /** The ranges set for these classes. */
   rangesOf(classNames: readonly string[]): Range[];
   /** A range a class-range-set of this batch stored. */
@@ -50,7 +51,7 @@ export type BatchState = {
   /** The live participant other than the claimant holding the bib. */
   bibHolder(bib: string, claimantId: string): string | undefined;
   /** Gives the row another bib ('' for none) and stages it. */
-  setBib(row: ParticipantRow, bib: string, source: BibSource | ''): void;
+  setBib(row: BatchRow, bib: string, source: BibSource | ''): void;
   /** Records an open conflict for a person to settle; returns its id. */
   recordConflict(claim: BibClaim): string;
   /** Settles every open conflict the participant is holder or claimant in. */
@@ -60,7 +61,7 @@ export type BatchState = {
   /** Whether a participant with this id is stored, erased or not. */
   idTaken(id: string): boolean;
   /** A participant a late entry made, inserted by flush. */
-  addParticipant(row: ParticipantRow): void;
+  addParticipant(doc: Participant, payments: BatchRow['payments']): void;
   /** Writes what the batch staged (batchWrites.ts). */
   flush(): Promise<void>;
 };
@@ -88,8 +89,8 @@ const loadParticipants = async (
   eventId: string,
   ids: readonly string[],
 ) => {
-  const rows = await tx.query<ParticipantRow>(
-    `SELECT ${participantColumns} FROM participants
+  const rows = await tx.query<BatchRow>(
+    `SELECT ${batchColumns} FROM participants
       WHERE event_id = $1 AND participant_id = ANY($2::text[])`,
     [eventId, ids],
   );
@@ -157,12 +158,12 @@ const loadOpenConflicts = async (tx: Queryable, eventId: string) => {
 };
 
 /** What a late entry's new participant row holds before any operation. */
-export const lateEntryRow = (
-  doc: ParticipantRow['doc'],
-  payments: ParticipantRow['payments'],
-): ParticipantRow => ({
+const lateEntryRow = (
+  doc: Participant,
+  payments: BatchRow['payments'],
+): BatchRow => ({
   participant_id: doc.id,
-  doc,
+  entries: doc.entries,
   status: 'active',
   late_entry: true,
   erased: false,
@@ -198,8 +199,8 @@ export const loadBatchState = async (
   // The bib the table holds for each row, to free bibs passed on (flush).
   const storedBib = new Map([...live].map(([id, row]) => [id, row.bib]));
   // Staged until flush: rows changed, rows to insert, conflicts.
-  const changed = new Map<string, ParticipantRow>();
-  const inserted = new Map<string, ParticipantRow>();
+  const changed = new Map<string, BatchRow>();
+  const inserted = new Map<string, { row: BatchRow; doc: Participant }>();
   const conflicts = new Map<string, ConflictRecord>();
   const settled: string[] = [];
 
@@ -267,10 +268,11 @@ export const loadBatchState = async (
     },
     classNames: () => classNames,
     idTaken: (id) => taken.has(id),
-    addParticipant(row) {
+    addParticipant(doc, payments) {
+      const row = lateEntryRow(doc, payments);
       live.set(row.participant_id, row);
       taken.add(row.participant_id);
-      inserted.set(row.participant_id, row);
+      inserted.set(row.participant_id, { row, doc });
     },
     async flush() {
       const writes = {
@@ -283,7 +285,10 @@ export const loadBatchState = async (
         settled: settled.splice(0),
       };
       // From here on the table holds all of it.
-      for (const row of [...changed.values(), ...inserted.values()]) {
+      for (const row of changed.values()) {
+        storedBib.set(row.participant_id, row.bib);
+      }
+      for (const { row } of inserted.values()) {
         storedBib.set(row.participant_id, row.bib);
       }
       changed.clear();

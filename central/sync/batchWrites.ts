@@ -6,19 +6,20 @@
 // once per operation, and a 500-operation batch is a handful of round
 // trips instead of a thousand.
 
+import type { Participant } from '../../shared/domain/participant';
 import type { Queryable } from '../db/db';
 import { type ConflictRow, markSettled } from './conflicts';
 import { bumpSeqBy } from './eventSeq';
-import { type ParticipantRow, stateOf } from './participantRow';
+import { type BatchRow, stateOf } from './participantRow';
 
 /** A bib conflict recorded in this batch, open or settled already. */
 export type ConflictRecord = Omit<ConflictRow, 'seq'>;
 
 export type BatchWrites = {
   /** Stored rows whose desk state changed, with the bib the table holds. */
-  changed: { row: ParticipantRow; storedBib: string }[];
+  changed: { row: BatchRow; storedBib: string }[];
   /** Participants the batch's late entries made. */
-  inserted: ParticipantRow[];
+  inserted: { row: BatchRow; doc: Participant }[];
   conflicts: ConflictRecord[];
   /** Stored open conflicts the batch settled, at the batch's end. */
   settled: string[];
@@ -66,7 +67,7 @@ const writeEach = async (
   await tx.query(sql, [eventId, JSON.stringify(rows), first]);
 };
 
-const rowJson = (row: ParticipantRow) => ({
+const rowJson = (row: BatchRow) => ({
   id: row.participant_id,
   ...stateOf(row),
 });
@@ -116,9 +117,9 @@ export const writeBatch = async (
     tx,
     eventId,
     insertSql,
-    writes.inserted.map((row) => ({
+    writes.inserted.map(({ row, doc }) => ({
       ...rowJson(row),
-      doc: row.doc,
+      doc,
       status: row.status,
     })),
   );

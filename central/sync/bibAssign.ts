@@ -9,13 +9,13 @@ import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
 import type { BatchState, Range } from './batchState';
 import { applied, conflict, rejected, unchanged } from './operationResult';
-import type { ParticipantRow } from './participantRow';
+import type { BatchRow } from './participantRow';
 
 type BibOperation = Extract<Operation, { type: 'bib-assign' }>;
 
-const activeClasses = (row: ParticipantRow): string[] => [
+const activeClasses = (row: BatchRow): string[] => [
   ...new Set(
-    row.doc.entries
+    row.entries
       .filter((entry) => entry.status === 'active')
       .map((entry) => entry.className),
   ),
@@ -24,7 +24,7 @@ const activeClasses = (row: ParticipantRow): string[] => [
 /** The ranges of the participant's classes, when the bib is in none. */
 const outsideRanges = (
   state: BatchState,
-  row: ParticipantRow,
+  row: BatchRow,
   bib: number,
 ): Range[] => {
   const ranges = state.rangesOf(activeClasses(row));
@@ -60,7 +60,7 @@ const recordConflict = (
  */
 export const applyBibAssign = (
   op: BibOperation,
-  row: ParticipantRow,
+  row: BatchRow,
   state: BatchState,
 ): OperationResult => {
   const { bib, previousBib, source } = op.payload;

@@ -10,7 +10,7 @@ import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
 import type { BatchState, CheckInStep } from './batchState';
 import { applied, rejected, unchanged } from './operationResult';
-import type { ParticipantRow } from './participantRow';
+import type { BatchRow } from './participantRow';
 
 type Step = CheckInStep;
 type CheckInState = { checkedIn: boolean; at: string; desk: string };
@@ -41,7 +41,7 @@ type CheckInOperation = Extract<
 
 export const applyCheckIn = async (
   op: CheckInOperation,
-  row: ParticipantRow,
+  row: BatchRow,
   state: BatchState,
 ): Promise<OperationResult> => {
   if (op.type === 'check-in' && row.status === 'deregistered') {

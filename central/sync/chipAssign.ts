@@ -10,7 +10,7 @@ import type { OperationResult } from '../../shared/sync/types';
 import type { Queryable } from '../db/db';
 import { withNextSeq } from './eventSeq';
 import { applied, rejected, unchanged } from './operationResult';
-import type { ParticipantRow } from './participantRow';
+import type { BatchRow } from './participantRow';
 
 type ChipOperation = Extract<Operation, { type: 'chip-assign' }>;
 
@@ -34,7 +34,7 @@ export const applyChipAssign = async (
   tx: Queryable,
   eventId: string,
   op: ChipOperation,
-  row: ParticipantRow,
+  row: BatchRow,
 ): Promise<OperationResult> => {
   const { chip, previousChip, rental } = op.payload;
   if (chip !== '' && !isChip(chip)) {

@@ -8,7 +8,7 @@ import type { DeskPayment } from '../../shared/desk/state';
 import type { Operation } from '../../shared/domain/operation';
 import type { OperationResult } from '../../shared/sync/types';
 import type { Queryable } from '../db/db';
-import { type BatchState, lateEntryRow } from './batchState';
+import type { BatchState } from './batchState';
 import { applied, rejected } from './operationResult';
 
 type LateEntryOperation = Extract<Operation, { type: 'late-entry' }>;
@@ -61,6 +61,6 @@ export const applyLateEntry = (
           },
         ]
       : [];
-  state.addParticipant(lateEntryRow(participant, payments));
+  state.addParticipant(participant, payments);
   return applied({ participantId: participant.id });
 };
