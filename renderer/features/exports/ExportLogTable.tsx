@@ -8,6 +8,7 @@ import type { Lang } from '../../../shared/i18n/problems';
 import { columnById } from '../../../shared/lists/columns';
 import type { ExportLogEntry } from '../../../shared/lists/exportLog';
 import { isListPurposeId, listPurposes } from '../../../shared/lists/purposes';
+import { dateFormat } from '../../i18n/formats';
 
 const listTitle = (list: string, lang: Lang) =>
   isListPurposeId(list) ? listPurposes[list].title[lang] : list;
@@ -20,10 +21,7 @@ export const ExportLogTable = ({
   lang: Lang;
 }) => {
   const { t } = useTranslation();
-  const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
-  });
+  const time = dateFormat(lang, { dateStyle: 'short', timeStyle: 'medium' });
   const fieldNames = (fields: readonly string[]) =>
     fields.map((id) => columnById(id)?.header[lang] ?? id).join(', ');
 

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-
+import { dateFormat } from '../../i18n/formats';
 import { RetentionPanel } from '../retention/RetentionPanel';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
 
@@ -27,13 +27,10 @@ export const OverviewPage = () => {
   const classes = useMemo(() => store.classes(), [store, version]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the store's change signal.
   const points = useMemo(() => {
-    const clock = new Intl.DateTimeFormat(
-      i18n.language === 'en' ? 'en-GB' : 'nb-NO',
-      {
-        hour: '2-digit',
-        minute: '2-digit',
-      },
-    );
+    const clock = dateFormat(i18n.language, {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     return store
       .checkInsOverTime(bucketMinutes)
       .map((p) => ({ time: clock.format(new Date(p.at)), count: p.count }));

@@ -3,6 +3,7 @@
 
 import type { DeskPayment, ParticipantView } from '../../../shared/desk/state';
 import type { Participant } from '../../../shared/domain/participant';
+import { dateFormat, numberFormat } from '../../i18n/formats';
 
 export type PaymentStatus =
   | { kind: 'paid' }
@@ -75,15 +76,12 @@ export const registrationIds = (p: Participant): string[] => [
 ];
 
 export const formatKroner = (ore: number, lang: string): string =>
-  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
-    style: 'currency',
-    currency: 'NOK',
-  }).format(ore / 100);
+  numberFormat(lang, { style: 'currency', currency: 'NOK' }).format(ore / 100);
 
 export const formatClock = (iso: string, lang: string): string =>
   iso === ''
     ? ''
-    : new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nb-NO', {
+    : dateFormat(lang, {
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',

@@ -2,12 +2,17 @@
 // status override per row (DNS, DNF, DSQ, or OK to accept a missing punch).
 
 import { NativeSelect, Table, Title } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Result } from '../../../shared/contract/result';
 import type { Operation } from '../../../shared/domain/operation';
 import { formatElapsed } from '../../../shared/results/clock';
-import type { ClassResult, ManualStatus } from '../../../shared/results/types';
+import type {
+  ClassResult,
+  ManualStatus,
+  PersonResult,
+} from '../../../shared/results/types';
 
 const manualStatuses: readonly ManualStatus[] = ['dns', 'dnf', 'dsq', 'ok'];
 
@@ -17,13 +22,83 @@ const isManual = (value: string): value is ManualStatus | '' =>
 type Props = {
   classResult: ClassResult;
   onStatus(
+    className: string,
     participantId: string,
     status: ManualStatus | '',
     reason: string,
   ): Promise<Result<Operation>>;
 };
 
-export const ClassResultTable = ({ classResult, onStatus }: Props) => {
+type RowProps = {
+  className: string;
+  result: PersonResult;
+  onStatus: Props['onStatus'];
+};
+
+/** What a row shows: a row whose values did not change is not drawn again. */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.className === b.className &&
+  a.onStatus === b.onStatus &&
+  a.result.participantId === b.result.participantId &&
+  a.result.place === b.result.place &&
+  a.result.bib === b.result.bib &&
+  a.result.name === b.result.name &&
+  a.result.club === b.result.club &&
+  a.result.timeMs === b.result.timeMs &&
+  a.result.status === b.result.status &&
+  a.result.reason === b.result.reason;
+
+const ResultRow = memo(function ResultRow({
+  className,
+  result,
+  onStatus,
+}: RowProps) {
+  const { t } = useTranslation();
+  return (
+    <Table.Tr data-testid="result-row" data-status={result.status}>
+      <Table.Td>{result.place ?? ''}</Table.Td>
+      <Table.Td>{result.bib}</Table.Td>
+      <Table.Td>{result.name}</Table.Td>
+      <Table.Td>{result.club}</Table.Td>
+      <Table.Td ff="monospace">
+        {result.timeMs === null ? '' : formatElapsed(result.timeMs)}
+      </Table.Td>
+      <Table.Td>{t(`results.statuses.${result.status}`)}</Table.Td>
+      <Table.Td>
+        <NativeSelect
+          size="xs"
+          aria-label={t('results.overrideFor', { name: result.name })}
+          value={result.reason === '' ? '' : result.status}
+          data={[
+            { value: '', label: '–' },
+            ...manualStatuses.map((status) => ({
+              value: status,
+              label: t(`results.manual.${status}`),
+            })),
+          ]}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (isManual(value)) {
+              void onStatus(
+                className,
+                result.participantId,
+                value,
+                value === '' ? '' : t('results.byHand'),
+              );
+            }
+          }}
+        />
+      </Table.Td>
+    </Table.Tr>
+  );
+}, sameRow);
+
+// Memoized: during a finish rush the page renders on every stored passing,
+// and a class whose results did not change keeps its table as it is.
+export const ClassResultTable = memo(function ClassResultTable({
+  classResult,
+  onStatus,
+}: Props) {
   const { t } = useTranslation();
   return (
     <section aria-label={classResult.className}>
@@ -42,47 +117,15 @@ export const ClassResultTable = ({ classResult, onStatus }: Props) => {
         </Table.Thead>
         <Table.Tbody>
           {classResult.results.map((result) => (
-            <Table.Tr
+            <ResultRow
               key={result.participantId}
-              data-testid="result-row"
-              data-status={result.status}
-            >
-              <Table.Td>{result.place ?? ''}</Table.Td>
-              <Table.Td>{result.bib}</Table.Td>
-              <Table.Td>{result.name}</Table.Td>
-              <Table.Td>{result.club}</Table.Td>
-              <Table.Td ff="monospace">
-                {result.timeMs === null ? '' : formatElapsed(result.timeMs)}
-              </Table.Td>
-              <Table.Td>{t(`results.statuses.${result.status}`)}</Table.Td>
-              <Table.Td>
-                <NativeSelect
-                  size="xs"
-                  aria-label={t('results.overrideFor', { name: result.name })}
-                  value={result.reason === '' ? '' : result.status}
-                  data={[
-                    { value: '', label: '–' },
-                    ...manualStatuses.map((status) => ({
-                      value: status,
-                      label: t(`results.manual.${status}`),
-                    })),
-                  ]}
-                  onChange={(e) => {
-                    const value = e.currentTarget.value;
-                    if (isManual(value)) {
-                      void onStatus(
-                        result.participantId,
-                        value,
-                        value === '' ? '' : t('results.byHand'),
-                      );
-                    }
-                  }}
-                />
-              </Table.Td>
-            </Table.Tr>
+              className={classResult.className}
+              result={result}
+              onStatus={onStatus}
+            />
           ))}
         </Table.Tbody>
       </Table>
     </section>
   );
-};
+});

@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Result } from '../../../shared/contract/result';
@@ -41,7 +41,11 @@ type Props = {
   ): Promise<Result<Operation>>;
 };
 
-export const RaceSetupForm = ({ classNames, setup, onSave }: Props) => {
+export const RaceSetupForm = memo(function RaceSetupForm({
+  classNames,
+  setup,
+  onSave,
+}: Props) {
   const { t } = useTranslation();
   // '' sets the defaults every class without its own setup follows.
   const [className, setClassName] = useState('');
@@ -136,4 +140,4 @@ export const RaceSetupForm = ({ classNames, setup, onSave }: Props) => {
       {message && <Text role="status">{message}</Text>}
     </section>
   );
-};
+});

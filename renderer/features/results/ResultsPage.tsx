@@ -11,9 +11,10 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import type { ClassSetup, ManualStatus } from '../../../shared/results/types';
 import { getDeskApi } from '../../bridge/getDeskApi';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
 import { ClassResultTable } from './ClassResultTable';
@@ -50,6 +51,27 @@ export const ResultsPage = () => {
       closed,
     );
   }, [store, start, version, closed]);
+
+  // Stable props, so the memoized parts skip the renders a passing causes
+  // while the deferred results are still being computed.
+  const classNames = useMemo(
+    () => live.classes.map((c) => c.name),
+    [live.classes],
+  );
+  const saveSetup = useCallback(
+    (className: string, setup: Partial<ClassSetup>) =>
+      store.timing.setRaceSetup(className, setup),
+    [store],
+  );
+  const setStatus = useCallback(
+    (
+      className: string,
+      participantId: string,
+      status: ManualStatus | '',
+      reason: string,
+    ) => store.timing.setResultStatus(participantId, className, status, reason),
+    [store],
+  );
 
   const event = store.activeEvent();
   const shownClasses = live.list.classes.filter((classResult) =>
@@ -104,11 +126,9 @@ export const ResultsPage = () => {
       )}
 
       <RaceSetupForm
-        classNames={live.classes.map((c) => c.name)}
+        classNames={classNames}
         setup={live.setup}
-        onSave={(className, setup) =>
-          store.timing.setRaceSetup(className, setup)
-        }
+        onSave={saveSetup}
       />
 
       <UnmatchedPassings unmatched={live.list.unmatched} />
@@ -127,14 +147,7 @@ export const ResultsPage = () => {
         <ClassResultTable
           key={classResult.className}
           classResult={classResult}
-          onStatus={(participantId, status, reason) =>
-            store.timing.setResultStatus(
-              participantId,
-              classResult.className,
-              status,
-              reason,
-            )
-          }
+          onStatus={setStatus}
         />
       ))}
       {shownClasses.length === 0 && (

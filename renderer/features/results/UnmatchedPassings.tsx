@@ -2,16 +2,23 @@
 // a time that could not be read. The timing crew pairs or explains them.
 
 import { Table, Text, Title } from '@mantine/core';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { UnmatchedPassing } from '../../../shared/results/types';
 
-export const UnmatchedPassings = ({
+/** How many unmatched passings the page lists. */
+const shownAtMost = 100;
+
+export const UnmatchedPassings = memo(function UnmatchedPassings({
   unmatched,
 }: {
   unmatched: readonly UnmatchedPassing[];
-}) => {
+}) {
   const { t } = useTranslation();
+  // Newest first, and only the latest: a crew pairs what just came in, and
+  // a reader left on the line can add thousands during a race.
+  const newest = unmatched.slice(-shownAtMost).reverse();
   return (
     <section aria-label={t('results.unmatched')}>
       <Title order={3}>{t('results.unmatched')}</Title>
@@ -20,7 +27,7 @@ export const UnmatchedPassings = ({
       ) : (
         <Table>
           <Table.Tbody>
-            {unmatched.map(({ index, passing, reason }) => (
+            {newest.map(({ index, passing, reason }) => (
               <Table.Tr key={index} data-testid="unmatched-row">
                 <Table.Td ff="monospace">
                   {passing.chip ?? passing.bib ?? ''}
@@ -33,6 +40,13 @@ export const UnmatchedPassings = ({
           </Table.Tbody>
         </Table>
       )}
+      {unmatched.length > shownAtMost && (
+        <Text size="sm" c="dimmed">
+          {t('results.moreUnmatched', {
+            count: unmatched.length - shownAtMost,
+          })}
+        </Text>
+      )}
     </section>
   );
-};
+});

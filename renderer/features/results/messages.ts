@@ -37,6 +37,7 @@ export const resultsNb = {
   },
   unmatched: 'Passeringer uten deltaker',
   noUnmatched: 'Alle passeringer er knyttet til en deltaker.',
+  moreUnmatched: '… og {{count}} eldre uten treff.',
   reasons: {
     'unknown-chip': 'Ukjent brikke',
     'unknown-bib': 'Ukjent startnummer',
@@ -95,6 +96,7 @@ export const resultsEn: Messages<typeof resultsNb> = {
   },
   unmatched: 'Passings that matched nobody',
   noUnmatched: 'Every passing matched a participant.',
+  moreUnmatched: '… and {{count}} older ones that matched nobody.',
   reasons: {
     'unknown-chip': 'Unknown chip',
     'unknown-bib': 'Unknown bib',

@@ -13,6 +13,7 @@ import {
 } from 'react';
 
 import type { DeskStore } from '../../store/deskStore';
+import { coalesce } from './coalesce';
 
 /** A message key and its parameters, translated when shown. */
 export type Phrase = {
@@ -126,10 +127,23 @@ export const useDesk = (): DeskContextValue => {
   return value;
 };
 
-/** Re-renders the caller on every change in the store. */
+/** How often at most a change in the store re-renders the desk. */
+const renderEveryMs = 50;
+
+/**
+ * Re-renders the caller after changes in the store: the first at once,
+ * a burst (a finish rush, a sync page) at most every 50 ms (coalesce.ts).
+ */
 export const useStoreVersion = (store: DeskStore): number => {
   const subscribe = useCallback(
-    (listener: () => void) => store.subscribe(listener),
+    (listener: () => void) => {
+      const render = coalesce(listener, renderEveryMs);
+      const unsubscribe = store.subscribe(render);
+      return () => {
+        render.cancel();
+        unsubscribe();
+      };
+    },
     [store],
   );
   const version = useCallback(() => store.version(), [store]);

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 
 import type { AppError } from '../../../shared/contract/result';
 import type { SyncStatus } from '../../../shared/sync/desk/status';
+import { dateFormat } from '../../i18n/formats';
 import type { OperationNote } from '../../sync/deskSync';
 import { syncNb } from './messages';
 
@@ -23,10 +24,9 @@ export type StatusText = {
 export const hourMinute = (iso: string, language: string): string =>
   iso === ''
     ? ''
-    : new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', {
-        hour: '2-digit',
-        minute: '2-digit',
-      }).format(new Date(iso));
+    : dateFormat(language, { hour: '2-digit', minute: '2-digit' }).format(
+        new Date(iso),
+      );
 
 const isKnownCode = (code: string): code is keyof typeof syncNb.codes =>
   Object.hasOwn(syncNb.codes, code);
