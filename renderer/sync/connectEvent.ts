@@ -192,6 +192,8 @@ export const connectEvent = async (
     local.value.empty && record.checkpoint === 0 ? keepDownload(eventId) : null;
   const progress: DownloadProgress = { documents: 0, total: 0 };
   const download = await openSyncSession(host, record, {
+    emptyEvent: kept !== null,
+    pullAhead: true,
     // Told once the page's documents are stored.
     onPulled: (documents) => {
       kept?.add(documents);

@@ -8,7 +8,7 @@ import { openDeskDatabase } from '../db/database';
 import { readSyncRecord, writeSyncRecord } from '../db/syncRecords';
 import type { SyncRecord } from '../db/syncSchemas';
 import { readParticipants } from '../store/readDocs';
-import { createRxSyncStore } from './rxSyncStore';
+import { createRxSyncStore, type RxSyncStoreOptions } from './rxSyncStore';
 
 const dexie = { indexedDB, IDBKeyRange };
 let n = 0;
@@ -59,16 +59,33 @@ const storedRows = async (internals: unknown): Promise<string> => {
   return JSON.stringify(await state.dexieTable.toArray());
 };
 
-const openStore = async () => {
+const openStore = async (options: RxSyncStoreOptions = {}) => {
   const db = await openDeskDatabase({ name: freshName(), dexie });
   await writeSyncRecord(db, record);
   const pulled: SyncDocument[][] = [];
-  const store = await createRxSyncStore(db, record, {
-    onPulled: (documents) => pulled.push([...documents]),
-    onResults: () => undefined,
-  });
+  const store = await createRxSyncStore(
+    db,
+    record,
+    {
+      onPulled: (documents) => pulled.push([...documents]),
+      onResults: () => undefined,
+    },
+    options,
+  );
   return { db, store, pulled };
 };
+
+const pulledPerson = (
+  id: string,
+  seq: number,
+  firstName = 'Kari',
+): SyncDocument => ({
+  kind: 'participant',
+  seq,
+  participant: makeParticipant({ id, eventId: 'central-1', firstName }),
+  state: idle,
+  lateEntry: false,
+});
 
 describe('the desk sync store', () => {
   it("hands out a joined local event's operations for the central event, numbered 1, 2… though stored with older numbers", async () => {
@@ -136,6 +153,35 @@ describe('the desk sync store', () => {
     const stored = await readParticipants(db, 'local-1', [], servers);
     expect(stored.map((p) => [p.id, p.eventId])).toEqual([['kari', 'local-1']]);
     expect(servers.get('kari')).toEqual({ seq: 1, state, lateEntry: false });
+    await db.close();
+  });
+
+  it('stores a download into an empty event without reading first, updates and erases whom it wrote, and reads all once a write finds a row it did not know', async () => {
+    const { db, store } = await openStore({ emptyEvent: true });
+    // Left under the event though it was said to be empty.
+    await db.participants.insert({
+      ...makeParticipant({ id: 'per', eventId: 'local-1' }),
+      key: 'local-1|per',
+    });
+    await store.storeDocuments([
+      pulledPerson('kari', 1),
+      pulledPerson('ola', 2),
+    ]);
+    await store.storeDocuments([
+      pulledPerson('kari', 3, 'Karianne'),
+      { kind: 'participant-erased', seq: 4, participantId: 'ola' },
+    ]);
+    const again = [pulledPerson('per', 5, 'Per Arne')];
+    await expect(store.storeDocuments(again)).rejects.toThrow(
+      '1 participants could not be stored',
+    );
+    await store.storeDocuments(again);
+
+    const stored = await readParticipants(db, 'local-1');
+    expect(stored.map((p) => [p.id, p.firstName])).toEqual([
+      ['kari', 'Karianne'],
+      ['per', 'Per Arne'],
+    ]);
     await db.close();
   });
 

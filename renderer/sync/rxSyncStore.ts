@@ -77,10 +77,20 @@ const erasedDoc = (eventId: string, id: string): ParticipantDoc => ({
 const failedWrite = (what: string, count: number) =>
   new Error(`${count} ${what} could not be stored; the pull repeats`);
 
+export type RxSyncStoreOptions = {
+  /**
+   * No participant is stored under the event yet (a first download into
+   * an event the connect made): pulled participants are written without
+   * first reading what is stored, except those written since.
+   */
+  emptyEvent?: boolean;
+};
+
 export const createRxSyncStore = async (
   db: DeskDatabase,
   record: SyncRecord,
   hooks: SyncStoreHooks,
+  options: RxSyncStoreOptions = {},
 ): Promise<RxSyncStore> => {
   const { eventId, centralEventId, deskId } = record;
   const results = new Map<string, OpResultRecord>();
@@ -158,6 +168,11 @@ export const createRxSyncStore = async (
     hooks.onResults(records);
   };
 
+  // Ids that may have a stored row: any, unless the event was empty, then
+  // those this store wrote. A write refused as a conflict means the event
+  // was not empty after all: every row is read first from then on.
+  let maybeStored: Set<string> | null = options.emptyEvent ? new Set() : null;
+
   /** Participants and erasures, straight to storage with their revisions. */
   const storeParticipants = async (documents: readonly SyncDocument[]) => {
     const latest = new Map<string, ParticipantDoc | null>();
@@ -175,11 +190,19 @@ export const createRxSyncStore = async (
       }
     }
     if (latest.size === 0) return;
-    const keys = [...latest.keys()].map((id) => `${eventId}|${id}`);
+    const stored = maybeStored;
+    const keys = [...latest.keys()]
+      .filter((id) => stored === null || stored.has(id))
+      .map((id) => `${eventId}|${id}`);
     const previous = new Map(
-      (
-        await db.participants.storageInstance.findDocumentsById(keys, false)
-      ).map((doc): [string, RxDocumentData<ParticipantDoc>] => [doc.id, doc]),
+      keys.length === 0
+        ? []
+        : (
+            await db.participants.storageInstance.findDocumentsById(keys, false)
+          ).map((doc): [string, RxDocumentData<ParticipantDoc>] => [
+            doc.id,
+            doc,
+          ]),
     );
     const rows = [];
     let erased = 0;
@@ -205,8 +228,10 @@ export const createRxSyncStore = async (
       'desk-pull',
     );
     if (written.error.length > 0) {
+      maybeStored = null;
       throw failedWrite('participants', written.error.length);
     }
+    for (const id of latest.keys()) stored?.add(id);
     // Tombstones go now, not at some later cleanup (purgeEvent.ts does the
     // same); nothing replicates this collection through RxDB, so nothing
     // needs them.

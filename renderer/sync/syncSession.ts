@@ -2,6 +2,7 @@
 // transport and the engine over both. What the store writes is drawn into
 // the open model at once when that event is open (serverState.ts).
 
+import { fail, type Result } from '../../shared/contract/result';
 import type { RetryPolicy } from '../../shared/sync/desk/backoff';
 import { createSyncEngine } from '../../shared/sync/desk/engine';
 import {
@@ -13,7 +14,7 @@ import type {
   SyncEngine,
 } from '../../shared/sync/desk/ports';
 import type { SyncStatus } from '../../shared/sync/desk/status';
-import type { SyncDocument } from '../../shared/sync/types';
+import type { PullResponse, SyncDocument } from '../../shared/sync/types';
 import type { DeskDatabase } from '../db/database';
 import type { SyncRecord } from '../db/syncSchemas';
 import type { EventModel } from '../store/eventModel';
@@ -42,15 +43,56 @@ export type SyncSession = {
   status(): SyncStatus;
 };
 
-export type SessionListeners = {
+export type SessionOptions = {
   onStatus?(status: SyncStatus): void;
   onPulled?(documents: readonly SyncDocument[]): void;
+  /** No participant is stored under the event yet (rxSyncStore.ts). */
+  emptyEvent?: boolean;
+  /** Asks for each pull page while the one before is stored. */
+  pullAhead?: boolean;
+};
+
+type Pulled = Promise<Result<PullResponse>>;
+
+/**
+ * The transport with pull pages asked for one ahead: once a page says
+ * there is more, the next is fetched while the engine stores this one.
+ * The engine still stores each page before its checkpoint (round.ts);
+ * only the page it asks for next is used, and a failed one is asked for
+ * again. For a download: a page kept across rounds could be stale.
+ */
+export const pullingAhead = (transport: CentralTransport): CentralTransport => {
+  let ahead: { checkpoint: number; limit: number; page: Pulled } | null = null;
+  const ask = (checkpoint: number, limit: number): Pulled =>
+    transport
+      .pull(checkpoint, limit)
+      .catch((error: unknown) =>
+        fail('offline', `No answer from the service: ${String(error)}`),
+      );
+  return {
+    ...transport,
+    async pull(checkpoint, limit) {
+      const kept =
+        ahead?.checkpoint === checkpoint && ahead.limit === limit
+          ? await ahead.page
+          : null;
+      ahead = null;
+      const answer = kept?.ok ? kept : await transport.pull(checkpoint, limit);
+      if (answer.ok && answer.value.hasMore) {
+        const next = answer.value.checkpoint;
+        if (next !== checkpoint) {
+          ahead = { checkpoint: next, limit, page: ask(next, limit) };
+        }
+      }
+      return answer;
+    },
+  };
 };
 
 export const openSyncSession = async (
   host: SessionHost,
   record: SyncRecord,
-  listeners: SessionListeners = {},
+  listeners: SessionOptions = {},
 ): Promise<SyncSession> => {
   const withModel = (draw: (model: EventModel) => void) => {
     const model = host.model(record.eventId);
@@ -58,15 +100,21 @@ export const openSyncSession = async (
     draw(model);
     host.changed();
   };
-  const store = await createRxSyncStore(host.db, record, {
-    onPulled: (documents, checkpoint) =>
-      withModel((model) => {
-        applyPulled(model, documents);
-        applyCheckpoint(model, checkpoint);
-      }),
-    onResults: (results) => withModel((model) => applyResults(model, results)),
-  });
-  const transport = createHttpTransport({
+  const store = await createRxSyncStore(
+    host.db,
+    record,
+    {
+      onPulled: (documents, checkpoint) =>
+        withModel((model) => {
+          applyPulled(model, documents);
+          applyCheckpoint(model, checkpoint);
+        }),
+      onResults: (results) =>
+        withModel((model) => applyResults(model, results)),
+    },
+    { emptyEvent: listeners.emptyEvent },
+  );
+  const http = createHttpTransport({
     baseUrl: record.url,
     eventId: record.centralEventId,
     token: record.deskToken,
@@ -75,6 +123,7 @@ export const openSyncSession = async (
     // six to one server, and hung ones would take them all.
     aborter: () => new AbortController(),
   });
+  const transport = listeners.pullAhead ? pullingAhead(http) : http;
   let status: SyncStatus = { kind: 'connecting', pending: 0 };
   const engine = createSyncEngine({
     deskId: record.deskId,
