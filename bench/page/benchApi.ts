@@ -50,6 +50,12 @@ export type DownloadFigures = ImportStep & {
   pages: number;
   /** Login to the last page stored (register, pages, storing). */
   pulledMs: number;
+  /**
+   * Storing the pages: each page's time from when it was both fetched
+   * and the page before stored, to its own documents stored. Pages are
+   * fetched one ahead, so the network's share overlaps it.
+   */
+  storingMs: number;
   /** The last page stored to connect resolving (opening the event). */
   openMs: number;
   documents: number;

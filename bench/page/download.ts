@@ -84,6 +84,8 @@ const timingPulls = async <T>(work: () => Promise<T>) => {
   let ms = 0;
   let pages = 0;
   let firstAt = 0;
+  /** When each page's body was read. */
+  const fetched: number[] = [];
   globalThis.fetch = async (input, init) => {
     const address = typeof input === 'string' ? input : String(input);
     if (!address.includes('/pull?')) return original(input, init);
@@ -93,6 +95,7 @@ const timingPulls = async <T>(work: () => Promise<T>) => {
     const body = await response.arrayBuffer();
     ms += performance.now() - start;
     pages += 1;
+    fetched.push(performance.now());
     return new Response(body, {
       status: response.status,
       statusText: response.statusText,
@@ -101,10 +104,26 @@ const timingPulls = async <T>(work: () => Promise<T>) => {
   };
   try {
     const value = await work();
-    return { value, ms, pages, firstAt };
+    return { value, ms, pages, firstAt, fetched };
   } finally {
     globalThis.fetch = original;
   }
+};
+
+/**
+ * The time spent storing pages: page k from when it was fetched and page
+ * k-1 stored, whichever came last, to its own documents stored. With the
+ * next page fetched while one is stored, "the rest after the network"
+ * would count the overlap twice. Null when the times do not pair up.
+ */
+const storingTime = (fetched: number[], stored: number[]) => {
+  if (fetched.length !== stored.length) return null;
+  let ms = 0;
+  for (const [k, at] of stored.entries()) {
+    const ready = Math.max(fetched[k] ?? at, stored[k - 1] ?? 0);
+    ms += at - ready;
+  }
+  return ms;
 };
 
 /**
@@ -126,12 +145,15 @@ export const download = async (
   const loggedIn = performance.now();
   let lastProgress = loggedIn;
   let documents = 0;
+  /** When each page's documents were stored (progress counts them). */
+  const stored: number[] = [];
   const pulled = await timingPulls(() =>
     desk.sync.connect(
       { session: session.value, centralEventId: eventId, deskName: 'Bench' },
       (progress) => {
-        documents = progress.documents;
         lastProgress = performance.now();
+        if (progress.documents > documents) stored.push(lastProgress);
+        documents = progress.documents;
       },
     ),
   );
@@ -154,6 +176,9 @@ export const download = async (
     beforePullMs: pulled.firstAt - loggedIn,
     pages: pulled.pages,
     pulledMs: lastProgress - loggedIn,
+    storingMs:
+      storingTime(pulled.fetched, stored) ??
+      lastProgress - loggedIn - pulled.ms - (pulled.firstAt - loggedIn),
     openMs: connected - lastProgress,
     documents,
     missing: missing.length,
