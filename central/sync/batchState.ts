@@ -143,13 +143,14 @@ const loadRanges = async (tx: Queryable, eventId: string) => {
   return new Map(rows.map((row) => [row.class_name, row]));
 };
 
+type OpenConflict = Pick<
+  ConflictRecord,
+  'conflict_id' | 'holder_id' | 'claimant_id'
+>;
+
 /** Open conflicts are few (an index keeps them), so all are loaded. */
 const loadOpenConflicts = async (tx: Queryable, eventId: string) => {
-  const rows = await tx.query<{
-    conflict_id: string;
-    holder_id: string;
-    claimant_id: string;
-  }>(
+  const rows = await tx.query<OpenConflict>(
     `SELECT conflict_id, holder_id, claimant_id FROM bib_conflicts
       WHERE event_id = $1 AND status = 'open'`,
     [eventId],
@@ -190,8 +191,12 @@ export const loadBatchState = async (
   const steps = await loadSteps(tx, eventId, ids);
   const bibs = has('bib-assign');
   const holders = await loadHolders(tx, eventId, ops);
-  const ranges = bibs ? await loadRanges(tx, eventId) : new Map();
-  const open = bibs ? await loadOpenConflicts(tx, eventId) : new Map();
+  const ranges = bibs
+    ? await loadRanges(tx, eventId)
+    : new Map<string, Range>();
+  const open = bibs
+    ? await loadOpenConflicts(tx, eventId)
+    : new Map<string, OpenConflict>();
   const classNames = has('late-entry')
     ? await eventClassNames(tx, eventId)
     : new Set<string>();

@@ -54,7 +54,11 @@ const newEvent = async (): Promise<{
     [eventId, deskId],
   );
   const sheet = demoExport({ participants: 5, seed: 3 });
-  const { participants } = foldSheet(sheet, { eventId });
+  // The last one deregistered: refused bibs and check-ins, and no holder.
+  const participants = foldSheet(sheet, { eventId }).participants.map(
+    (p, i, all): Participant =>
+      i === all.length - 1 ? { ...p, status: 'deregistered' } : p,
+  );
   await upsertParticipants(db, eventId, participants);
   return { eventId, people: participants };
 };
@@ -226,6 +230,23 @@ describe('a push batch', () => {
     }, 5);
     const bibs = results.filter((_, i) => [0, 1, 7, 8, 9].includes(i));
     expect(bibs.map((r) => r.outcome)).toEqual(Array(5).fill('applied'));
+  });
+
+  it('refuses a deregistered participant a bib and a check-in, as one by one', async () => {
+    const results = await expectBatchLikeSingles((op, people) => {
+      const gone = people.find((p) => p.status === 'deregistered');
+      if (!gone) throw new Error('no deregistered participant');
+      return [
+        op('bib-assign', gone.id, bib('12', '')),
+        op('check-in', gone.id, {}),
+        op('check-in', 'nobody', {}),
+      ];
+    });
+    expect(results.map((r) => r.code)).toEqual([
+      'deregistered',
+      'deregistered',
+      'unknown-participant',
+    ]);
   });
 
   it('checks a bib against a range set earlier in the batch', async () => {
