@@ -11,7 +11,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,6 +93,8 @@ const measure = async (centralUrl: string, profile: boolean) => {
 export const runSyncDownloadBenchmark = async (
   options: DownloadOptions = defaults,
 ): Promise<{ figures: Figure[]; details: Record<string, unknown> }> => {
+  // A busy machine moves figure and floor alike; the load says how much.
+  const loadAtStart = loadavg();
   const dataDir = await mkdtemp(join(tmpdir(), 'racedesk-download-'));
   const seeding = performance.now();
   progress(`seeding ${options.participants} people on PGlite`);
@@ -159,6 +161,8 @@ export const runSyncDownloadBenchmark = async (
     return {
       figures,
       details: {
+        loadAtStart,
+        loadAtEnd: loadavg(),
         seedMs,
         warmFloor: warm,
         floor,
@@ -184,6 +188,12 @@ if (standalone) {
     centralUrl,
     profile: process.argv.includes('--profile'),
   });
+  const load = (key: string) =>
+    (result.details[key] as number[]).map((n) => n.toFixed(2)).join(' ');
+  console.log(
+    `load average (1, 5, 15 min): ${load('loadAtStart')} at start, ` +
+      `${load('loadAtEnd')} at end`,
+  );
   for (const f of result.figures) {
     const ratio = f.floorMs ? ` (${(f.ms / f.floorMs).toFixed(1)}x)` : '';
     const floor = f.floorMs === null ? '' : `; floor ${formatMs(f.floorMs)}`;
