@@ -158,6 +158,31 @@ const loadOpenConflicts = async (tx: Queryable, eventId: string) => {
   return new Map(rows.map((row) => [row.conflict_id, row]));
 };
 
+/**
+ * The event's class names as far as the batch's late entries ask. A late
+ * entry only asks whether its class is one of them (shared/desk/rules.ts),
+ * so when each names a class a live participant of the batch has, those
+ * classes answer it exactly, without reading every participant's entries
+ * (a sixth of a batch's time on PGlite).
+ */
+const lateEntryClassNames = async (
+  tx: Queryable,
+  eventId: string,
+  ops: readonly Operation[],
+  live: Iterable<BatchRow>,
+): Promise<Set<string>> => {
+  const seen = new Set<string>();
+  for (const row of live) {
+    for (const entry of row.entries) seen.add(entry.className);
+  }
+  const asked = ops.flatMap((op) =>
+    op.type === 'late-entry' ? [op.payload.entry.className] : [],
+  );
+  return asked.every((name) => seen.has(name))
+    ? seen
+    : eventClassNames(tx, eventId);
+};
+
 /** What a late entry's new participant row holds before any operation. */
 const lateEntryRow = (
   doc: Participant,
@@ -198,7 +223,7 @@ export const loadBatchState = async (
     ? await loadOpenConflicts(tx, eventId)
     : new Map<string, OpenConflict>();
   const classNames = has('late-entry')
-    ? await eventClassNames(tx, eventId)
+    ? await lateEntryClassNames(tx, eventId, ops, live.values())
     : new Set<string>();
 
   // The bib the table holds for each row, to free bibs passed on (flush).

@@ -249,6 +249,28 @@ describe('a push batch', () => {
     ]);
   });
 
+  it("checks a late entry's class whether or not a participant of the batch has it", async () => {
+    const results = await expectBatchLikeSingles((op, people) => {
+      const [a, b] = active(people);
+      const classOf = (p?: Participant) => p?.entries[0]?.className ?? '';
+      if (!a || !b || classOf(a) === classOf(b)) {
+        throw new Error('want two active demo participants in two classes');
+      }
+      return [
+        op('check-in', a.id, {}),
+        op('late-entry', '', lateEntry(classOf(a))),
+        op('late-entry', '', lateEntry(classOf(b))),
+        op('late-entry', '', lateEntry('No such class')),
+      ];
+    });
+    expect(results.map((r) => r.outcome)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'rejected',
+    ]);
+  });
+
   it('checks a bib against a range set earlier in the batch', async () => {
     const results = await expectBatchLikeSingles((op, people) => {
       const [a, b] = active(people);
