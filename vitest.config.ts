@@ -9,6 +9,7 @@ export default defineConfig({
       'node/**/*.test.ts',
       'cli/**/*.test.ts',
       'central/**/*.test.ts',
+      'e2e/**/*.test.ts',
     ],
     testTimeout: 20_000,
     hookTimeout: 30_000,

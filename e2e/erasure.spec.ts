@@ -17,7 +17,7 @@ import { signInCentralOffice } from './centralOffice';
 import { test as deskTest, expect } from './fixtures';
 import { ListsPage, readBack, type Sheet } from './pages/lists';
 import { SyncPanel } from './pages/sync';
-import { storedInPage } from './storedData';
+import { holdsValue, storedInPage } from './storedData';
 
 const test = deskTest.extend<{ central: RunningCentral }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture API.
@@ -77,7 +77,7 @@ const cellsHolding = (sheet: Sheet, values: readonly string[]) =>
 /** The stores with a record that holds `value`. */
 const storesHolding = (stored: Record<string, string>, value: string) =>
   Object.entries(stored)
-    .filter(([, text]) => text.includes(value))
+    .filter(([, text]) => holdsValue(text, value))
     .map(([store]) => store);
 
 test('an erasure and a correction made centrally reach the desk at its next sync and every later export', async ({

@@ -13,7 +13,7 @@ import { type KillableBrowser, launchKillableChromium } from './browserProcess';
 import { fullName, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
-import { filesUnder } from './storedData';
+import { bytesHoldValue, filesUnder } from './storedData';
 
 const column = (headers: string[], cells: string[], name: string) =>
   cells[headers.indexOf(name)] ?? '';
@@ -58,10 +58,7 @@ test('the stored database files hold no name, birth date, e-mail or mobile numbe
       path.includes('IndexedDB'),
     );
     const bytes = Buffer.concat(await Promise.all(idb.map((p) => readFile(p))));
-    // IndexedDB stores strings as Latin-1 or UTF-16: look for both.
-    const contains = (value: string) =>
-      bytes.includes(Buffer.from(value, 'latin1')) ||
-      bytes.includes(Buffer.from(value, 'utf16le'));
+    const contains = (value: string) => bytesHoldValue(bytes, value);
 
     expect(idb.length).toBeGreaterThan(0);
     expect(secrets.length).toBeGreaterThan(20);
