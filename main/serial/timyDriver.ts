@@ -5,21 +5,18 @@ import { timyCommand } from '../../shared/timing/alge/timyLine';
 import type { DeviceDriver, DriverContext } from './deviceDriver';
 
 /**
- * The command that makes the Timy send its stored times again. NOT checked
- * against an ALGE manual: no primary source for it was found. Searched
- * (Dec 2026): the Timy general manual's RS 232 chapter (output line
- * `yNNNNxCCCxHH:MM:SS.zhtq`, where a leading `m` marks a time sent from
- * memory, so a dump's lines decode like live ones), the Timy Terminal
- * manual (its `TER<addr><cmd>` and COMET-compatible command sets: clear,
- * stop, info, text, reset, beep; no memory read-out), the Timy2 and Timy3
- * manuals' interface pages (output formats only) and public source code
- * for Timy drivers (none found). ALGE's manuals show the memory being
- * printed or sent from the keypad menu, not on a PC command. Our simulator
- * answers this placeholder; change it here once verified on a device, and
- * until then a Timy's missed times are recovered by the operator starting
- * the memory output on the Timy itself (the journal drops the repeats).
+ * The command that makes the Timy send every stored time to the host
+ * again: `RSM`, as metarace's Timy driver sends it for "a dump of all
+ * times to host" (ndf-zz/metarace, src/metarace/timy.py, `dumpall`; it
+ * drives real Timys at track meets). ALGE's own manuals show the memory
+ * printed or sent from the keypad menu and name no PC command for it, so
+ * this rests on that driver, not on ALGE. The dumped lines are the RS 232
+ * output lines (`yNNNNxCCCxHH:MM:SS.zhtq`, a leading `m` for a time from
+ * memory), so they decode like live ones and the journal drops the
+ * repeats. If a Timy ignores it, the operator starts the memory output on
+ * the Timy itself and the same path takes the lines.
  */
-export const TIMY_MEMORY_DUMP = 'DUMP';
+export const TIMY_MEMORY_DUMP = 'RSM';
 
 const dump = async (context: DriverContext) => {
   context.reading('memory-dump');
