@@ -4,7 +4,7 @@
 
 import type { RxDeskStore } from '../../renderer/store/createDeskStore';
 import { loginToCentral } from '../../shared/sync/desk/centralApi';
-import { defaultPullLimit } from '../../shared/sync/types';
+import { maxPullLimit } from '../../shared/sync/types';
 import type { DownloadFigures, PullFloorFigures } from './benchApi';
 import { bulkPut } from './floors';
 
@@ -22,7 +22,7 @@ type PulledPage = {
 
 const pullUrl = (url: string, eventId: string, checkpoint: number) =>
   `${url.replace(/\/+$/, '')}/api/events/${encodeURIComponent(eventId)}` +
-  `/pull?checkpoint=${checkpoint}&limit=${defaultPullLimit}`;
+  `/pull?checkpoint=${checkpoint}&limit=${maxPullLimit}`;
 
 /** A raw record per document, keyed as the floor database wants. */
 const recordOf = (doc: PulledDocument) => ({

@@ -10,7 +10,11 @@ import type { EventType, RaceEvent } from '../../shared/domain/event';
 import type { Participant } from '../../shared/domain/participant';
 import { registerDesk } from '../../shared/sync/desk/httpTransport';
 import type { SyncStatus } from '../../shared/sync/desk/status';
-import type { CentralEvent, SyncDocument } from '../../shared/sync/types';
+import {
+  type CentralEvent,
+  maxPullLimit,
+  type SyncDocument,
+} from '../../shared/sync/types';
 import type { ServerParticipant } from '../db/schemas';
 import { readSyncRecord, writeSyncRecord } from '../db/syncRecords';
 import type { SyncRecord } from '../db/syncSchemas';
@@ -194,6 +198,7 @@ export const connectEvent = async (
   const download = await openSyncSession(host, record, {
     emptyEvent: kept !== null,
     pullAhead: true,
+    pullLimit: maxPullLimit,
     // Told once the page's documents are stored.
     onPulled: (documents) => {
       kept?.add(documents);

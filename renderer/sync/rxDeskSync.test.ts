@@ -20,6 +20,7 @@ import {
 } from '../../central/test/client';
 import type { Participant } from '../../shared/domain/participant';
 import type { Fetch } from '../../shared/sync/desk/httpTransport';
+import { maxPullLimit } from '../../shared/sync/types';
 import type { RxDeskStore } from '../store/rxDeskStore';
 import { freshDatabaseName, openTestDesk } from '../store/testDesk';
 import type { DownloadProgress } from './deskSync';
@@ -31,7 +32,7 @@ if (!backend) throw new Error('no PGlite backend');
 type TestDesk = {
   store: RxDeskStore;
   dbName: string;
-  net: { online: boolean; pulls: boolean };
+  net: { online: boolean; pulls: boolean; asked: string[] };
 };
 
 const startTimeout = 120_000;
@@ -45,11 +46,13 @@ describe('desk sync against the central service on PGlite', () => {
   const desks: TestDesk[] = [];
 
   const openDesk = async (dbName = freshDatabaseName('sync')) => {
-    const net = { online: true, pulls: true };
-    const netFetch: Fetch<AbortSignal> = (url, init) =>
-      net.online && (net.pulls || !url.includes('/pull?'))
+    const net = { online: true, pulls: true, asked: [] as string[] };
+    const netFetch: Fetch<AbortSignal> = (url, init) => {
+      net.asked.push(url);
+      return net.online && (net.pulls || !url.includes('/pull?'))
         ? fetch(url, init)
         : Promise.reject(new TypeError('network down'));
+    };
     const store = await openTestDesk({
       dbName,
       demoParticipants: 40,
@@ -111,7 +114,11 @@ describe('desk sync against the central service on PGlite', () => {
   });
 
   it('downloads the demo event with progress, opens it and shows it synced', async () => {
-    const { store, progress } = await connectDesk('Desk 1');
+    const { store, progress, net } = await connectDesk('Desk 1');
+    // The first download asks for the largest pages the service gives:
+    // fewer transactions to store (bench/syncDownload.ts).
+    const pulls = net.asked.filter((url) => url.includes('/pull?'));
+    expect(pulls[0]).toContain(`limit=${maxPullLimit}`);
     expect(store.activeEvent()?.id).toBe(demoEventId);
     expect(store.activeEvent()?.source).toBe('central');
     expect(people.filter((p) => store.get(p.id)).length).toBe(people.length);

@@ -50,6 +50,8 @@ export type SessionOptions = {
   emptyEvent?: boolean;
   /** Asks for each pull page while the one before is stored. */
   pullAhead?: boolean;
+  /** Documents a pull page may hold (shared/sync/types.ts). */
+  pullLimit?: number;
 };
 
 type Pulled = Promise<Result<PullResponse>>;
@@ -137,6 +139,7 @@ export const openSyncSession = async (
       host.changed();
     },
     onPulled: listeners.onPulled,
+    pullLimit: listeners.pullLimit,
   });
   return { record, store, transport, engine, status: () => status };
 };
