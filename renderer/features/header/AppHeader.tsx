@@ -26,17 +26,19 @@ export const AppHeader = () => {
   const { t } = useTranslation();
   const { store } = useDesk();
 
-  // Two rows: who and where on top (event, status, sync, operator, desk,
-  // language), the pages below, so neither squeezes the other at 1280 px.
+  // Two rows: who and where on top (sync state, event, operator, desk,
+  // language), the pages below with what was just saved beside them, so
+  // at 1280 px neither the pending count nor "saved" is cut off.
   return (
     <Stack gap={4} px="md" py={6} h="100%" justify="center">
       <Group gap="sm" wrap="nowrap" justify="space-between">
-        <Title order={1} size="h4" c="blue.8" style={{ flexShrink: 0 }}>
-          {t('app.title')}
-        </Title>
-        <StatusArea />
-        <SyncIndicator />
-        <RetentionNotice />
+        <Group gap="sm" wrap="nowrap" miw={0} style={{ flex: '1 1 0' }}>
+          <Title order={1} size="h4" c="blue.8" style={{ flexShrink: 0 }}>
+            {t('app.title')}
+          </Title>
+          <SyncIndicator />
+          <RetentionNotice />
+        </Group>
         <EventPicker />
         <OperatorMenu />
         <Badge
@@ -50,13 +52,19 @@ export const AppHeader = () => {
         </Badge>
         <LanguageSwitch />
       </Group>
-      <Tabs.List aria-label={t('app.nav')} style={{ flexWrap: 'nowrap' }}>
-        {pages.map((page) => (
-          <Tabs.Tab key={page} value={page} px="sm" py={4}>
-            {t(pageLabel[page])}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
+      <Group gap="md" wrap="nowrap" justify="space-between">
+        <Tabs.List
+          aria-label={t('app.nav')}
+          style={{ flexWrap: 'nowrap', flexShrink: 0 }}
+        >
+          {pages.map((page) => (
+            <Tabs.Tab key={page} value={page} px="sm" py={4}>
+              {t(pageLabel[page])}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <StatusArea />
+      </Group>
     </Stack>
   );
 };

@@ -37,7 +37,7 @@ export const EventPicker = () => {
   return (
     <NativeSelect
       size="xs"
-      w={200}
+      w={180}
       style={{ flexShrink: 0 }}
       aria-label={t('header.event')}
       value={active?.id ?? ''}

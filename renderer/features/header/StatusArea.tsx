@@ -18,7 +18,8 @@ export const StatusArea = () => {
       aria-live="polite"
       gap={6}
       wrap="nowrap"
-      style={{ flex: '1 1 0', minWidth: 0, overflow: 'hidden' }}
+      justify="flex-end"
+      style={{ flex: '1 1 0', minWidth: 0 }}
     >
       {status.kind === 'idle' && (
         <Text size="sm" c="dimmed">

@@ -30,7 +30,7 @@ export const SyncIndicator = () => {
         color={tone}
         tt="none"
         size="lg"
-        maw={300}
+        maw={420}
         title={detail || text}
         data-sync={status.kind}
         style={{ flexShrink: 1, minWidth: 0 }}

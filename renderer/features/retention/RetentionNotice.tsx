@@ -18,6 +18,14 @@ import {
 } from './retentionState';
 import { useRetentionNotices } from './useRetentionNotices';
 
+// A long event name ends in "…" inside the button's fixed width.
+const ellipsis = {
+  display: 'inline-block',
+  maxWidth: '100%',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+} as const;
+
 export const RetentionNotice = () => {
   const { t, i18n } = useTranslation();
   const { store } = useDesk();
@@ -41,20 +49,23 @@ export const RetentionNotice = () => {
           title={text}
           aria-label={text}
           maw={220}
-          style={{ flexShrink: 1 }}
+          style={{ flexShrink: 0 }}
+          styles={{ label: { minWidth: 0 } }}
           onClick={() => askToPurge(first.event)}
         >
-          {t(
-            first.phase === 'due'
-              ? 'retention.dueShort'
-              : 'retention.warnShort',
-            {
-              name: first.event.name,
-              date: formatDay(first.purgeOn, i18n.language),
-              count: notices.length,
-              others: notices.length - 1,
-            },
-          )}
+          <span style={ellipsis}>
+            {t(
+              first.phase === 'due'
+                ? 'retention.dueShort'
+                : 'retention.warnShort',
+              {
+                name: first.event.name,
+                date: formatDay(first.purgeOn, i18n.language),
+                count: notices.length,
+                others: notices.length - 1,
+              },
+            )}
+          </span>
         </Button>
       )}
       {dialog && <PurgeDialog dialog={dialog} />}
