@@ -6,10 +6,10 @@ import { parseArgs } from 'node:util';
 import { migrate } from './db/migrate';
 import { openDb } from './db/openDb';
 import { seedDemo } from './demo/seedDemo';
+import { centralContext } from './http/context';
 import { limitsFrom } from './http/limits';
 import { buildServer } from './http/server';
 import { centralLogger } from './log';
-import { createSeqHub } from './sync/seqHub';
 
 const { values: flags } = parseArgs({
   options: {
@@ -55,12 +55,12 @@ const main = async () => {
     const seeded = await seedDemo(db, Number(flags['demo-participants']));
     log.info({ seeded }, 'demo');
   }
+  // Plans for a batch's reads by id need them: after a restart and after
+  // the seed's bulk load alike.
+  const ctx = centralContext(db, log);
+  await ctx.statistics.analyze();
 
-  const app = buildServer(
-    { db, hub: createSeqHub(), log },
-    undefined,
-    limits.value,
-  );
+  const app = buildServer(ctx, undefined, limits.value);
   const address = await app.listen({
     port: Number(flags.port),
     host: flags.host,

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Db, Row } from '../db/db';
 import { centralLogger } from '../log';
-import { createSeqHub } from '../sync/seqHub';
+import { centralContext } from './context';
 import { defaultLimits, limitsFrom } from './limits';
 import { createLoginGuard } from './loginGuard';
 import { createRateLimiter } from './rateLimit';
@@ -51,7 +51,7 @@ const serverWith = (settings: Parameters<typeof limitsFrom>[0]) => {
   if (!limits.ok) throw new Error(limits.error.message);
   const store = emptyDb();
   const app = buildServer(
-    { db: store.db, hub: createSeqHub(), log: centralLogger('silent') },
+    centralContext(store.db, centralLogger('silent')),
     undefined,
     limits.value,
   );

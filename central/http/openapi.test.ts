@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as schemas from '../../shared/sync/schemas';
 import type { Db } from '../db/db';
 import { centralLogger } from '../log';
-import { createSeqHub } from '../sync/seqHub';
+import { centralContext } from './context';
 import { buildServer } from './server';
 
 type Document = {
@@ -31,7 +31,7 @@ const unusedDb: Db = {
 const serverRoutes = async () => {
   const routes: string[] = [];
   const app = buildServer(
-    { db: unusedDb, hub: createSeqHub(), log: centralLogger('silent') },
+    centralContext(unusedDb, centralLogger('silent')),
     ({ method, url }) => {
       routes.push(`${method} ${url.replace(/:(\w+)/g, '{$1}')}`);
     },
@@ -72,11 +72,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('lets a desk page on another origin call it: preflight answered, origin allowed', async () => {
-    const app = buildServer({
-      db: unusedDb,
-      hub: createSeqHub(),
-      log: centralLogger('silent'),
-    });
+    const app = buildServer(centralContext(unusedDb, centralLogger('silent')));
     const preflight = await app.inject({
       method: 'OPTIONS',
       url: '/api/events/e1/operations',

@@ -15,9 +15,9 @@ import type { Db } from '../../central/db/db';
 import { migrate } from '../../central/db/migrate';
 import { openDb } from '../../central/db/openDb';
 import { seedDemo } from '../../central/demo/seedDemo';
+import { centralContext } from '../../central/http/context';
 import { buildServer } from '../../central/http/server';
 import { centralLogger } from '../../central/log';
-import { createSeqHub } from '../../central/sync/seqHub';
 import {
   type CentralProcess,
   type CentralStore,
@@ -91,7 +91,7 @@ const inProcess = async (
   let app: FastifyInstance | null = null;
   let base: string | null = null;
   const listen = async () => {
-    app = buildServer({ db, hub: createSeqHub(), log });
+    app = buildServer(centralContext(db, log));
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   };
   const shut = async () => {

@@ -65,7 +65,12 @@ export const importRoutes = (app: FastifyInstance, ctx: CentralContext) => {
           { eventId, mode, ...changes, problemCount, latestSeq },
           'import',
         );
-        if (mode === 'apply') ctx.hub.publish(eventId, latestSeq);
+        if (mode === 'apply') {
+          ctx.hub.publish(eventId, latestSeq);
+          ctx.statistics.changed(
+            changes.created + changes.updated + changes.deregistered,
+          );
+        }
       }
       return sendResult(reply, report);
     },

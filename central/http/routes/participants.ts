@@ -48,6 +48,7 @@ export const participantRoutes = (
       if (result.ok) {
         ctx.log.info({ eventId, ...result.value }, 'participants upserted');
         ctx.hub.publish(eventId, result.value.latestSeq);
+        ctx.statistics.changed(request.body.participants.length);
       }
       return sendResult(reply, result);
     },

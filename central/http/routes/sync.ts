@@ -68,6 +68,7 @@ export const syncRoutes = (app: FastifyInstance, ctx: CentralContext) => {
           'sync push',
         );
         ctx.hub.publish(eventId, latestSeq);
+        ctx.statistics.changed(request.body.operations.length);
       }
       return sendResult(reply, result);
     },
