@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoEventId, seedDemo } from '../demo/seedDemo';
 import { centralLogger } from '../log';
+import { openTempPglite, type TempPglite } from '../test/tempPglite';
 import type { Db, Queryable } from './db';
-import { migrate } from './migrate';
-import { openPglite } from './pgliteDb';
 import { createTableStatistics } from './tableStatistics';
 
 const log = centralLogger('silent');
@@ -69,21 +64,17 @@ describe('table statistics for the planner', () => {
   });
 
   describe('on PGlite after a bulk load', () => {
-    let dir = '';
+    let store: TempPglite | undefined;
     let db: Db;
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'racedesk-statistics-'));
-      const opened = await openPglite(dir);
-      if (!opened.ok) throw new Error(opened.error.message);
-      db = opened.value;
-      await migrate(db);
+      store = await openTempPglite('statistics');
+      db = store.db;
       await seedDemo(db, 2_000);
     }, 60_000);
 
     afterAll(async () => {
-      await db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await store?.remove();
     });
 
     /** The planner's estimate of the event's participants. */

@@ -2,10 +2,6 @@
 // recorded open, and another bib for either person, a deregistration or an
 // erasure settles it, with a new seq so that every desk pulls the change.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoExport } from '../../shared/demo/demoExport';
@@ -13,17 +9,16 @@ import type { Participant } from '../../shared/domain/participant';
 import { foldSheet } from '../../shared/isonen/fold';
 import type { BibConflict } from '../../shared/sync/types';
 import type { Db } from '../db/db';
-import { migrate } from '../db/migrate';
-import { openPglite } from '../db/pgliteDb';
 import { createEvent } from '../http/routes/events';
 import { eraseParticipant } from '../participants/eraseParticipant';
 import { upsertParticipants } from '../participants/upsertParticipants';
 import { operationsOf } from '../test/operations';
+import { openTempPglite, type TempPglite } from '../test/tempPglite';
 import { pullDocuments } from './pull';
 import { pushOperations } from './push';
 
 let db: Db;
-let dir = '';
+let store: TempPglite | undefined;
 let events = 0;
 
 type Clash = {
@@ -108,19 +103,15 @@ const pulledConflicts = async (eventId: string) => {
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'racedesk-conflicts-'));
-  const opened = await openPglite(dir);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
-  await migrate(db);
+  store = await openTempPglite('conflicts');
+  db = store.db;
   await db.query(
     `INSERT INTO organizations (id, kind, name) VALUES ('org', 'club', 'IL')`,
   );
 }, 60_000);
 
 afterAll(async () => {
-  await db?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.remove();
 });
 
 describe('bib conflicts', () => {

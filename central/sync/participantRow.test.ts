@@ -3,22 +3,17 @@
 // They must never drift apart: this compares them on rows in every state
 // a push, an update and an erasure leave behind.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoExport } from '../../shared/demo/demoExport';
 import type { Participant } from '../../shared/domain/participant';
 import { foldSheet } from '../../shared/isonen/fold';
 import type { Db } from '../db/db';
-import { migrate } from '../db/migrate';
-import { openPglite } from '../db/pgliteDb';
 import { createEvent } from '../http/routes/events';
 import { eraseParticipant } from '../participants/eraseParticipant';
 import { upsertParticipants } from '../participants/upsertParticipants';
 import { operationsOf } from '../test/operations';
+import { openTempPglite, type TempPglite } from '../test/tempPglite';
 import {
   type ParticipantRow,
   participantColumns,
@@ -30,14 +25,11 @@ import { pushOperations } from './push';
 const eventId = 'row-text';
 const deskId = 'desk-row';
 let db: Db;
-let dir = '';
+let store: TempPglite | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'racedesk-rowtext-'));
-  const opened = await openPglite(dir);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
-  await migrate(db);
+  store = await openTempPglite('rowtext');
+  db = store.db;
   await db.query(
     `INSERT INTO organizations (id, kind, name) VALUES ('org', 'club', 'IL')`,
   );
@@ -60,8 +52,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await db?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.remove();
 });
 
 describe('the stored participant text', () => {

@@ -2,10 +2,6 @@
 // whatever batches and however often a desk's operations arrive, the state
 // ends the same as when they arrive once, in order, one by one.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -13,15 +9,14 @@ import { demoExport } from '../../shared/demo/demoExport';
 import type { Operation } from '../../shared/domain/operation';
 import { foldSheet } from '../../shared/isonen/fold';
 import type { Db } from '../db/db';
-import { migrate } from '../db/migrate';
-import { openPglite } from '../db/pgliteDb';
 import { createEvent } from '../http/routes/events';
 import { upsertParticipants } from '../participants/upsertParticipants';
 import { operationsOf } from '../test/operations';
+import { openTempPglite, type TempPglite } from '../test/tempPglite';
 import { pushOperations } from './push';
 
 let db: Db;
-let dir = '';
+let store: TempPglite | undefined;
 let events = 0;
 
 const desks = ['desk-a', 'desk-b', 'desk-c'];
@@ -105,19 +100,15 @@ const pushAs = async (eventId: string, ops: Operation[], size: number) => {
 };
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'racedesk-push-'));
-  const opened = await openPglite(dir);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
-  await migrate(db);
+  store = await openTempPglite('push');
+  db = store.db;
   await db.query(
     `INSERT INTO organizations (id, kind, name) VALUES ('org', 'club', 'IL')`,
   );
 }, 60_000);
 
 afterAll(async () => {
-  await db?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.remove();
 });
 
 describe('pushOperations', () => {

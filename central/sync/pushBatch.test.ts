@@ -4,10 +4,6 @@
 // one, and leaves the same participants and bib conflicts: an operation
 // later in a batch sees what an earlier one did.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,15 +14,14 @@ import type { Participant } from '../../shared/domain/participant';
 import { foldSheet } from '../../shared/isonen/fold';
 import type { OperationResult } from '../../shared/sync/types';
 import type { Db } from '../db/db';
-import { migrate } from '../db/migrate';
-import { openPglite } from '../db/pgliteDb';
 import { createEvent } from '../http/routes/events';
 import { upsertParticipants } from '../participants/upsertParticipants';
 import { type OperationFactory, operationsOf } from '../test/operations';
+import { openTempPglite, type TempPglite } from '../test/tempPglite';
 import { pushOperations } from './push';
 
 let db: Db;
-let dir = '';
+let store: TempPglite | undefined;
 let events = 0;
 const deskId = 'desk-a';
 
@@ -129,19 +124,15 @@ const bib = (bib: string, previousBib: string) =>
   ({ bib, previousBib, source: 'typed' }) as const;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'racedesk-batch-'));
-  const opened = await openPglite(dir);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
-  await migrate(db);
+  store = await openTempPglite('batch');
+  db = store.db;
   await db.query(
     `INSERT INTO organizations (id, kind, name) VALUES ('org', 'club', 'IL')`,
   );
 }, 60_000);
 
 afterAll(async () => {
-  await db?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.remove();
 });
 
 /** The same ops one by one and in one batch: results and state agree. */

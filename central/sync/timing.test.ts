@@ -2,25 +2,20 @@
 // is held by one live participant at a time, and a passing is stored once
 // however often it is pushed.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoExport } from '../../shared/demo/demoExport';
 import type { Operation, PassingPayload } from '../../shared/domain/operation';
 import { foldSheet } from '../../shared/isonen/fold';
 import type { Db } from '../db/db';
-import { migrate } from '../db/migrate';
-import { openPglite } from '../db/pgliteDb';
 import { createEvent } from '../http/routes/events';
 import { upsertParticipants } from '../participants/upsertParticipants';
 import { operationsOf } from '../test/operations';
+import { openTempPglite, type TempPglite } from '../test/tempPglite';
 import { pushOperations } from './push';
 
 let db: Db;
-let dir = '';
+let store: TempPglite | undefined;
 let events = 0;
 
 const newEvent = async () => {
@@ -87,19 +82,15 @@ const passing = (key: string, chip: string): PassingPayload => ({
 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'racedesk-timing-'));
-  const opened = await openPglite(dir);
-  if (!opened.ok) throw new Error(opened.error.message);
-  db = opened.value;
-  await migrate(db);
+  store = await openTempPglite('timing');
+  db = store.db;
   await db.query(
     `INSERT INTO organizations (id, kind, name) VALUES ('org', 'club', 'IL')`,
   );
 }, 60_000);
 
 afterAll(async () => {
-  await db?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await store?.remove();
 });
 
 describe('chip assignments', () => {
