@@ -1,6 +1,6 @@
 // Checks XML against the IOF XML 3.0 schema with xmllint (Debian package
 // libxml2-utils), the check the issue asks of every exported list. Used by
-// tests and e2e; the schema sits beside the project, in ../shared/formats.
+// tests and e2e; the schema is kept in the repository (iof-xml-3.0/).
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,16 +9,24 @@ import { fail, ok, type Result } from '../../shared/contract/result';
 
 export const iofSchemaPath = resolve(
   import.meta.dirname,
-  '../../../shared/formats/iof-xml-3.0/IOF.xsd',
+  'iof-xml-3.0/IOF.xsd',
 );
 
-/** Why schema checks cannot run here, or '' when they can. */
+/**
+ * Why schema checks cannot run here, or '' when they can. In CI (CI set)
+ * a missing xmllint or schema throws instead: there the checks must run,
+ * never skip.
+ */
 export const schemaCheckUnavailable = (): string => {
-  if (spawnSync('xmllint', ['--version']).error) {
-    return 'xmllint is not installed (Debian package libxml2-utils)';
+  const reason = spawnSync('xmllint', ['--version']).error
+    ? 'xmllint is not installed (Debian package libxml2-utils)'
+    : existsSync(iofSchemaPath)
+      ? ''
+      : `no IOF schema at ${iofSchemaPath}`;
+  if (reason !== '' && process.env.CI) {
+    throw new Error(`IOF schema checks must run in CI: ${reason}`);
   }
-  if (!existsSync(iofSchemaPath)) return `no IOF schema at ${iofSchemaPath}`;
-  return '';
+  return reason;
 };
 
 /** ok when xmllint finds the document valid; else its messages. */
