@@ -142,9 +142,11 @@ export const pageFigures = (m: PageMeasurements): PageResults => {
     ],
     sealing: [
       {
-        name: 'sealing: commitImport, sealed vs plain',
+        name: 'sealing: commitImport, sealed vs plain (mean of before and after)',
         ms: commit.ms,
-        floorMs: m.plain.commit.ms,
+        floorMs:
+          m.plain.commits.reduce((sum, c) => sum + c.ms, 0) /
+          m.plain.commits.length,
         goal: { maxRatio: 1.3 },
       },
       {
