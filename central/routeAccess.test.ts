@@ -2,7 +2,10 @@
 // process: no token, a revoked desk token, a desk token of another event
 // and an organizer of another club are each refused with their status, and
 // nothing changes. The routes and their bodies come from the document, so
-// a route added there is covered without touching this file.
+// a route added there is covered without touching this file. The routes
+// without an event (login, the event list, health, the document) each have
+// a case below; the served routes are compared with both, so a route added
+// to central/http/routes without an access case fails here.
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +14,11 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { Db } from './db/db';
 import { demoEventId } from './demo/seedDemo';
+import { centralContext } from './http/context';
+import { buildServer } from './http/server';
+import { centralLogger } from './log';
 import { type CentralProcess, startCentral } from './test/centralProcess';
 import {
   type Desk,
@@ -42,6 +49,43 @@ const eventRoutes: Route[] = Object.entries(document.paths)
       operation,
     })),
   );
+
+/**
+ * Who may call each route that names no event. Event routes are the
+ * document's; each of these has its own test below.
+ */
+const otherRoutes: Record<string, 'anyone' | 'organizer'> = {
+  'GET /api/health': 'anyone',
+  'GET /api/openapi.json': 'anyone',
+  // Takes credentials, gives a token: refusals are central/http/limits.test.ts
+  // and the cases below.
+  'POST /api/login': 'anyone',
+  'GET /api/events': 'organizer',
+  'POST /api/events': 'organizer',
+};
+
+// Routes are only registered, never called: no query reaches the store.
+const unusedDb: Db = {
+  kind: 'pglite',
+  query: () => Promise.reject(new Error('not used')),
+  exec: () => Promise.reject(new Error('not used')),
+  transaction: () => Promise.reject(new Error('not used')),
+  close: () => Promise.resolve(),
+};
+
+/** Every route the service registers, as 'GET /api/events/{eventId}'. */
+const servedRoutes = async () => {
+  const routes: string[] = [];
+  const app = buildServer(
+    centralContext(unusedDb, centralLogger('silent')),
+    ({ method, url }) => {
+      routes.push(`${method} ${url.replace(/:(\w+)/g, '{$1}')}`);
+    },
+  );
+  await app.ready();
+  await app.close();
+  return routes.sort();
+};
 
 const state = {
   central: null as CentralProcess | null,
@@ -128,6 +172,103 @@ beforeAll(async () => {
 afterAll(async () => {
   await state.central?.stop();
   rmSync(state.dir, { recursive: true, force: true });
+});
+
+describe('the routes the service serves', () => {
+  it('each have an access case here: an event route or one of the others', async () => {
+    const covered = [
+      ...eventRoutes.map((r) => `${r.method} ${r.path}`),
+      ...Object.keys(otherRoutes),
+    ].sort();
+    expect(covered).toEqual(await servedRoutes());
+  });
+});
+
+describe('the event list and event creation', () => {
+  const revokedDesk = async () => {
+    const base = state.central?.url ?? '';
+    const desk = await registerDesk(base, state.organizer, demoEventId);
+    const revoked = await request(
+      base,
+      'DELETE',
+      `/api/events/${demoEventId}/desks/${desk.deskId}`,
+      { token: state.organizer },
+    );
+    expect(revoked.status).toBe(204);
+    return desk;
+  };
+  const listed = async (token: string | undefined) =>
+    request<{ events?: { id: string; name: string }[] }>(
+      state.central?.url ?? '',
+      'GET',
+      '/api/events',
+      { token },
+    );
+
+  it('GET /api/events refuses no token, a desk token and a revoked one; an organizer sees its own', async () => {
+    const desk = state.victim;
+    if (!desk) throw new Error('no desk');
+    const revoked = await revokedDesk();
+
+    for (const token of [undefined, desk.token, revoked.token]) {
+      const reply = await listed(token);
+      expect(reply.status, String(token)).toBe(401);
+      expect(reply.body, String(token)).toMatchObject({
+        error: { code: 'unauthorized' },
+      });
+      expect(reply.body.events, String(token)).toBeUndefined();
+    }
+    const own = await listed(state.organizer);
+    expect(own.status).toBe(200);
+    expect(own.body.events?.map((e) => e.id)).toContain(demoEventId);
+    const other = await listed(await login(state.central?.url ?? '', 'other'));
+    expect(other.status).toBe(200);
+    expect(other.body.events?.map((e) => e.id)).not.toContain(demoEventId);
+  });
+
+  it('POST /api/events refuses no token, a desk token and a revoked one, and creates nothing', async () => {
+    const base = state.central?.url ?? '';
+    const desk = state.victim;
+    if (!desk) throw new Error('no desk');
+    const revoked = await revokedDesk();
+    const before = (await listed(state.organizer)).body.events ?? [];
+    const body = { name: 'Refused race', type: 'event', date: '2025-08-01' };
+
+    for (const token of [undefined, desk.token, revoked.token]) {
+      const reply = await request<{ error?: { code: string } }>(
+        base,
+        'POST',
+        '/api/events',
+        { token, body },
+      );
+      expect(reply.status, String(token)).toBe(401);
+      expect(reply.body.error?.code, String(token)).toBe('unauthorized');
+    }
+
+    const after = (await listed(state.organizer)).body.events ?? [];
+    expect(after).toEqual(before);
+    expect(after.map((e) => e.name)).not.toContain('Refused race');
+    const made = await request(base, 'POST', '/api/events', {
+      token: state.organizer,
+      body,
+    });
+    expect(made.status).toBe(201);
+  });
+
+  it('health, the document and login need no token', async () => {
+    const base = state.central?.url ?? '';
+    for (const path of ['/api/health', '/api/openapi.json']) {
+      expect((await request(base, 'GET', path)).status, path).toBe(200);
+    }
+    const wrong = await request<{ error?: { code: string } }>(
+      base,
+      'POST',
+      '/api/login',
+      { body: { login: 'demo', password: 'not the password' } },
+    );
+    expect(wrong.status).toBe(401);
+    expect(typeof (await login(base, 'demo'))).toBe('string');
+  });
 });
 
 describe('every event route', () => {

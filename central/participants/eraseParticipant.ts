@@ -4,9 +4,14 @@
 // into a late-entry operation are blanked too. Such an operation, if its
 // desk sends it again, is then refused as operation-id-reused instead of
 // being answered as a repeat: the desk shows it, nothing is applied twice.
+// The event's stored result list loses the person's entries (name, club,
+// bib, time) in the same transaction: GET /results never serves them
+// again. The other entries keep their places as computed; the next list a
+// desk posts is computed without the person.
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { Db } from '../db/db';
+import { scrubResultList } from '../results/resultStore';
 import { settleConflictsOf } from '../sync/conflicts';
 import { bumpSeq, lockEvent } from '../sync/eventSeq';
 
@@ -53,6 +58,7 @@ export const eraseParticipant = (
         WHERE event_id = $1 AND participant_id = $2 AND type = 'late-entry'`,
       [eventId, participantId, blankedEntry],
     );
+    await scrubResultList(tx, eventId, participantId);
     const settled = await settleConflictsOf(tx, eventId, participantId);
     return ok({ latestSeq: seq + settled });
   });

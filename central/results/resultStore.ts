@@ -1,5 +1,6 @@
 // The latest result list per event: one row, replaced by each post.
 
+import type { ResultList } from '../../shared/results/types';
 import type { Queryable } from '../db/db';
 
 export type StoredResultList = {
@@ -60,4 +61,39 @@ export const loadResultList = async (
     postedBy: row.posted_by,
     postedAt: row.posted_at,
   };
+};
+
+/**
+ * Removes one participant's entries from the event's stored result list
+ * (an erasure); call inside the erasure's transaction, the event locked.
+ * Returns how many entries went.
+ */
+export const scrubResultList = async (
+  db: Queryable,
+  eventId: string,
+  participantId: string,
+): Promise<number> => {
+  const rows = await db.query<{ body: string }>(
+    'SELECT body FROM result_lists WHERE event_id = $1 FOR UPDATE',
+    [eventId],
+  );
+  const body = rows[0]?.body;
+  // A cheap look first: most erased people have no result.
+  if (body === undefined || !body.includes(JSON.stringify(participantId))) {
+    return 0;
+  }
+  const list = JSON.parse(body) as ResultList;
+  let removed = 0;
+  const classes = list.classes.map((c) => {
+    const results = c.results.filter((r) => r.participantId !== participantId);
+    removed += c.results.length - results.length;
+    return { ...c, results };
+  });
+  if (removed === 0) return 0;
+  await db.query(
+    `UPDATE result_lists SET body = $2, starts = starts - $3
+      WHERE event_id = $1`,
+    [eventId, JSON.stringify({ ...list, classes }), removed],
+  );
+  return removed;
 };

@@ -22,7 +22,9 @@ import { type CentralProcess, startCentral } from '../test/centralProcess';
 import {
   type Desk,
   login,
+  participantsOf,
   postOversized,
+  pullAll,
   registerDesk,
   request,
 } from '../test/client';
@@ -151,6 +153,53 @@ describe.each(backends())('result lists on $name', (backend) => {
     );
     expect(huge).toBe(413);
   }, 60_000);
+
+  it('an erasure takes the person out of the stored result list', async () => {
+    const pulled = participantsOf(
+      (await pullAll(base, desk.token, demoEventId)).documents,
+    );
+    const [gone, kept] = [...pulled.values()].map((doc) => doc.participant);
+    if (!gone || !kept) throw new Error('the demo event has no participants');
+    const nameOf = (p: typeof gone) => `${p.firstName} ${p.lastName}`;
+    const list = computeResults({
+      setup: massSetup('10:00:00'),
+      starters: [gone, kept].map((p, i) =>
+        makeStarter({
+          participantId: p.id,
+          bib: String(i + 1),
+          name: nameOf(p),
+          club: `${p.club} ${p.id}`,
+        }),
+      ),
+      passings: [finishAt('1', '10:20:00.000'), finishAt('2', '10:21:00.000')],
+      closed: true,
+    });
+    const posted = await request(base, 'POST', path, {
+      token: desk.token,
+      body: list,
+    });
+    expect(posted.status).toBe(201);
+
+    const erased = await request(
+      base,
+      'DELETE',
+      `/api/events/${demoEventId}/participants/${gone.id}`,
+      { token: organizer },
+    );
+    expect(erased.status).toBe(204);
+
+    const read = await request<Stored>(base, 'GET', path, {
+      token: organizer,
+    });
+    expect(read.status).toBe(200);
+    const results = read.body.list.classes.flatMap((c) => c.results);
+    expect(results.map((r) => r.participantId)).toEqual([kept.id]);
+    expect(results[0]?.name).toBe(nameOf(kept));
+    const text = JSON.stringify(read.body);
+    expect(text).not.toContain(gone.id);
+    expect(text).not.toContain(nameOf(gone));
+    expect(text).not.toContain(`${gone.club} ${gone.id}`);
+  });
 });
 
 describe('the OpenAPI document', () => {
