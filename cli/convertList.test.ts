@@ -102,7 +102,6 @@ describe('racedesk convert --to <list>', () => {
     expect(run.code).toBe(0);
     expect(await headersOf(path('media-list.xlsx'))).toEqual([
       'Startnummer',
-      'Navn',
       'Reservert mot bilder',
       'Reservert mot video',
       'Reservert mot strømming',
@@ -118,7 +117,6 @@ describe('racedesk convert --to <list>', () => {
         file: 'media-list.xlsx',
         fields: [
           'bib',
-          'fullName',
           'photoReserved',
           'videoReserved',
           'streamingReserved',

@@ -44,7 +44,7 @@ export const listUsage = [
   '        external-list     name, club, exercises; only with',
   '                          --allow-external (the organizer allowed it)',
   '        license-list      name, club, license product, purchase, number',
-  '        media-list        bib and name of those with a media reservation',
+  '        media-list        bib and reservation kinds of those who reserved',
   '',
   'Each list is logged (who, when, list, fields, people) in',
   'racedesk-export-log.jsonl next to --out, or in --log.',

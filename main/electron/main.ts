@@ -47,6 +47,19 @@ const chooseExportPath = async (suggested: string) => {
 };
 
 /**
+ * The desk window's page as it prints (print.css shows the list's print
+ * view alone) to PDF bytes, for a list printed into the exports folder.
+ */
+const printDeskToPdf = async (): Promise<Uint8Array> => {
+  if (deskWindow === null) throw new Error('The desk window is closed');
+  return deskWindow.webContents.printToPDF({
+    pageSize: 'A4',
+    printBackground: false,
+    displayHeaderFooter: false,
+  });
+};
+
+/**
  * The passing journal, captures and devices.json live with the app data.
  * Loaded on demand: serialport's native binding is found next to its
  * package, which a bundle without node_modules lacks; the desk then runs
@@ -89,6 +102,7 @@ const setupHandlers = async () => {
       dataDir: app.getPath('userData'),
       logger: moduleLogger('exports'),
       choosePath: chooseExportPath,
+      printToPdf: printDeskToPdf,
     },
     results: {
       dataDir: app.getPath('userData'),

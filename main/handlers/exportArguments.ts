@@ -5,7 +5,7 @@
 import type {
   ExportRequestName,
   ExportRequests,
-  ExportSettings,
+  PrintListArgs,
 } from '../../shared/contract/exports';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { Lang } from '../../shared/i18n/problems';
@@ -81,6 +81,54 @@ const checkWriteList: Check<'exports:write-list'> = (args) => {
   });
 };
 
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+const checkPrint = (
+  name: 'exports:log-print' | 'exports:print-pdf',
+  args: unknown,
+): Result<PrintListArgs> => {
+  if (!isRecord(args)) return invalid(name, 'arguments', 'must be an object');
+  const { list, columns, people, rows, event, by } = args;
+  if (typeof list !== 'string' || !isListPurposeId(list)) {
+    return invalid(name, 'list', 'must be one of the lists with a purpose');
+  }
+  if (
+    !Array.isArray(columns) ||
+    columns.length === 0 ||
+    columns.length > maxListColumns ||
+    columns.some((id) => typeof id !== 'string')
+  ) {
+    return invalid(name, 'columns', 'must be a list of column ids');
+  }
+  if (!isCount(people)) return invalid(name, 'people', 'must be a count');
+  if (!isCount(rows) || rows > maxListRows || rows < people) {
+    return invalid(
+      name,
+      'rows',
+      `must be a count of at least people and at most ${maxListRows}`,
+    );
+  }
+  if (!isRecord(event) || !shortText(event.id) || !shortText(event.name)) {
+    return invalid(name, 'event', 'must have an id and a name');
+  }
+  if (!shortText(by)) return invalid(name, 'by', 'must name who prints');
+  return ok({
+    list,
+    columns: columns.map(String),
+    people,
+    rows,
+    event: { id: event.id, name: event.name },
+    by,
+  });
+};
+
+const checkLogPrint: Check<'exports:log-print'> = (args) =>
+  checkPrint('exports:log-print', args);
+
+const checkPrintPdf: Check<'exports:print-pdf'> = (args) =>
+  checkPrint('exports:print-pdf', args);
+
 const checkLog: Check<'exports:log'> = (args) => {
   const name = 'exports:log';
   if (args === undefined) return ok({});
@@ -107,21 +155,43 @@ const checkSetSettings: Check<'exports:set-settings'> = (args) => {
   const name = 'exports:set-settings';
   const event = checkEventId(name, args);
   if (!event.ok) return event;
-  const settings = isRecord(args) ? args.settings : undefined;
-  if (!isRecord(settings) || typeof settings.allowExternalList !== 'boolean') {
-    return invalid(name, 'settings.allowExternalList', 'must be true or false');
+  const { allowExternalList, confirmed, by } = isRecord(args) ? args : {};
+  if (typeof allowExternalList !== 'boolean') {
+    return invalid(name, 'allowExternalList', 'must be true or false');
   }
-  const value: ExportSettings = {
-    allowExternalList: settings.allowExternalList,
-  };
-  return ok({ eventId: event.value.eventId, settings: value });
+  if (typeof confirmed !== 'boolean') {
+    return invalid(name, 'confirmed', 'must be true or false');
+  }
+  if (!shortText(by)) {
+    return invalid(name, 'by', 'must name the operator who changes it');
+  }
+  return ok({
+    eventId: event.value.eventId,
+    allowExternalList,
+    confirmed,
+    by,
+  });
+};
+
+const checkCentralSettings: Check<'exports:central-settings'> = (args) => {
+  const name = 'exports:central-settings';
+  const event = checkEventId(name, args);
+  if (!event.ok) return event;
+  const allow = isRecord(args) ? args.allowExternalList : undefined;
+  if (typeof allow !== 'boolean') {
+    return invalid(name, 'allowExternalList', 'must be true or false');
+  }
+  return ok({ eventId: event.value.eventId, allowExternalList: allow });
 };
 
 export const exportArgumentChecks = {
   'exports:write-list': checkWriteList,
+  'exports:log-print': checkLogPrint,
+  'exports:print-pdf': checkPrintPdf,
   'exports:log': checkLog,
   'exports:settings': checkSettings,
   'exports:set-settings': checkSetSettings,
+  'exports:central-settings': checkCentralSettings,
 } satisfies { [K in ExportRequestName]: Check<K> };
 
 export type ListRows = {

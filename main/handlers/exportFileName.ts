@@ -19,8 +19,9 @@ export const exportFileName = (
   eventName: string,
   list: ListPurposeId,
   at: Date,
+  extension: 'xlsx' | 'pdf' = 'xlsx',
 ): string => {
   const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
   const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `${slug(eventName)}-${list}-${day}-${time}.xlsx`;
+  return `${slug(eventName)}-${list}-${day}-${time}.${extension}`;
 };

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -130,14 +130,123 @@ describe('exports handlers', () => {
     const refused = await send(handlers, 'exports:write-list', external);
     expect(refused.ok ? '' : refused.error.code).toBe('list-not-allowed');
 
-    const settings = { allowExternalList: true };
-    await send(handlers, 'exports:set-settings', { eventId: 'ev1', settings });
+    await send(handlers, 'exports:set-settings', {
+      eventId: 'ev1',
+      allowExternalList: true,
+      confirmed: true,
+      by: 'Kari Sekretær',
+    });
     expect(
       valueIn(await send(desk(), 'exports:settings', { eventId: 'ev1' })),
-    ).toEqual(settings);
+    ).toEqual({
+      allowExternalList: true,
+      source: 'desk',
+      changedBy: 'Kari Sekretær',
+      changedAt: '2025-06-14T09:05:00.000Z',
+    });
     expect(
       valueIn(await send(handlers, 'exports:settings', { eventId: 'ev2' })),
-    ).toEqual({ allowExternalList: false });
+    ).toMatchObject({ allowExternalList: false, changedBy: '' });
+    expect((await send(handlers, 'exports:write-list', external)).ok).toBe(
+      true,
+    );
+  });
+
+  it('changes a local event’s permission only when confirmed, and keeps who did', async () => {
+    const handlers = desk();
+    const change = {
+      eventId: 'ev1',
+      allowExternalList: true,
+      confirmed: false,
+      by: 'Kari Sekretær',
+    };
+    const unconfirmed = await send(handlers, 'exports:set-settings', change);
+    expect(unconfirmed.ok ? '' : unconfirmed.error.code).toBe(
+      'confirmation-needed',
+    );
+    expect(
+      valueIn(await send(handlers, 'exports:settings', { eventId: 'ev1' })),
+    ).toMatchObject({ allowExternalList: false });
+    const noName = await send(handlers, 'exports:set-settings', {
+      ...change,
+      confirmed: true,
+      by: '',
+    });
+    expect(noName.ok ? '' : noName.error.message).toContain('by');
+
+    await send(handlers, 'exports:set-settings', {
+      ...change,
+      confirmed: true,
+    });
+    await send(handlers, 'exports:set-settings', {
+      ...change,
+      allowExternalList: false,
+      confirmed: true,
+      by: 'Ola Leder',
+    });
+    const file = JSON.parse(
+      await readFile(
+        join(exportsFolder(dataDir), 'export-settings.json'),
+        'utf8',
+      ),
+    );
+    expect(file.ev1.history).toEqual([
+      {
+        at: '2025-06-14T09:05:00.000Z',
+        by: 'Kari Sekretær',
+        source: 'desk',
+        allowExternalList: true,
+      },
+      {
+        at: '2025-06-14T09:05:00.000Z',
+        by: 'Ola Leder',
+        source: 'desk',
+        allowExternalList: false,
+      },
+    ]);
+  });
+
+  it('lets the central event’s setting win over the desk', async () => {
+    const handlers = desk();
+    const external: WriteListArgs = {
+      ...license,
+      list: 'external-list',
+      columns: ['fullName', 'club', 'exercises'],
+      rows: pack([['Kari Aas', 'IL Gneist', 'K Senior 5 km']]),
+      people: 1,
+    };
+    await send(handlers, 'exports:set-settings', {
+      eventId: 'ev1',
+      allowExternalList: true,
+      confirmed: true,
+      by: 'Kari Sekretær',
+    });
+    // The event is connected: the organizer has not allowed it centrally.
+    const central = valueIn(
+      await send(handlers, 'exports:central-settings', {
+        eventId: 'ev1',
+        allowExternalList: false,
+      }),
+    );
+    expect(central).toMatchObject({
+      allowExternalList: false,
+      source: 'central',
+      changedBy: 'central',
+    });
+    const refused = await send(handlers, 'exports:write-list', external);
+    expect(refused.ok ? '' : refused.error.code).toBe('list-not-allowed');
+    const local = await send(handlers, 'exports:set-settings', {
+      eventId: 'ev1',
+      allowExternalList: true,
+      confirmed: true,
+      by: 'Kari Sekretær',
+    });
+    expect(local.ok ? '' : local.error.code).toBe('settings-central');
+
+    await send(handlers, 'exports:central-settings', {
+      eventId: 'ev1',
+      allowExternalList: true,
+    });
     expect((await send(handlers, 'exports:write-list', external)).ok).toBe(
       true,
     );
@@ -205,6 +314,19 @@ describe('exports handlers', () => {
     );
     expect(written).toMatchObject({ path: chosen });
     expect(await headersOf(chosen)).toHaveLength(5);
+    // Outside exports/, the log names the full path, for the purge.
+    expect(written.entry.file).toBe(chosen);
+    const log = valueIn(await send(handlers, 'exports:log', {}));
+    expect(log).toEqual([expect.objectContaining({ file: chosen })]);
+  });
+
+  it('logs a file the save dialog put in exports/ by its bare name', async () => {
+    const chosen = join(exportsFolder(dataDir), 'lisens.xlsx');
+    const handlers = desk({ dataDir, choosePath: async () => chosen });
+    const written = valueIn(
+      await send(handlers, 'exports:write-list', license),
+    );
+    expect(written.entry.file).toBe('lisens.xlsx');
   });
 
   it('shows one event’s log entries when asked for that event', async () => {
@@ -218,6 +340,119 @@ describe('exports handlers', () => {
       await send(handlers, 'exports:log', { eventId: 'ev2' }),
     );
     expect(Array.isArray(log) ? log.length : -1).toBe(1);
+  });
+
+  it('logs a print like a file: who, when, which list, which fields, how many', async () => {
+    const handlers = desk();
+    const print = {
+      list: 'license-list',
+      columns: license.columns,
+      people: 2,
+      rows: 2,
+      event: race,
+      by: 'Kari Sekretær (desk-7)',
+    };
+    const entry = valueIn(await send(handlers, 'exports:log-print', print));
+    const expected = {
+      at: '2025-06-14T09:05:00.000Z',
+      by: 'Kari Sekretær (desk-7)',
+      event: 'ev1',
+      list: 'license-list',
+      fields: [
+        'fullName',
+        'club',
+        'licenseProduct',
+        'licensePurchasedAt',
+        'licenseNumber',
+      ],
+      people: 2,
+      rows: 2,
+      file: '',
+      via: 'print',
+    };
+    expect(entry).toEqual(expected);
+    expect(valueIn(await send(handlers, 'exports:log', {}))).toEqual([
+      expected,
+    ]);
+    // Nothing was written but the log.
+    expect(await readdir(exportsFolder(dataDir))).toEqual([
+      'racedesk-export-log.jsonl',
+    ]);
+  });
+
+  it('refuses to log a print with a column or list it may not have', async () => {
+    const handlers = desk();
+    const print = {
+      list: 'license-list',
+      columns: [...license.columns, 'mobile'],
+      people: 2,
+      rows: 2,
+      event: race,
+      by: 'desk-7',
+    };
+    const extra = await send(handlers, 'exports:log-print', print);
+    expect(extra.ok ? '' : extra.error.code).toBe('columns-mismatch');
+    const external = await send(handlers, 'exports:log-print', {
+      ...print,
+      list: 'external-list',
+      columns: ['fullName', 'club', 'exercises'],
+    });
+    expect(external.ok ? '' : external.error.code).toBe('list-not-allowed');
+    expect(valueIn(await send(handlers, 'exports:log', {}))).toEqual([]);
+  });
+
+  it('prints to a PDF in exports/ and logs it (Electron)', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7 made up');
+    const handlers = desk({ dataDir, printToPdf: async () => pdf });
+    const print = {
+      list: 'license-list',
+      columns: license.columns,
+      people: 2,
+      rows: 2,
+      event: race,
+      by: 'desk-7',
+    };
+    const written = valueIn(await send(handlers, 'exports:print-pdf', print));
+    expect(written.path.startsWith(exportsFolder(dataDir))).toBe(true);
+    expect(written.entry.file).toMatch(
+      /^Birkebeinerløpet-2025-license-list-\d{8}-\d{6}\.pdf$/,
+    );
+    expect(written.entry).toMatchObject({ via: 'pdf', people: 2 });
+    expect(await readFile(written.path, 'utf8')).toBe('%PDF-1.7 made up');
+    expect(valueIn(await send(handlers, 'exports:log', {}))).toEqual([
+      written.entry,
+    ]);
+  });
+
+  it('says a desk without Electron prints to PDF through the print dialog', async () => {
+    const result = await send(desk(), 'exports:print-pdf', {
+      list: 'license-list',
+      columns: license.columns,
+      people: 2,
+      rows: 2,
+      event: race,
+      by: 'desk-7',
+    });
+    expect(result.ok ? '' : result.error.code).toBe('print-pdf-unavailable');
+  });
+
+  it('keeps no PDF and logs nothing when printing to PDF fails', async () => {
+    const handlers = desk({
+      dataDir,
+      printToPdf: async () => {
+        throw new Error('renderer gone');
+      },
+    });
+    const result = await send(handlers, 'exports:print-pdf', {
+      list: 'license-list',
+      columns: license.columns,
+      people: 2,
+      rows: 2,
+      event: race,
+      by: 'desk-7',
+    });
+    expect(result.ok ? '' : result.error.code).toBe('print-pdf-failed');
+    expect(await readdir(exportsFolder(dataDir))).toEqual([]);
   });
 
   it('says there is nowhere to write without a data folder', async () => {

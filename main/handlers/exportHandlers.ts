@@ -1,10 +1,13 @@
 // The exports area of the desk contract in plain Node
 // (shared/contract/exports.ts): lists written to .xlsx in the data folder's
-// exports/ (or where the Electron save dialog says), each logged in the
-// export log before the operator is told it is done.
+// exports/ (or where the Electron save dialog says), printed lists, and
+// Electron's print to PDF into exports/, each logged in the export log
+// before the operator is told it is done; and who may make the external
+// list (the organizer: recorded by an operator for a local-only event,
+// set in the central service for a connected one).
 
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
   appendExportLog,
   exportLogPath,
@@ -17,13 +20,19 @@ import {
 } from '../../node/lists/exportSettings';
 import { writeList } from '../../node/lists/writeList';
 import type { Logger } from '../../node/log';
-import type {
-  ExportRequestName,
-  ExportRequests,
-  WriteListArgs,
+import {
+  type ExportRequestName,
+  type ExportRequests,
+  type ExportSettings,
+  exportRequestLimitsMs,
+  type PrintListArgs,
+  type WriteListArgs,
 } from '../../shared/contract/exports';
 import { fail, ok, type Result } from '../../shared/contract/result';
-import { exportLogEntry } from '../../shared/lists/exportLog';
+import {
+  type ExportLogEntry,
+  exportLogEntry,
+} from '../../shared/lists/exportLog';
 import { type ListPlan, planList } from '../../shared/lists/purposes';
 import { unpackRows } from './exportArguments';
 import { exportFileName } from './exportFileName';
@@ -38,17 +47,17 @@ export type ExportHandlerOptions = {
    * suggested path; null when the operator cancels.
    */
   choosePath?: (suggested: string) => Promise<string | null>;
+  /**
+   * Prints the page as it prints (its print view) to PDF bytes: Electron's
+   * webContents.printToPDF. Absent in the web host, where the browser's
+   * own print dialog has a PDF printer.
+   */
+  printToPdf?: () => Promise<Uint8Array>;
   logger?: Logger;
   now?: () => Date;
 };
 
-/** Writing 50,000 rows takes 1-3 s; a slow laptop on battery gets margin. */
-export const exportTimeoutsMs = {
-  'exports:write-list': 120_000,
-  'exports:log': 10_000,
-  'exports:settings': 5_000,
-  'exports:set-settings': 5_000,
-} satisfies Record<ExportRequestName, number>;
+export const exportTimeoutsMs = exportRequestLimitsMs;
 
 type Handler<K extends ExportRequestName> = (
   args: ExportRequests[K]['args'],
@@ -62,7 +71,7 @@ const unavailable = () =>
 
 /** The plan the list's purpose allows, with exactly the columns sent. */
 const planOf = (
-  args: WriteListArgs,
+  args: Pick<WriteListArgs, 'list' | 'columns'>,
   allowExternal: boolean,
 ): Result<ListPlan> => {
   const chooser = args.list === 'participant-list';
@@ -82,6 +91,14 @@ const planOf = (
   }
   return plan;
 };
+
+/**
+ * What the log names: the bare name of a file in the exports folder, the
+ * full path of one the save dialog put elsewhere (the purge deletes it
+ * there, and only it).
+ */
+export const loggedFile = (folder: string, path: string): string =>
+  resolve(dirname(path)) === resolve(folder) ? basename(path) : resolve(path);
 
 const freePath = async (folder: string, name: string): Promise<string> => {
   const dot = name.lastIndexOf('.');
@@ -155,7 +172,7 @@ export const createExportHandlers = (options: ExportHandlerOptions) => {
         at: at.toISOString(),
         by: args.by,
         list: purpose.id,
-        file: basename(path),
+        file: loggedFile(exportsFolder(dataDir), path),
         event: args.event.id,
       },
     );
@@ -185,30 +202,174 @@ export const createExportHandlers = (options: ExportHandlerOptions) => {
     return ok(entries.value.filter((entry) => entry.event === eventId));
   };
 
-  const settingsHandler: Handler<'exports:settings'> = async ({ eventId }) =>
-    dataDir === undefined
-      ? unavailable()
-      : readExportSettings(settingsFile(dataDir), eventId);
+  /** The event's settings, or why they cannot be read. */
+  const settingsOf = (dir: string, eventId: string) =>
+    readExportSettings(settingsFile(dir), eventId);
 
-  const setSettingsHandler: Handler<'exports:set-settings'> = ({
-    eventId,
-    settings,
-  }) => {
-    if (dataDir === undefined) return Promise.resolve(unavailable());
-    const next = settingsQueue.then(() =>
-      writeExportSettings(settingsFile(dataDir), eventId, settings),
+  /** Checks a print like a file, then logs it. */
+  const logPrinted = async (
+    dir: string,
+    args: PrintListArgs,
+    via: 'print' | 'pdf',
+    file: () => Promise<Result<string>>,
+  ): Promise<Result<{ path: string; entry: ExportLogEntry }>> => {
+    const settings = await settingsOf(dir, args.event.id);
+    if (!settings.ok) return settings;
+    const plan = planOf(args, settings.value.allowExternalList);
+    if (!plan.ok) return plan;
+    const at = now();
+    const written = await file();
+    if (!written.ok) return written;
+    const path = written.value;
+    const { purpose, columns } = plan.value;
+    const entry = exportLogEntry(
+      {
+        columnIds: columns.map((column) => column.id),
+        people: args.people,
+        rows: args.rows,
+      },
+      {
+        at: at.toISOString(),
+        by: args.by,
+        list: purpose.id,
+        file: path === '' ? '' : loggedFile(exportsFolder(dir), path),
+        event: args.event.id,
+        via,
+      },
     );
+    const logged = await appendExportLog(logFile(dir), entry);
+    if (!logged.ok) {
+      if (path !== '') await rm(path, { force: true });
+      return logged;
+    }
+    logger?.info(
+      { list: purpose.id, people: args.people, rows: args.rows, via },
+      'list printed',
+    );
+    return ok({ path, entry });
+  };
+
+  const logPrintHandler: Handler<'exports:log-print'> = async (args) => {
+    if (dataDir === undefined) return unavailable();
+    const printed = await logPrinted(dataDir, args, 'print', async () =>
+      ok(''),
+    );
+    return printed.ok ? ok(printed.value.entry) : printed;
+  };
+
+  const printPdfHandler: Handler<'exports:print-pdf'> = async (args) => {
+    if (dataDir === undefined) return unavailable();
+    const { printToPdf } = options;
+    if (printToPdf === undefined) {
+      return fail(
+        'print-pdf-unavailable',
+        "This desk cannot print to PDF itself; use the print dialog's PDF printer",
+      );
+    }
+    return logPrinted(dataDir, args, 'pdf', async () => {
+      const folder = exportsFolder(dataDir);
+      await mkdir(folder, { recursive: true });
+      const path = await freePath(
+        folder,
+        exportFileName(args.event.name, args.list, now(), 'pdf'),
+      );
+      try {
+        await writeFile(path, await printToPdf());
+      } catch (error) {
+        await rm(path, { force: true });
+        const message = error instanceof Error ? error.message : String(error);
+        return fail('print-pdf-failed', `Printing to PDF failed: ${message}`);
+      }
+      return ok(path);
+    });
+  };
+
+  const settingsHandler: Handler<'exports:settings'> = async ({ eventId }) =>
+    dataDir === undefined ? unavailable() : settingsOf(dataDir, eventId);
+
+  /** One change at a time: settings are read, changed and written whole. */
+  const queued = (
+    change: () => Promise<Result<ExportSettings>>,
+  ): Promise<Result<ExportSettings>> => {
+    const next = settingsQueue.then(change);
     settingsQueue = next.catch(() => undefined);
-    return next.then((result) => {
-      if (result.ok) logger?.info({ eventId, ...result.value }, 'settings');
-      return result;
+    return next;
+  };
+
+  const setSettingsHandler: Handler<'exports:set-settings'> = (args) => {
+    if (dataDir === undefined) return Promise.resolve(unavailable());
+    const { eventId, allowExternalList, confirmed, by } = args;
+    if (!confirmed) {
+      return Promise.resolve(
+        fail(
+          'confirmation-needed',
+          'Confirm that the organizer decided this before changing who ' +
+            'may get the external participant list',
+        ),
+      );
+    }
+    return queued(async () => {
+      const before = await settingsOf(dataDir, eventId);
+      if (!before.ok) return before;
+      if (before.value.source === 'central') {
+        return fail(
+          'settings-central',
+          'The organizer sets this in the central service for a connected ' +
+            'event; it cannot be changed on the desk',
+        );
+      }
+      const saved = await writeExportSettings(settingsFile(dataDir), eventId, {
+        at: now().toISOString(),
+        by,
+        source: 'desk',
+        allowExternalList,
+      });
+      // The operator's name is in the settings file, not in the log.
+      if (saved.ok) {
+        logger?.info(
+          { eventId, allowExternalList, source: 'desk' },
+          'external list permission changed',
+        );
+      }
+      return saved;
+    });
+  };
+
+  const centralSettingsHandler: Handler<'exports:central-settings'> = (
+    args,
+  ) => {
+    if (dataDir === undefined) return Promise.resolve(unavailable());
+    const { eventId, allowExternalList } = args;
+    return queued(async () => {
+      const before = await settingsOf(dataDir, eventId);
+      if (!before.ok) return before;
+      const same =
+        before.value.source === 'central' &&
+        before.value.allowExternalList === allowExternalList;
+      if (same) return before;
+      const saved = await writeExportSettings(settingsFile(dataDir), eventId, {
+        at: now().toISOString(),
+        by: 'central',
+        source: 'central',
+        allowExternalList,
+      });
+      if (saved.ok) {
+        logger?.info(
+          { eventId, allowExternalList, source: 'central' },
+          'external list permission changed',
+        );
+      }
+      return saved;
     });
   };
 
   return {
     'exports:write-list': writeListHandler,
+    'exports:log-print': logPrintHandler,
+    'exports:print-pdf': printPdfHandler,
     'exports:log': logHandler,
     'exports:settings': settingsHandler,
     'exports:set-settings': setSettingsHandler,
+    'exports:central-settings': centralSettingsHandler,
   } satisfies { [K in ExportRequestName]: Handler<K> };
 };

@@ -1,8 +1,13 @@
 // Each event's export settings (shared/contract/exports.ts), in one small
-// JSON file in the data folder: the event documents belong to the central
-// service and have no field for them yet, and the organizer's choice must
-// hold on this desk across restarts. Written to a temporary file and
-// renamed, so a crash never leaves half a file.
+// JSON file in the data folder's exports/: whether the organizer allows
+// the external participant list, who decides it (an operator recording the
+// organizer's decision for a local-only event, or the central event), who
+// changed it when, and every change before (`history`), so the organizer
+// can see who turned it on. Written to a temporary file and renamed, so a
+// crash never leaves half a file.
+//
+// Files written before the permission had a source hold only
+// `allowExternalList`; they read as a desk setting nobody is named for.
 
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -17,20 +22,57 @@ export const exportSettingsFileName = 'export-settings.json';
 export const exportSettingsPath = (folder: string): string =>
   join(folder, exportSettingsFileName);
 
-type SettingsFile = Record<string, ExportSettings>;
+/** One change of an event's settings. */
+export type SettingsChange = {
+  at: string;
+  by: string;
+  source: ExportSettings['source'];
+  allowExternalList: boolean;
+};
+
+export type StoredSettings = ExportSettings & { history: SettingsChange[] };
+
+type SettingsFile = Record<string, StoredSettings>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const settingsOf = (value: unknown): ExportSettings =>
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+const changeOf = (value: unknown): SettingsChange[] =>
   isRecord(value) && typeof value.allowExternalList === 'boolean'
-    ? { allowExternalList: value.allowExternalList }
-    : defaultExportSettings;
+    ? [
+        {
+          at: text(value.at),
+          by: text(value.by),
+          source: value.source === 'central' ? 'central' : 'desk',
+          allowExternalList: value.allowExternalList,
+        },
+      ]
+    : [];
+
+const storedOf = (value: unknown): StoredSettings => {
+  if (!isRecord(value) || typeof value.allowExternalList !== 'boolean') {
+    return { ...defaultExportSettings, history: [] };
+  }
+  return {
+    allowExternalList: value.allowExternalList,
+    source: value.source === 'central' ? 'central' : 'desk',
+    changedBy: text(value.changedBy),
+    changedAt: text(value.changedAt),
+    history: Array.isArray(value.history)
+      ? value.history.flatMap(changeOf)
+      : [],
+  };
+};
+
+const settingsOf = ({ history: _kept, ...settings }: StoredSettings) =>
+  settings;
 
 const readAll = async (path: string): Promise<Result<SettingsFile>> => {
-  let text: string;
+  let content: string;
   try {
-    text = await readFile(path, 'utf8');
+    content = await readFile(path, 'utf8');
   } catch (error) {
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
       return ok({});
@@ -40,7 +82,7 @@ const readAll = async (path: string): Promise<Result<SettingsFile>> => {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(content);
   } catch {
     parsed = null;
   }
@@ -49,9 +91,19 @@ const readAll = async (path: string): Promise<Result<SettingsFile>> => {
   }
   const all: SettingsFile = {};
   for (const [eventId, value] of Object.entries(parsed)) {
-    all[eventId] = settingsOf(value);
+    all[eventId] = storedOf(value);
   }
   return ok(all);
+};
+
+/** One event's settings with their history; never set gives defaults. */
+export const readStoredSettings = async (
+  path: string,
+  eventId: string,
+): Promise<Result<StoredSettings>> => {
+  const all = await readAll(path);
+  if (!all.ok) return all;
+  return ok(all.value[eventId] ?? { ...defaultExportSettings, history: [] });
 };
 
 /** One event's settings; an event never set gets the defaults. */
@@ -59,19 +111,39 @@ export const readExportSettings = async (
   path: string,
   eventId: string,
 ): Promise<Result<ExportSettings>> => {
-  const all = await readAll(path);
-  if (!all.ok) return all;
-  return ok(all.value[eventId] ?? defaultExportSettings);
+  const stored = await readStoredSettings(path, eventId);
+  return stored.ok ? ok(settingsOf(stored.value)) : stored;
 };
 
+/**
+ * Records a change: the new settings, and a line in the event's history
+ * when the permission or who decides it changed.
+ */
 export const writeExportSettings = async (
   path: string,
   eventId: string,
-  settings: ExportSettings,
+  change: SettingsChange,
 ): Promise<Result<ExportSettings>> => {
   const all = await readAll(path);
   if (!all.ok) return all;
-  const next = { ...all.value, [eventId]: settingsOf(settings) };
+  const before = all.value[eventId] ?? {
+    ...defaultExportSettings,
+    history: [],
+  };
+  const same =
+    before.allowExternalList === change.allowExternalList &&
+    before.source === change.source &&
+    before.changedAt !== '';
+  const stored: StoredSettings = same
+    ? before
+    : {
+        allowExternalList: change.allowExternalList,
+        source: change.source,
+        changedBy: change.by,
+        changedAt: change.at,
+        history: [...before.history, change],
+      };
+  const next = { ...all.value, [eventId]: stored };
   try {
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
@@ -81,5 +153,5 @@ export const writeExportSettings = async (
     const message = error instanceof Error ? error.message : String(error);
     return fail('export-settings-unwritable', `${path}: ${message}`);
   }
-  return ok(settingsOf(settings));
+  return ok(settingsOf(stored));
 };

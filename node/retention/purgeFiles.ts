@@ -1,10 +1,17 @@
 // The files the desk made for an event, deleted when its data leaves the
-// desk (shared/contract/retention.ts): the lists it exported into the data
-// folder's exports/, found through the export log, whose entries stay but
-// are marked purged; and, when no other event is on the desk, the raw
-// captures and the passing journal, which hold all events' passings.
+// desk (shared/contract/retention.ts): the lists it exported (.xlsx) and
+// printed to PDF, found through the export log, whose entries stay but are
+// marked purged; and, when no other event is on the desk, the raw captures
+// and the passing journal, which hold all events' passings.
+//
+// The log names a list in the data folder's exports/ by its bare name and
+// one the save dialog put elsewhere by its full path. Only what the log
+// names is deleted: a bare name only inside exports/, a full path only
+// when it is a regular file (no folder, no link) ending .xlsx or .pdf.
+// A print to paper has no file.
 
 import {
+  lstat,
   open,
   readdir,
   readFile,
@@ -12,7 +19,7 @@ import {
   rm,
   writeFile,
 } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { PurgedFiles } from '../../shared/contract/retention';
 import { exportLogLine } from '../../shared/lists/exportLog';
@@ -31,7 +38,40 @@ const isMissing = (error: unknown) =>
 const messageOf = (error: unknown) =>
   error instanceof Error ? error.message : String(error);
 
-type ExportsPurged = Pick<PurgedFiles, 'exports' | 'notFound' | 'logEntries'>;
+type ExportsPurged = Pick<
+  PurgedFiles,
+  'exports' | 'notFound' | 'logEntries' | 'refused'
+>;
+
+// .xml and .csv: the IOF result, start and entry lists and the CSV start
+// list the results page writes (main/handlers/resultHandlers.ts).
+const listFile = /\.(xlsx|pdf|xml|csv)$/i;
+
+type FileOutcome = 'deleted' | 'notFound' | 'refused';
+
+/** Deletes one logged file, if it is what the log says it is. */
+const deleteLogged = async (
+  exportsDir: string,
+  file: string,
+): Promise<{ name: string; outcome: FileOutcome }> => {
+  // A bare name is in exports/; a name with a folder that is not a full
+  // path is no list the desk wrote.
+  const inExports = !isAbsolute(file);
+  const path = inExports ? join(exportsDir, basename(file)) : file;
+  const name = inExports ? basename(file) : file;
+  let info: Awaited<ReturnType<typeof lstat>>;
+  try {
+    info = await lstat(path);
+  } catch (error) {
+    if (isMissing(error)) return { name, outcome: 'notFound' };
+    throw error;
+  }
+  if (!info.isFile() || !listFile.test(path)) {
+    return { name, outcome: 'refused' };
+  }
+  await rm(path);
+  return { name, outcome: 'deleted' };
+};
 
 /** Deletes the event's lists and marks its log entries purged. */
 export const purgeExports = async (
@@ -42,27 +82,27 @@ export const purgeExports = async (
   const logPath = exportLogPath(exportsDir);
   const log = await readExportLog(logPath);
   if (!log.ok) return log;
-  const deleted: string[] = [];
-  const notFound: string[] = [];
+  const found: Record<FileOutcome, string[]> = {
+    deleted: [],
+    notFound: [],
+    refused: [],
+  };
   let marked = 0;
   for (const entry of log.value) {
     if (entry.event !== eventId || entry.purgedAt !== undefined) continue;
-    // The log holds bare names; a name with a folder is not ours to follow.
-    const name = basename(entry.file);
-    try {
-      await rm(join(exportsDir, name));
-      deleted.push(name);
-    } catch (error) {
-      if (!isMissing(error)) {
-        return fail(
-          'purge-failed',
-          `Could not delete the list ${name}: ${messageOf(error)}`,
-          { file: name },
-        );
-      }
-      notFound.push(name);
-    }
     marked += 1;
+    // A print to paper left no file.
+    if (entry.file === '') continue;
+    try {
+      const { name, outcome } = await deleteLogged(exportsDir, entry.file);
+      found[outcome].push(name);
+    } catch (error) {
+      return fail(
+        'purge-failed',
+        `Could not delete the list ${entry.file}: ${messageOf(error)}`,
+        { file: entry.file },
+      );
+    }
   }
   if (marked > 0) {
     const purgedAt = at.toISOString();
@@ -80,7 +120,12 @@ export const purgeExports = async (
     await writeFile(temporary, text, 'utf8');
     await rename(temporary, logPath);
   }
-  return ok({ exports: deleted, notFound, logEntries: marked });
+  return ok({
+    exports: found.deleted,
+    notFound: found.notFound,
+    logEntries: marked,
+    ...(found.refused.length > 0 ? { refused: found.refused } : {}),
+  });
 };
 
 const countFiles = async (dir: string): Promise<number> => {

@@ -33,9 +33,12 @@ export const clientTimeoutsMs = {
   'app:info': 10_000,
   'import:read-sheet': 150_000,
   'exports:write-list': 150_000,
+  'exports:log-print': 15_000,
+  'exports:print-pdf': 150_000,
   'exports:log': 15_000,
   'exports:settings': 10_000,
   'exports:set-settings': 10_000,
+  'exports:central-settings': 10_000,
   // The OS may ask the user to unlock the key store first.
   'keys:data-key': 65_000,
   'keys:event-key': 65_000,

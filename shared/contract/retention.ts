@@ -17,13 +17,18 @@ export type PurgeFilesArgs = {
 };
 
 export type PurgedFiles = {
-  /** Exported lists deleted from the data folder's exports/. */
-  exports: string[];
   /**
-   * Lists the log names for the event that were not in exports/: saved
-   * elsewhere through the save dialog, or already deleted by hand.
+   * Exported lists deleted: bare names from the data folder's exports/,
+   * full paths of lists the save dialog put elsewhere.
    */
+  exports: string[];
+  /** Lists the log names for the event that were gone already. */
   notFound: string[];
+  /**
+   * Paths the log names that were left alone: not a regular .xlsx or .pdf
+   * file (a folder, a link, another kind of file). Absent when none.
+   */
+  refused?: string[];
   /** Export log entries of the event, now marked purged. */
   logEntries: number;
   /** Raw capture files deleted (0 when device data was kept). */

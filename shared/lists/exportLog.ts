@@ -20,11 +20,22 @@ export type ExportLogEntry = {
   fields: string[];
   people: number;
   rows: number;
-  /** The file's name (no folder: folders can name people too). */
+  /**
+   * The file: its bare name when it is in the desk's exports folder (or
+   * next to the CLI's log), its full path when the save dialog put it
+   * elsewhere, so the purge can find it; '' for a print.
+   */
   file: string;
+  /** How it left: absent for an .xlsx file, 'print' or 'pdf'. */
+  via?: ExportVia;
   /** When the event's data left the desk (retention); its file went too. */
   purgedAt?: string;
 };
+
+export type ExportVia = 'print' | 'pdf';
+
+const isVia = (value: unknown): value is ExportVia =>
+  value === 'print' || value === 'pdf';
 
 export const exportLogEntry = (
   content: Pick<ListContent, 'columnIds' | 'people' | 'rows'>,
@@ -34,6 +45,7 @@ export const exportLogEntry = (
     list: string;
     file: string;
     event?: string;
+    via?: ExportVia;
   },
 ): ExportLogEntry => ({
   at: details.at,
@@ -44,6 +56,7 @@ export const exportLogEntry = (
   people: content.people,
   rows: content.rows,
   file: details.file,
+  ...(details.via === undefined ? {} : { via: details.via }),
 });
 
 export const exportLogLine = (entry: ExportLogEntry): string =>
@@ -74,6 +87,8 @@ const entryOf = (value: unknown): ExportLogEntry | string => {
   if (purgedAt !== undefined && typeof purgedAt !== 'string') {
     return '"purgedAt" is not text';
   }
+  const via = value.via;
+  if (via !== undefined && !isVia(via)) return '"via" is not print or pdf';
   return {
     at: String(value.at),
     by: String(value.by),
@@ -83,6 +98,7 @@ const entryOf = (value: unknown): ExportLogEntry | string => {
     people: Number(value.people),
     rows: Number(value.rows),
     file: String(value.file),
+    ...(via === undefined ? {} : { via }),
     ...(purgedAt === undefined ? {} : { purgedAt }),
   };
 };

@@ -46,7 +46,7 @@ export const ExportLogTable = ({
           </Table.Thead>
           <Table.Tbody>
             {entries.map((entry) => (
-              <Table.Tr key={`${entry.at}-${entry.file}`}>
+              <Table.Tr key={`${entry.at}-${entry.file}-${entry.via ?? ''}`}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {time.format(new Date(entry.at))}
                 </Table.Td>
@@ -61,7 +61,11 @@ export const ExportLogTable = ({
                 </Table.Td>
                 <Table.Td ta="right">{entry.people}</Table.Td>
                 <Table.Td ff="monospace" fz="xs">
-                  {entry.file}
+                  {entry.via === 'print'
+                    ? t('exports.log.printed')
+                    : entry.via === 'pdf'
+                      ? `${t('exports.log.pdf')}: ${entry.file}`
+                      : entry.file}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,12 +1,17 @@
 // Lists with a purpose (issue #5): pick a list, narrow the organizer's list
-// to the columns needed, export it to Excel (the page says where it went)
-// or print it; below, the event's export log.
+// to the columns needed, export it to Excel (the page says where it went),
+// print it, or (Electron) print it to a PDF in the exports folder; every
+// one is logged first. Below, the event's export log. The external list
+// needs the organizer's permission: read from the central service for a
+// connected event, recorded here with the operator's name (after a
+// confirmation) for a local-only one.
 
 import {
   Alert,
   Button,
   Group,
   Loader,
+  Modal,
   Paper,
   Select,
   Stack,
@@ -17,7 +22,10 @@ import {
 import { useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { WrittenExport } from '../../../shared/contract/exports';
+import type {
+  ExportSettings,
+  WrittenExport,
+} from '../../../shared/contract/exports';
 import type { RaceEvent } from '../../../shared/domain/event';
 import type { Lang } from '../../../shared/i18n/problems';
 import {
@@ -27,17 +35,22 @@ import {
   listPurposes,
 } from '../../../shared/lists/purposes';
 import type { ListRequest } from '../../../shared/lists/request';
+import { dateFormat } from '../../i18n/formats';
 import { AccessContext } from '../access/accessContext';
 import { useDesk } from '../shell/deskContext';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportLogTable } from './ExportLogTable';
 import { ListPreview } from './ListPreview';
 import { PrintView } from './PrintView';
-import { type ListChoice, useExports } from './useExports';
+import { type CentralState, type ListChoice, useExports } from './useExports';
+
+type Action = 'export' | 'print' | 'pdf';
+
+type Printing = { request: ListRequest; to: 'dialog' | 'pdf' };
 
 type Outcome =
   | { kind: 'none' }
-  | { kind: 'busy'; what: 'export' | 'print' }
+  | { kind: 'busy'; what: Action }
   | { kind: 'saved'; written: WrittenExport }
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
@@ -64,7 +77,8 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
     listPurposes['participant-list'].columns,
   );
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
-  const [printing, setPrinting] = useState<ListRequest | null>(null);
+  const [printing, setPrinting] = useState<Printing | null>(null);
+  const [confirming, setConfirming] = useState<boolean | null>(null);
 
   const choice: ListChoice = { list, columns };
   const { views, preview: previewOf } = exports;
@@ -74,25 +88,49 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
     [views, previewOf, list, columns],
   );
 
-  // Print once the print view is in the page, then take it away again.
+  // Print once the print view is in the page (logged before it was put
+  // there), then take it away again.
+  const { printPdf } = exports;
   useEffect(() => {
     if (printing === null) return;
+    if (printing.to === 'pdf') {
+      let current = true;
+      void printPdf(printing.request).then((written) => {
+        if (!current) return;
+        setPrinting(null);
+        if (written.ok) setOutcome({ kind: 'saved', written: written.value });
+        else setOutcome({ kind: 'failed', message: written.error.message });
+      });
+      return () => {
+        current = false;
+      };
+    }
     const done = () => setPrinting(null);
     window.addEventListener('afterprint', done, { once: true });
     window.print();
     setOutcome({ kind: 'none' });
     return () => window.removeEventListener('afterprint', done);
-  }, [printing]);
+  }, [printing, printPdf]);
 
-  const run = async (what: 'export' | 'print') => {
+  const run = async (what: Action) => {
     setOutcome({ kind: 'busy', what });
     const built = await exports.buildFresh(choice);
     if (!built.ok) {
       setOutcome({ kind: 'failed', message: built.error.message });
       return;
     }
+    if (what === 'pdf') {
+      setPrinting({ request: built.value, to: 'pdf' });
+      return;
+    }
     if (what === 'print') {
-      setPrinting(built.value);
+      // A print nobody can account for is not shown.
+      const logged = await exports.logPrint(built.value);
+      if (!logged.ok) {
+        setOutcome({ kind: 'failed', message: logged.error.message });
+        return;
+      }
+      setPrinting({ request: built.value, to: 'dialog' });
       return;
     }
     const written = await exports.write(built.value);
@@ -137,15 +175,20 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
           />
           <Text size="sm">{t(`exports.purpose.${list}`)}</Text>
 
-          {external && (
+          {external && exports.central.kind === 'local' && (
             <Switch
               label={t('exports.allowExternal')}
               description={t('exports.allowExternalHelp')}
               checked={allowed}
               disabled={exports.settings === null}
-              onChange={(e) =>
-                void exports.setAllowExternal(e.currentTarget.checked)
-              }
+              onChange={(e) => setConfirming(e.currentTarget.checked)}
+            />
+          )}
+          {external && (
+            <PermissionLine
+              settings={exports.settings}
+              central={exports.central}
+              lang={lang}
             />
           )}
           {external && !allowed && (
@@ -171,6 +214,16 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
             >
               {t('exports.print')}
             </Button>
+            {exports.shell === 'electron' && (
+              <Button
+                variant="default"
+                onClick={() => void run('pdf')}
+                disabled={blocked || busy}
+                loading={busy && outcome.what === 'pdf'}
+              >
+                {t('exports.printPdf')}
+              </Button>
+            )}
           </Group>
           <OutcomeLine outcome={outcome} lang={lang} />
         </Stack>
@@ -195,10 +248,26 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
         <ExportLogTable entries={exports.log} lang={lang} />
       </Paper>
 
+      <ConfirmPermission
+        allow={confirming}
+        operator={operator?.name ?? store.deskId}
+        onCancel={() => setConfirming(null)}
+        onConfirm={async (allow) => {
+          const saved = await exports.setAllowExternal(
+            allow,
+            operator?.name ?? store.deskId,
+          );
+          setConfirming(null);
+          if (!saved.ok) {
+            setOutcome({ kind: 'failed', message: saved.error.message });
+          }
+        }}
+      />
+
       {printing && (
         <PrintView
-          request={printing}
-          title={listPurposes[printing.list].title[lang]}
+          request={printing.request}
+          title={listPurposes[printing.request.list].title[lang]}
           printedAt={new Date().toLocaleString(
             lang === 'en' ? 'en-GB' : 'nb-NO',
           )}
@@ -238,4 +307,100 @@ const OutcomeLine = ({ outcome, lang }: { outcome: Outcome; lang: Lang }) => {
         </Alert>
       );
   }
+};
+
+/** Who allowed the external list, or why it is not: under the switch. */
+const PermissionLine = ({
+  settings,
+  central,
+  lang,
+}: {
+  settings: ExportSettings | null;
+  central: CentralState;
+  lang: Lang;
+}) => {
+  const { t } = useTranslation();
+  if (settings === null) return null;
+  const time = dateFormat(lang, { dateStyle: 'short', timeStyle: 'short' });
+  const when =
+    settings.changedAt === '' ? '' : time.format(new Date(settings.changedAt));
+  if (central.kind !== 'local') {
+    return (
+      <Stack gap={4}>
+        <Text size="sm" data-testid="external-permission">
+          {settings.allowExternalList
+            ? t('exports.centralAllows')
+            : t('exports.centralRefuses')}
+        </Text>
+        {central.kind === 'unreachable' && (
+          <Text size="sm" c="dimmed">
+            {t('exports.centralUnreachable', { message: central.message })}
+          </Text>
+        )}
+      </Stack>
+    );
+  }
+  if (settings.changedBy === '') return null;
+  return (
+    <Text size="sm" c="dimmed" data-testid="external-permission">
+      {t(
+        settings.allowExternalList
+          ? 'exports.allowedBy'
+          : 'exports.withdrawnBy',
+        { by: settings.changedBy, at: when },
+      )}
+    </Text>
+  );
+};
+
+/** The operator confirms that the organizer decided, under their name. */
+const ConfirmPermission = ({
+  allow,
+  operator,
+  onCancel,
+  onConfirm,
+}: {
+  allow: boolean | null;
+  operator: string;
+  onCancel: () => void;
+  onConfirm: (allow: boolean) => Promise<void>;
+}) => {
+  const { t } = useTranslation();
+  const [saving, setSaving] = useState(false);
+  return (
+    <Modal
+      opened={allow !== null}
+      onClose={onCancel}
+      title={t(
+        allow ? 'exports.confirmAllowTitle' : 'exports.confirmWithdrawTitle',
+      )}
+    >
+      <Stack gap="md">
+        <Text size="sm">
+          {t(allow ? 'exports.confirmAllow' : 'exports.confirmWithdraw', {
+            operator,
+          })}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('exports.confirmCancel')}
+          </Button>
+          <Button
+            loading={saving}
+            onClick={() => {
+              if (allow === null) return;
+              setSaving(true);
+              void onConfirm(allow).finally(() => setSaving(false));
+            }}
+          >
+            {t(
+              allow
+                ? 'exports.confirmAllowButton'
+                : 'exports.confirmWithdrawButton',
+            )}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
 };

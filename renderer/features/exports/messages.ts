@@ -22,18 +22,44 @@ export const exportsNb = {
       'Navn, klubb, lisensprodukt, kjøpstidspunkt og lisensnummer, til ' +
       'lisenskontroll hos tidtaker, arrangør og forsikring.',
     'media-list':
-      'Startnummer og navn på dem som har reservert seg mot bilder, ' +
-      'video, strømming eller livefeed, til fotografer og strømming.',
+      'Startnummer og hva de har reservert seg mot (bilder, video, ' +
+      'strømming, livefeed), til fotografer, strømming og liveresultater. ' +
+      'Uten navn: startnummeret er det de ser. Den som ikke har fått ' +
+      'startnummer ennå, står med tomt startnummer.',
     'checkin-list':
       'Innsjekk per klasse for sekretariatet: hvem som har møtt, med ' +
       'startnummer og tidspunkt.',
   },
   allowExternal: 'Arrangøren tillater ekstern deltakerliste for dette løpet',
   allowExternalHelp:
-    'Lagres på denne pulten for dette arrangementet. Slå av igjen når ' +
-    'listen er publisert.',
+    'Bare når arrangøren har bestemt det. Endringen føres med ditt navn. ' +
+    'Slå av igjen når listen er publisert.',
   externalNotAllowed:
-    'Ekstern deltakerliste er ikke tillatt for dette arrangementet.',
+    'Ekstern deltakerliste er ikke tillatt for dette arrangementet. ' +
+    'Arrangøren bestemmer det.',
+  allowedBy: 'Tillatt av arrangøren, registrert av {{by}} {{at}}.',
+  withdrawnBy: 'Ikke tillatt, registrert av {{by}} {{at}}.',
+  centralAllows:
+    'Arrangøren har tillatt ekstern deltakerliste i sentraltjenesten.',
+  centralRefuses:
+    'Arrangøren har ikke tillatt ekstern deltakerliste i sentraltjenesten. ' +
+    'Det endres der, ikke på pulten.',
+  centralUnreachable:
+    'Fikk ikke svar fra sentraltjenesten ({{message}}); siste svar derfra ' +
+    'gjelder.',
+  confirmAllowTitle: 'Tillate ekstern deltakerliste?',
+  confirmWithdrawTitle: 'Trekke tillatelsen tilbake?',
+  confirmAllow:
+    'Bekreft at arrangøren har bestemt at navn, klubb og øvelser kan ' +
+    'publiseres for dette arrangementet. Det føres som registrert av ' +
+    '{{operator}}.',
+  confirmWithdraw:
+    'Ekstern deltakerliste blir ikke lenger tillatt for dette ' +
+    'arrangementet. Det føres som registrert av {{operator}}.',
+  confirmAllowButton: 'Ja, arrangøren tillater det',
+  confirmWithdrawButton: 'Trekk tilbake',
+  confirmCancel: 'Avbryt',
+  printPdf: 'Skriv ut til PDF',
   columns: 'Kolonner ({{chosen}} av {{total}})',
   allColumns: 'Alle',
   noColumns: 'Ingen',
@@ -50,13 +76,16 @@ export const exportsNb = {
   loading: 'Henter deltakerne …',
   log: {
     title: 'Eksportlogg',
-    empty: 'Ingen lister er eksportert for dette arrangementet.',
+    empty:
+      'Ingen lister er eksportert eller skrevet ut for dette arrangementet.',
     at: 'Tidspunkt',
     by: 'Hvem',
     list: 'Liste',
     fields: 'Felt',
     people: 'Personer',
     file: 'Fil',
+    printed: 'Utskrift',
+    pdf: 'PDF',
   },
   printHeading: '{{list}} – {{event}}',
   printMeta: 'Skrevet ut {{at}} · {{people}} personer',
@@ -80,18 +109,45 @@ export const exportsEn: Messages<typeof exportsNb> = {
       'Name, club, license product, time of purchase and license number, ' +
       'for license checks by timing, organizer and insurer.',
     'media-list':
-      'Bib and name of those who reserved against photos, video, ' +
-      'streaming or live feed, for photographers and streaming.',
+      'Bib and what they reserved against (photos, video, streaming, ' +
+      'live feed), for photographers, streaming and live results. No ' +
+      'names: the bib is what they see. Someone without a bib yet has an ' +
+      'empty bib.',
     'checkin-list':
       'Check-in by class for the secretariat: who has arrived, with bib ' +
       'and time.',
   },
   allowExternal: 'The organizer allows an external participant list',
   allowExternalHelp:
-    'Kept on this desk for this event. Turn it off again once the list ' +
-    'is published.',
+    'Only when the organizer has decided so. The change is recorded with ' +
+    'your name. Turn it off again once the list is published.',
   externalNotAllowed:
-    'An external participant list is not allowed for this event.',
+    'An external participant list is not allowed for this event. The ' +
+    'organizer decides.',
+  allowedBy: 'Allowed by the organizer, recorded by {{by}} {{at}}.',
+  withdrawnBy: 'Not allowed, recorded by {{by}} {{at}}.',
+  centralAllows:
+    'The organizer has allowed an external participant list in the ' +
+    'central service.',
+  centralRefuses:
+    'The organizer has not allowed an external participant list in the ' +
+    'central service. It is changed there, not on the desk.',
+  centralUnreachable:
+    'The central service did not answer ({{message}}); its last answer ' +
+    'stands.',
+  confirmAllowTitle: 'Allow an external participant list?',
+  confirmWithdrawTitle: 'Withdraw the permission?',
+  confirmAllow:
+    'Confirm that the organizer has decided that names, clubs and ' +
+    'exercises may be published for this event. It is recorded as ' +
+    'entered by {{operator}}.',
+  confirmWithdraw:
+    'An external participant list will no longer be allowed for this ' +
+    'event. It is recorded as entered by {{operator}}.',
+  confirmAllowButton: 'Yes, the organizer allows it',
+  confirmWithdrawButton: 'Withdraw',
+  confirmCancel: 'Cancel',
+  printPdf: 'Print to PDF',
   columns: 'Columns ({{chosen}} of {{total}})',
   allColumns: 'All',
   noColumns: 'None',
@@ -107,13 +163,15 @@ export const exportsEn: Messages<typeof exportsNb> = {
   loading: 'Reading the participants …',
   log: {
     title: 'Export log',
-    empty: 'No lists have been exported for this event.',
+    empty: 'No lists have been exported or printed for this event.',
     at: 'Time',
     by: 'Who',
     list: 'List',
     fields: 'Fields',
     people: 'People',
     file: 'File',
+    printed: 'Printed',
+    pdf: 'PDF',
   },
   printHeading: '{{list}} – {{event}}',
   printMeta: 'Printed {{at}} · {{people}} people',

@@ -1,15 +1,19 @@
 // What the exports page does, apart from how it looks: the event's export
-// settings and log from the process around the page, the participants as
-// the desk shows them, and the list built for export, print and preview.
+// settings and log from the process around the page (for a connected
+// event, the permission read from the central service first), the
+// participants as the desk shows them, and the list built for export,
+// print and preview; every print is logged before it is shown.
 
 import { useCallback, useEffect, useState } from 'react';
 
+import type { AppInfo } from '../../../shared/contract/desk';
 import type {
   ExportSettings,
+  PrintListArgs,
   WriteListArgs,
   WrittenExport,
 } from '../../../shared/contract/exports';
-import { fail, type Result } from '../../../shared/contract/result';
+import { fail, ok, type Result } from '../../../shared/contract/result';
 import type { ParticipantView } from '../../../shared/desk/state';
 import type { RaceEvent } from '../../../shared/domain/event';
 import type { Lang } from '../../../shared/i18n/problems';
@@ -23,6 +27,7 @@ import {
 } from '../../../shared/lists/request';
 import { getDeskApi } from '../../bridge/getDeskApi';
 import type { DeskStore } from '../../store/deskStore';
+import { centralLinkOf, readCentralPermission } from './centralSettings';
 import { eventViews, hasDatabase } from './eventViews';
 import { previewRows } from './ListPreview';
 import { packRows } from './packRows';
@@ -33,6 +38,22 @@ const writeListArgs = ({
   ...rest
 }: ListRequest): WriteListArgs => ({ ...rest, rows: packRows(rows) });
 
+const printListArgs = (request: ListRequest): PrintListArgs => ({
+  list: request.list,
+  columns: request.columns,
+  people: request.people,
+  rows: request.rows.length,
+  event: request.event,
+  by: request.by,
+});
+
+/** Whether the central service could be asked, for a connected event. */
+export type CentralState =
+  | { kind: 'local' }
+  | { kind: 'checking' }
+  | { kind: 'read' }
+  | { kind: 'unreachable'; message: string };
+
 export type ListChoice = {
   list: ListPurposeId;
   /** The organizer's column choice; used for participant-list only. */
@@ -41,7 +62,16 @@ export type ListChoice = {
 
 export type Exports = {
   settings: ExportSettings | null;
-  setAllowExternal(allow: boolean): Promise<void>;
+  central: CentralState;
+  /** Electron can print to a PDF in the exports folder itself. */
+  shell: AppInfo['shell'] | null;
+  /** A local-only event: the operator records the organizer's choice. */
+  setAllowExternal(allow: boolean, operator: string): Promise<Result<void>>;
+  /** Asks the central service again (connected events). */
+  refreshSettings(): Promise<ExportSettings | null>;
+  /** Logs a print; the list is shown for printing only once it is logged. */
+  logPrint(request: ListRequest): Promise<Result<void>>;
+  printPdf(request: ListRequest): Promise<Result<WrittenExport>>;
   log: ExportLogEntry[];
   /** Null while the participants are being read. */
   views: ParticipantView[] | null;
@@ -60,6 +90,8 @@ export const useExports = (
   by: string,
 ): Exports => {
   const [settings, setSettings] = useState<ExportSettings | null>(null);
+  const [central, setCentral] = useState<CentralState>({ kind: 'checking' });
+  const [shell, setShell] = useState<AppInfo['shell'] | null>(null);
   const [log, setLog] = useState<ExportLogEntry[]>([]);
   const [views, setViews] = useState<ParticipantView[] | null>(null);
 
@@ -76,13 +108,56 @@ export const useExports = (
     if (entries.ok) setLog([...entries.value].reverse());
   }, [event.id]);
 
+  /**
+   * The host's settings; for a connected event, the central service's
+   * permission is read and handed to the host first. Unreachable, the
+   * host's last answer from central stands; never heard, not allowed.
+   */
+  const readSettings = useCallback(async (): Promise<{
+    settings: ExportSettings | null;
+    central: CentralState;
+  }> => {
+    const api = await getDeskApi();
+    const link = await centralLinkOf(store, event.id);
+    let state: CentralState = { kind: 'local' };
+    if (link !== null) {
+      const allowed = await readCentralPermission(link);
+      state = allowed.ok
+        ? { kind: 'read' }
+        : { kind: 'unreachable', message: allowed.error.message };
+      const held = await api.invoke('exports:settings', { eventId: event.id });
+      const heard = held.ok && held.value.source === 'central';
+      if (allowed.ok || !heard) {
+        const saved = await api.invoke('exports:central-settings', {
+          eventId: event.id,
+          allowExternalList: allowed.ok ? allowed.value : false,
+        });
+        if (saved.ok) return { settings: saved.value, central: state };
+      }
+    }
+    const read = await api.invoke('exports:settings', { eventId: event.id });
+    return { settings: read.ok ? read.value : null, central: state };
+  }, [store, event.id]);
+
+  const refreshSettings = useCallback(async () => {
+    const read = await readSettings();
+    setCentral(read.central);
+    if (read.settings) setSettings(read.settings);
+    return read.settings;
+  }, [readSettings]);
+
   useEffect(() => {
     let current = true;
-    void (async () => {
-      const api = await getDeskApi();
-      const read = await api.invoke('exports:settings', { eventId: event.id });
-      if (current && read.ok) setSettings(read.value);
-    })();
+    void readSettings().then((read) => {
+      if (!current) return;
+      setCentral(read.central);
+      if (read.settings) setSettings(read.settings);
+    });
+    void getDeskApi()
+      .then((api) => api.invoke('app:info', {}))
+      .then((info) => {
+        if (current && info.ok) setShell(info.value.shell);
+      });
     void refreshLog();
     void readViews().then((read) => {
       if (current) setViews(read);
@@ -90,16 +165,20 @@ export const useExports = (
     return () => {
       current = false;
     };
-  }, [event.id, readViews, refreshLog]);
+  }, [readSettings, readViews, refreshLog]);
 
   const setAllowExternal = useCallback(
-    async (allow: boolean) => {
+    async (allow: boolean, operator: string): Promise<Result<void>> => {
       const api = await getDeskApi();
       const saved = await api.invoke('exports:set-settings', {
         eventId: event.id,
-        settings: { allowExternalList: allow },
+        allowExternalList: allow,
+        confirmed: true,
+        by: operator,
       });
-      if (saved.ok) setSettings(saved.value);
+      if (!saved.ok) return saved;
+      setSettings(saved.value);
+      return ok(undefined);
     },
     [event.id],
   );
@@ -143,12 +222,47 @@ export const useExports = (
   );
 
   const buildFresh = useCallback(
-    async (choice: ListChoice) => {
+    async (choice: ListChoice): Promise<Result<ListRequest>> => {
+      // The organizer may have withdrawn the permission centrally.
+      if (choice.list === 'external-list') {
+        const latest = await refreshSettings();
+        if (latest?.allowExternalList !== true) {
+          return fail(
+            'list-not-allowed',
+            'external-list is made only when the organizer has allowed an ' +
+              'external participant list',
+          );
+        }
+      }
       const fresh = await readViews();
       setViews(fresh);
       return build(choice, fresh);
     },
-    [readViews, build],
+    [readViews, build, refreshSettings],
+  );
+
+  const logPrint = useCallback(
+    async (request: ListRequest): Promise<Result<void>> => {
+      const api = await getDeskApi();
+      const logged = await api
+        .invoke('exports:log-print', printListArgs(request))
+        .catch((error: unknown) => fail('export-failed', String(error)));
+      await refreshLog();
+      return logged.ok ? ok(undefined) : logged;
+    },
+    [refreshLog],
+  );
+
+  const printPdf = useCallback(
+    async (request: ListRequest): Promise<Result<WrittenExport>> => {
+      const api = await getDeskApi();
+      const written = await api
+        .invoke('exports:print-pdf', printListArgs(request))
+        .catch((error: unknown) => fail('export-failed', String(error)));
+      await refreshLog();
+      return written;
+    },
+    [refreshLog],
   );
 
   const write = useCallback(
@@ -165,7 +279,12 @@ export const useExports = (
 
   return {
     settings,
+    central,
+    shell,
     setAllowExternal,
+    refreshSettings,
+    logPrint,
+    printPdf,
     log,
     views,
     preview,
