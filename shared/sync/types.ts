@@ -136,6 +136,12 @@ export type CentralEvent = {
   date: string;
   organizationId: string;
   createdAt: string;
+  /**
+   * The organizer allows the external participant list (name, club,
+   * exercises); desks connected to the event follow it. Absent from
+   * services older than the field: not allowed.
+   */
+  allowExternalList?: boolean;
 };
 
 export type DeskRegistration = { deskId: string; token: string };

@@ -9,6 +9,16 @@ import { sendError } from '../reply';
 
 type EventCreate = Pick<CentralEvent, 'name' | 'type' | 'date'>;
 
+type EventSettings = { allowExternalList: boolean };
+
+/** The organizer's settings of an event (PUT /api/events/{eventId}/settings). */
+export const eventSettingsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['allowExternalList'],
+  properties: { allowExternalList: { type: 'boolean' } },
+} as const;
+
 type EventRow = {
   event_id: string;
   name: string;
@@ -16,6 +26,7 @@ type EventRow = {
   date: string;
   organization_id: string;
   created_at: string;
+  allow_external_list: boolean;
 };
 
 const eventOf = (row: EventRow): CentralEvent => ({
@@ -25,6 +36,7 @@ const eventOf = (row: EventRow): CentralEvent => ({
   date: row.date,
   organizationId: row.organization_id,
   createdAt: row.created_at,
+  allowExternalList: row.allow_external_list === true,
 });
 
 export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
@@ -70,6 +82,47 @@ export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
     },
   );
 
+  // The organizer (or its krets or særforbund) decides whether the event's
+  // external participant list may be made; desks read it with the event.
+  app.put<{ Params: EventParams; Body: EventSettings }>(
+    '/api/events/:eventId/settings',
+    { schema: { params: eventParams, body: eventSettingsSchema } },
+    async (request, reply) => {
+      const { eventId } = request.params;
+      const caller = await callerFor(
+        ctx.db,
+        request.headers.authorization,
+        eventId,
+        ['organizer'],
+      );
+      if (!caller.ok) return sendError(reply, caller.error);
+      const changedBy =
+        caller.value.kind === 'organizer' ? caller.value.accountId : '';
+      const rows = await ctx.db.query<EventRow>(
+        `UPDATE events
+            SET allow_external_list = $2, settings_changed_by = $3,
+                settings_changed_at = $4
+          WHERE event_id = $1
+          RETURNING *`,
+        [
+          eventId,
+          request.body.allowExternalList,
+          changedBy,
+          new Date().toISOString(),
+        ],
+      );
+      const row = rows[0];
+      if (!row) {
+        return sendError(reply, { code: 'not-found', message: 'No event' });
+      }
+      request.log.info(
+        { eventId, allowExternalList: row.allow_external_list },
+        'event settings changed',
+      );
+      return eventOf(row);
+    },
+  );
+
   app.post<{ Body: EventCreate }>(
     '/api/events',
     { schema: { body: eventCreateSchema } },
@@ -81,6 +134,7 @@ export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
         ...request.body,
         organizationId: caller.value.organizationId,
         createdAt: new Date().toISOString(),
+        allowExternalList: false,
       };
       await createEvent(ctx, event);
       return reply.code(201).send(event);
