@@ -20,6 +20,7 @@ import { readSyncRecord, writeSyncRecord } from '../db/syncRecords';
 import type { SyncRecord } from '../db/syncSchemas';
 import type { Downloaded } from '../store/openEvent';
 import type { ConnectRequest, DownloadProgress } from './deskSync';
+import { forgetServerState } from './rxSyncStore';
 import { latestSeqOf, openSyncSession, type SessionHost } from './syncSession';
 
 export type ConnectHost = SessionHost & { deskId: string };
@@ -154,9 +155,72 @@ export type Connected = {
 };
 
 /**
+ * How far a download is, 0 to 1: the checkpoint stored, counted from
+ * where the download started, over the event's latest seq as the live
+ * stream said it. Seqs count changes, not documents, so a count of
+ * documents over seqs stalls far below the end on an event whose people
+ * changed many times; this reaches 1 with the last page. The event may
+ * grow while it downloads: it stays at most 1.
+ */
+export const downloadShare = (
+  from: number,
+  checkpoint: number,
+  latest: number,
+): number =>
+  latest > from
+    ? Math.min(1, Math.max(0, (checkpoint - from) / (latest - from)))
+    : 0;
+
+/**
+ * The engine's first round from the record's checkpoint, with progress
+ * after each page stored. 1 is told once the round has ended synced.
+ */
+const download = async (
+  host: SessionHost,
+  record: SyncRecord,
+  kept: ReturnType<typeof keepDownload> | null,
+  onProgress: (progress: DownloadProgress) => void,
+): Promise<Result<true>> => {
+  const progress: DownloadProgress = { documents: 0, done: 0 };
+  const from = record.checkpoint;
+  let latest = 0;
+  const session = await openSyncSession(host, record, {
+    emptyEvent: kept !== null,
+    pullAhead: true,
+    pullLimit: maxPullLimit,
+    // Told once the page's documents are stored, before its checkpoint.
+    onPulled: (documents) => {
+      kept?.add(documents);
+      progress.documents += documents.length;
+    },
+    onCheckpoint: (checkpoint) => {
+      progress.done = Math.max(
+        progress.done,
+        downloadShare(from, checkpoint, latest),
+      );
+      onProgress({ ...progress });
+    },
+  });
+  latest = await latestSeqOf(session.transport, sizeWaitMs);
+  onProgress({ ...progress });
+  await session.engine.syncNow();
+  await session.engine.stop();
+  const failed = failureOf(session.engine.status());
+  if (failed) return failed;
+  onProgress({ ...progress, done: 1 });
+  return ok(true);
+};
+
+const isAhead = (result: Result<true>) =>
+  !result.ok && result.error.code === 'checkpoint-ahead';
+
+/**
  * Registers the desk, stores the connection and downloads the event.
  * Reconnecting the same event to the same service goes on from its
- * checkpoint. Returns the connection record; the caller opens the event.
+ * checkpoint; a service that refuses it as ahead of its own (restored
+ * from an older copy) gets the event downloaded again and this desk's
+ * operations pushed again (downloadEventAgain). Returns the connection
+ * record; the caller opens the event.
  */
 export const connectEvent = async (
   host: ConnectHost,
@@ -194,26 +258,40 @@ export const connectEvent = async (
 
   const kept =
     local.value.empty && record.checkpoint === 0 ? keepDownload(eventId) : null;
-  const progress: DownloadProgress = { documents: 0, total: 0 };
-  const download = await openSyncSession(host, record, {
-    emptyEvent: kept !== null,
-    pullAhead: true,
-    pullLimit: maxPullLimit,
-    // Told once the page's documents are stored.
-    onPulled: (documents) => {
-      kept?.add(documents);
-      progress.documents += documents.length;
-      progress.total = Math.max(progress.total, progress.documents);
-      onProgress({ ...progress });
-    },
-  });
-  const latest = await latestSeqOf(download.transport, sizeWaitMs);
-  progress.total = Math.max(0, latest - record.checkpoint);
-  onProgress({ ...progress });
-  await download.engine.syncNow();
-  await download.engine.stop();
-  return (
-    failureOf(download.engine.status()) ??
-    ok({ record, downloaded: kept?.downloaded() ?? null })
-  );
+  const first = await download(host, record, kept, onProgress);
+  if (isAhead(first)) {
+    const again = await downloadEventAgain(host, eventId, onProgress);
+    return again.ok ? ok({ record: again.value, downloaded: null }) : again;
+  }
+  if (!first.ok) return first;
+  return ok({ record, downloaded: kept?.downloaded() ?? null });
+};
+
+/**
+ * Downloads a connected event again from checkpoint 0 and pushes every
+ * operation of this desk in it again, after the central service was
+ * restored from an older copy (rxSyncStore.ts, forgetServerState). The
+ * caller opens the event again: what the desk drew from the service's
+ * answers is stale.
+ */
+export const downloadEventAgain = async (
+  host: SessionHost,
+  eventId: string,
+  onProgress: (progress: DownloadProgress) => void,
+): Promise<Result<SyncRecord>> => {
+  const before = await readSyncRecord(host.db, eventId);
+  if (!before) {
+    return fail('not-connected', `Event ${eventId} is not connected`);
+  }
+  try {
+    await forgetServerState(host.db, eventId);
+  } catch (error) {
+    return fail(
+      'store-failed',
+      `The desk could not start the download again: ${String(error)}`,
+    );
+  }
+  const record = { ...before, checkpoint: 0 };
+  const downloaded = await download(host, record, null, onProgress);
+  return downloaded.ok ? ok(record) : downloaded;
 };

@@ -45,9 +45,13 @@ export type CentralConnection = {
 };
 
 export type DownloadProgress = {
+  /** Documents stored so far. */
   documents: number;
-  /** The event's latest seq when the download started: an upper bound. */
-  total: number;
+  /**
+   * How far the download is, 0 to 1, by the event's seq (connectEvent.ts,
+   * downloadShare); 1 once the download ended synced.
+   */
+  done: number;
 };
 
 export type BibConflictView = {
@@ -91,6 +95,15 @@ export type DeskSync = {
   requestLease(className: string, count: number): Promise<Result<BibLease>>;
   /** The server's refusals and conflicts for a participant's operations. */
   notes(participantId: string): OperationNote[];
+  /**
+   * The central service was restored from an older copy (it refuses the
+   * checkpoint as ahead of it): downloads the open event again from the
+   * start and pushes every operation of this desk in it again, those the
+   * service kept answered as repeats; then opens the event again.
+   */
+  downloadAgain(
+    onProgress: (progress: DownloadProgress) => void,
+  ): Promise<Result<RaceEvent>>;
   /** Stops syncing the open event; its data stays on the desk. */
   disconnect(): Promise<void>;
 };

@@ -22,7 +22,11 @@ import {
   operationNotes,
   pendingOperations,
 } from '../store/syncViews';
-import { type ConnectHost, connectEvent } from './connectEvent';
+import {
+  type ConnectHost,
+  connectEvent,
+  downloadEventAgain,
+} from './connectEvent';
 import type { CentralConnection, DeskSync } from './deskSync';
 import { openSyncSession, type SyncSession } from './syncSession';
 
@@ -71,6 +75,8 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
   let current: SyncSession | null = null;
   /** A connect is registering and downloading. */
   let connecting = false;
+  /** The connection of an event being downloaded again. */
+  let downloading: SyncRecord | null = null;
 
   /** The open model when its event is the one syncing. */
   const syncedModel = () =>
@@ -110,7 +116,10 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
     status: (): SyncStatus =>
       current?.status() ??
       (connecting ? { kind: 'connecting', pending: 0 } : { kind: 'local' }),
-    connection: () => (current ? connectionOf(current.record) : null),
+    connection: () => {
+      const record = current?.record ?? downloading;
+      return record ? connectionOf(record) : null;
+    },
 
     async login(url, login, password) {
       const signed = await loginToCentral(host.fetch, url, login, password);
@@ -133,6 +142,33 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
       } finally {
         connecting = false;
         // A failed connect leaves the open event as it was, syncing or not.
+        const open = host.activeModel();
+        if (!current && open) await resume(open.event.id);
+        host.changed();
+      }
+    },
+
+    async downloadAgain(onProgress) {
+      const session = current;
+      if (!session) return notConnected();
+      const { eventId } = session.record;
+      await stopCurrent();
+      connecting = true;
+      downloading = session.record;
+      host.changed();
+      try {
+        const again = await downloadEventAgain(
+          sessionHost,
+          eventId,
+          onProgress,
+        );
+        // Opened again either way: the answers and server documents the
+        // open event drew are forgotten on disk.
+        const opened = await host.openEvent(eventId);
+        return again.ok ? opened : again;
+      } finally {
+        connecting = false;
+        downloading = null;
         const open = host.activeModel();
         if (!current && open) await resume(open.event.id);
         host.changed();

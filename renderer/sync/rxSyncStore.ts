@@ -15,6 +15,7 @@
 // counted across events, which the service would see as a gap.
 
 import type { RxDocumentData } from 'rxdb';
+import { lateEntryParticipantId } from '../../shared/desk/reduce';
 import type { Operation } from '../../shared/domain/operation';
 import { blankParticipant } from '../../shared/domain/participant';
 import type { SyncStore } from '../../shared/sync/desk/ports';
@@ -301,4 +302,47 @@ export const createRxSyncStore = async (
     storeCheckpoint,
     checkpoint: async () => checkpoint,
   };
+};
+
+/**
+ * The central service lost what it answered (its database was restored
+ * from an older copy): the event's checkpoint goes back to 0, the push
+ * answers are forgotten, so every operation of this desk in the event is
+ * pending and pushed again (the service answers those it kept as repeats,
+ * by id), and the server documents other than participants (leases,
+ * ranges, conflicts, erasures) go, as the restored service may not have
+ * them: a lease it never gave must not hand out bibs. The participants
+ * stay and are overwritten by the pull from 0. A late entry erased
+ * centrally keeps its answer: its operation holds blanked names now and
+ * must not go up again as a nameless person.
+ */
+export const forgetServerState = async (
+  db: DeskDatabase,
+  eventId: string,
+): Promise<void> => {
+  const docs = await db.syncDocs.find({ selector: { eventId } }).exec();
+  const erased = new Set(
+    docs.filter((doc) => doc.kind === 'participant-erased').map((d) => d.docId),
+  );
+  const answers = await db.opResults.find({ selector: { eventId } }).exec();
+  const forgotten = answers
+    .filter((answer) => !erased.has(lateEntryParticipantId(answer.id)))
+    .map((answer) => answer.id);
+  // The answers first: a crash before the checkpoint is reset pushes
+  // again and is refused the pull again, so the desk still says to
+  // download again; the other way round it would show synced and never
+  // push what the service lost.
+  if (forgotten.length > 0) {
+    const removed = await db.opResults.bulkRemove(forgotten);
+    if (removed.error.length > 0) {
+      throw failedWrite('push answers to forget', removed.error.length);
+    }
+  }
+  if (docs.length > 0) {
+    const removed = await db.syncDocs.bulkRemove(docs.map((doc) => doc.key));
+    if (removed.error.length > 0) {
+      throw failedWrite('server documents to forget', removed.error.length);
+    }
+  }
+  await patchSyncRecord(db, eventId, { checkpoint: 0 });
 };

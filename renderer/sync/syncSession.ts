@@ -46,6 +46,8 @@ export type SyncSession = {
 export type SessionOptions = {
   onStatus?(status: SyncStatus): void;
   onPulled?(documents: readonly SyncDocument[]): void;
+  /** A pulled page and the checkpoint after it are stored. */
+  onCheckpoint?(checkpoint: number): void;
   /** No participant is stored under the event yet (rxSyncStore.ts). */
   emptyEvent?: boolean;
   /** Asks for each pull page while the one before is stored. */
@@ -106,11 +108,13 @@ export const openSyncSession = async (
     host.db,
     record,
     {
-      onPulled: (documents, checkpoint) =>
+      onPulled: (documents, checkpoint) => {
         withModel((model) => {
           applyPulled(model, documents);
           applyCheckpoint(model, checkpoint);
-        }),
+        });
+        listeners.onCheckpoint?.(checkpoint);
+      },
       onResults: (results) =>
         withModel((model) => applyResults(model, results)),
     },

@@ -9,7 +9,6 @@ import {
   NativeSelect,
   Paper,
   PasswordInput,
-  Progress,
   Stack,
   Text,
   TextInput,
@@ -22,6 +21,7 @@ import type { RaceEvent } from '../../../shared/domain/event';
 import type { CentralSession, DownloadProgress } from '../../sync/deskSync';
 import { useDesk } from '../shell/deskContext';
 import { rememberEvent } from '../shell/lastEvent';
+import { DownloadBar } from './DownloadBar';
 import { reasonText } from './syncText';
 
 // The address is no secret and is typed once per venue; remember it.
@@ -35,9 +35,6 @@ const isHttpUrl = (text: string) => {
     return false;
   }
 };
-
-const percent = ({ documents, total }: DownloadProgress) =>
-  total > 0 ? Math.min(100, Math.round((documents / total) * 100)) : 0;
 
 const LoginStep = ({ onSession }: { onSession(s: CentralSession): void }) => {
   const { t } = useTranslation();
@@ -140,7 +137,7 @@ const PickStep = ({ session, onBack }: PickProps) => {
       return;
     }
     setProblem('');
-    setProgress({ documents: 0, total: 0 });
+    setProgress({ documents: 0, done: 0 });
     const result = await store.sync.connect(
       {
         session,
@@ -209,19 +206,7 @@ const PickStep = ({ session, onBack }: PickProps) => {
           ]}
           disabled={busy}
         />
-        {progress !== null && (
-          <Stack gap={4}>
-            <Progress
-              value={percent(progress)}
-              aria-label={t('sync.download.label')}
-              size="lg"
-              animated
-            />
-            <Text size="sm">
-              {t('sync.download.progress', { ...progress })}
-            </Text>
-          </Stack>
-        )}
+        {progress !== null && <DownloadBar progress={progress} />}
         {problem !== '' && (
           <Alert color="red" role="alert" p="xs">
             {problem}

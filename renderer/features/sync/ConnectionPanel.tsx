@@ -1,22 +1,32 @@
 // A connected desk: where it is connected, its sync state and pending
-// operations, "Sync now" and "Disconnect".
+// operations, "Sync now", "Disconnect" and "Download the event again"
+// (after the central service was restored from an older copy: it refuses
+// the desk's checkpoint, or lacks operations it had answered).
 
 import {
+  Alert,
   Badge,
   Button,
   Group,
   Paper,
   SimpleGrid,
+  Stack,
   Text,
   Title,
 } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { CentralConnection } from '../../sync/deskSync';
+import type { CentralConnection, DownloadProgress } from '../../sync/deskSync';
 import { formatClock } from '../participant/participantFacts';
 import { useDesk } from '../shell/deskContext';
-import { statusText } from './syncText';
+import { DownloadBar } from './DownloadBar';
+import { reasonText, statusText } from './syncText';
+
+/** Refusals that mean the service lost what it had answered this desk. */
+const restoredCodes = new Set(['checkpoint-ahead', 'seq-gap']);
+
+type Busy = 'sync' | 'disconnect' | 'download';
 
 const Fact = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -36,14 +46,30 @@ export const ConnectionPanel = ({
 }) => {
   const { t, i18n } = useTranslation();
   const { store } = useDesk();
-  const [busy, setBusy] = useState<'sync' | 'disconnect' | null>(null);
-  const status = statusText(store.sync.status(), t, i18n.language);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [progress, setProgress] = useState<DownloadProgress | null>(null);
+  const [problem, setProblem] = useState('');
+  const current = store.sync.status();
+  const status = statusText(current, t, i18n.language);
   const connectedAt = new Date(connection.connectedAt);
+  const restored =
+    current.kind === 'error' && restoredCodes.has(current.error.code);
 
-  const run = async (kind: 'sync' | 'disconnect') => {
+  const downloadAgain = async () => {
+    setProblem('');
+    setProgress({ documents: 0, done: 0 });
+    const result = await store.sync.downloadAgain(setProgress);
+    if (!result.ok) {
+      setProgress(null);
+      setProblem(reasonText(result.error, t));
+    }
+  };
+
+  const run = async (kind: Busy) => {
     setBusy(kind);
     try {
       if (kind === 'sync') await store.sync.syncNow();
+      else if (kind === 'download') await downloadAgain();
       else await store.sync.disconnect();
     } finally {
       setBusy(null);
@@ -116,6 +142,41 @@ export const ConnectionPanel = ({
           {t('sync.connection.disconnectHint')}
         </Text>
       </Group>
+      {restored && (
+        <Alert color="orange" role="alert" p="xs" mt="md">
+          {t('sync.connection.downloadAgainNeeded')}
+        </Alert>
+      )}
+      <Group mt="md" gap="sm" align="center" wrap="nowrap">
+        <Button
+          variant={restored ? 'filled' : 'default'}
+          color={restored ? 'orange' : undefined}
+          loading={busy === 'download'}
+          disabled={busy !== null}
+          onClick={() => void run('download')}
+          style={{ flexShrink: 0 }}
+        >
+          {t('sync.connection.downloadAgain')}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t('sync.connection.downloadAgainHint')}
+        </Text>
+      </Group>
+      {progress !== null && (
+        <Stack gap={4} mt="sm">
+          <DownloadBar progress={progress} />
+          {busy === null && progress.done === 1 && (
+            <Text size="sm" c="green.8" role="status">
+              {t('sync.connection.downloadedAgain')}
+            </Text>
+          )}
+        </Stack>
+      )}
+      {problem !== '' && (
+        <Alert color="red" role="alert" p="xs" mt="sm">
+          {problem}
+        </Alert>
+      )}
     </Paper>
   );
 };

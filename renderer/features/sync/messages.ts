@@ -44,7 +44,7 @@ export const syncNb = {
   },
   download: {
     label: 'Nedlasting',
-    progress: '{{documents}} av om lag {{total}} dokumenter',
+    progress: '{{documents}} dokumenter lastet ned ({{percent}} %)',
     done: 'Lastet ned og koblet til',
   },
   connection: {
@@ -59,6 +59,16 @@ export const syncNb = {
     syncNow: 'Synkroniser nå',
     disconnect: 'Koble fra',
     disconnectHint: 'Dataene blir liggende på pulten.',
+    downloadAgain: 'Last ned arrangementet på nytt',
+    downloadAgainHint:
+      'Når sentraltjenesten er satt tilbake fra en sikkerhetskopi: pulten ' +
+      'henter alt på nytt og sender inn igjen alle sine endringer. Det ' +
+      'sentraltjenesten alt har, telles ikke to ganger.',
+    downloadAgainNeeded:
+      'Sentraltjenesten mangler noe pulten har fått svar på, trolig fordi ' +
+      'den er satt tilbake fra en sikkerhetskopi. Last ned arrangementet ' +
+      'på nytt, så sender pulten inn igjen det som mangler.',
+    downloadedAgain: 'Lastet ned på nytt',
     notConnected:
       'Arrangementet som er åpent, finnes bare på denne pulten. Koble til ' +
       'under for å sende arbeidet inn og se de andre pultenes.',
@@ -149,7 +159,9 @@ export const syncNb = {
     'bad-response': 'sentraltjenesten svarte noe pulten ikke forstår',
     'bad-push': 'sentraltjenesten svarte feil på sendte endringer',
     'bad-pull': 'sentraltjenesten sendte data pulten ikke forstår',
-    'seq-gap': 'sentraltjenesten mangler noen av pultens endringer',
+    'seq-gap':
+      'sentraltjenesten mangler noen av pultens endringer – last ned ' +
+      'arrangementet på nytt',
     'operation-for-another-event': 'en endring gjaldt et annet arrangement',
     'wrong-caller': 'tilgangen passer ikke til denne forespørselen',
     'store-failed': 'pulten fikk ikke lagret dataene',
@@ -203,7 +215,7 @@ export const syncEn: Messages<typeof syncNb> = {
   },
   download: {
     label: 'Download',
-    progress: '{{documents}} of about {{total}} documents',
+    progress: '{{documents}} documents downloaded ({{percent}} %)',
     done: 'Downloaded and connected',
   },
   connection: {
@@ -218,6 +230,16 @@ export const syncEn: Messages<typeof syncNb> = {
     syncNow: 'Sync now',
     disconnect: 'Disconnect',
     disconnectHint: 'The data stays on the desk.',
+    downloadAgain: 'Download the event again',
+    downloadAgainHint:
+      'When the central service was restored from a backup: the desk ' +
+      'fetches everything again and pushes all its changes again. What ' +
+      'the central service has already is not counted twice.',
+    downloadAgainNeeded:
+      'The central service lacks something this desk had answers for, ' +
+      'probably because it was restored from a backup. Download the event ' +
+      'again and the desk pushes what is missing again.',
+    downloadedAgain: 'Downloaded again',
     notConnected:
       'The open event lives on this desk only. Connect below to send its ' +
       'work in and see the other desks’.',
@@ -309,7 +331,9 @@ export const syncEn: Messages<typeof syncNb> = {
       'the central service answered something the desk cannot read',
     'bad-push': 'the central service answered a push wrongly',
     'bad-pull': 'the central service sent data the desk cannot read',
-    'seq-gap': 'the central service lacks some of this desk’s changes',
+    'seq-gap':
+      'the central service lacks some of this desk’s changes – download ' +
+      'the event again',
     'operation-for-another-event': 'a change was for another event',
     'wrong-caller': 'the access does not fit this request',
     'store-failed': 'the desk could not store the data',
