@@ -1,22 +1,96 @@
 // Lists with a purpose, exported through the desk as the secretariat does
-// it: each file read back with exceljs has exactly its purpose's columns,
-// the export log shows each export, and a media reservation the card shows
-// at check-in is on the photographers' list.
+// it: each file read back with exceljs has exactly its purpose's columns
+// (written out below, not read from listPurposes, so a change to a purpose
+// fails here), the export log shows each export and each print, and a
+// media reservation the card shows at check-in is on the photographers'
+// list by its bib.
 
+import { readFile } from 'node:fs/promises';
 import { fullName as participantName } from '../shared/domain/participant';
 import { foldSheet } from '../shared/isonen/fold';
 import { columnById } from '../shared/lists/columns';
-import { type ListPurposeId, listPurposes } from '../shared/lists/purposes';
+import { parseExportLog } from '../shared/lists/exportLog';
+import type { ListPurposeId } from '../shared/lists/purposes';
 import { writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { ListsPage, readBack } from './pages/lists';
 
 const participants = 200;
 
-const headersOf = (list: ListPurposeId, columns?: readonly string[]) =>
-  (columns ?? listPurposes[list].columns).map(
-    (id) => columnById(id)?.header.nb ?? id,
-  );
+/** Each fixed list's headers in bokmål, as DOMAIN.md and issue #5 ask. */
+const pinnedHeaders: Record<
+  Exclude<ListPurposeId, 'participant-list'>,
+  string[]
+> = {
+  'external-list': ['Navn', 'Klubb', 'Øvelser'],
+  'license-list': ['Navn', 'Klubb', 'Lisensprodukt', 'Kjøpt', 'Lisensnummer'],
+  'media-list': [
+    'Startnummer',
+    'Reservert mot bilder',
+    'Reservert mot video',
+    'Reservert mot strømming',
+    'Reservert mot livefeed',
+  ],
+  'checkin-list': [
+    'Klasse',
+    'Navn',
+    'Startnummer',
+    'Sjekket inn',
+    'Innsjekket',
+  ],
+};
+
+/** The organizer's full list: every default column, in this order. */
+const fullListHeaders = [
+  'Person ID',
+  'Buypass ID',
+  'Påmeldings-ID',
+  'Fornavn',
+  'Etternavn',
+  'Fødselsdato',
+  'Kjønn',
+  'Land',
+  'Landskode',
+  'E-post',
+  'Mobil',
+  'Klubb',
+  'Klubb-ID',
+  'Gruppe-ID',
+  'Krets/region',
+  'Krets/region ID',
+  'Øvelser',
+  'Deltakerstatus',
+  'Etteranmeldt',
+  'Startnummer',
+  'Brikkenummer',
+  'Sjekket inn',
+  'Innsjekket',
+  'Kommentar',
+  'Lisens',
+  'Lisensprodukt',
+  'Lisensnummer',
+  'Påmeldt av',
+  'E-post påmelder',
+  'Påmeldingstype',
+  'Påmeldt',
+  'Avmeldt',
+  'Betalt',
+  'Påmelder betalte',
+  'Betalingsmåte',
+  'Transaksjons-ID',
+  'Alle betalinger',
+  'Produkter',
+  'Spørsmål',
+  'Meldinger',
+  'Markedskommunikasjon',
+  'Bildesamtykke',
+  'Videosamtykke',
+  'Strømmesamtykke',
+  'Livefeedsamtykke',
+];
+
+const chosenHeaders = (columns: readonly string[]) =>
+  columns.map((id) => columnById(id)?.header.nb ?? id);
 
 test('each list has exactly its purpose’s columns and is logged', async ({
   desk,
@@ -54,6 +128,10 @@ test('each list has exactly its purpose’s columns and is logged', async ({
   await lists.open();
   await lists.shot('exports-01-page');
 
+  // The organizer's full list, every default column.
+  const full = await readBack(await lists.export());
+  expect(full.headers).toEqual(fullListHeaders);
+
   // The organizer's list with a few columns chosen.
   await desk.page.getByRole('button', { name: 'Ingen', exact: true }).click();
   const chosen = ['firstName', 'lastName', 'club', 'bib', 'checkedIn'];
@@ -67,7 +145,14 @@ test('each list has exactly its purpose’s columns and is logged', async ({
   }
   await lists.shot('exports-02-column-chooser');
   const organizer = await readBack(await lists.export());
-  expect(organizer.headers).toEqual(headersOf('participant-list', chosen));
+  expect(organizer.headers).toEqual(chosenHeaders(chosen));
+  expect(organizer.headers).toEqual([
+    'Fornavn',
+    'Etternavn',
+    'Klubb',
+    'Startnummer',
+    'Sjekket inn',
+  ]);
   expect(organizer.rows.length).toBeGreaterThan(0);
 
   // The external list waits for the organizer's permission.
@@ -79,37 +164,47 @@ test('each list has exactly its purpose’s columns and is logged', async ({
     desk.page.getByRole('button', { name: 'Eksporter til Excel' }),
   ).toBeDisabled();
   await lists.shot('exports-03-external-not-allowed');
-  await desk.page
-    .getByRole('switch', { name: /Arrangøren tillater ekstern/ })
-    .click();
+  // Turning it on asks first, and records the operator's name.
+  await lists.allowExternal(false);
+  await expect(
+    desk.page.getByText('Ekstern deltakerliste er ikke tillatt'),
+  ).toBeVisible();
+  await lists.allowExternal(true);
+  await expect(lists.permission).toContainText(
+    'Tillatt av arrangøren, registrert av Kari Sekretær',
+  );
   const external = await readBack(await lists.export());
-  expect(external.headers).toEqual(headersOf('external-list'));
+  expect(external.headers).toEqual(pinnedHeaders['external-list']);
 
   await lists.choose('license-list');
   const license = await readBack(await lists.export());
-  expect(license.headers).toEqual(headersOf('license-list'));
+  expect(license.headers).toEqual(pinnedHeaders['license-list']);
 
   await lists.choose('checkin-list');
   const checkin = await readBack(await lists.export());
-  expect(checkin.headers).toEqual(headersOf('checkin-list'));
+  expect(checkin.headers).toEqual(pinnedHeaders['checkin-list']);
   expect(checkin.rows).toContainEqual(
     expect.arrayContaining([name, '777', 'Ja']),
   );
 
-  // The reservation seen at check-in is on the media list, with the bib.
+  // The reservation seen at check-in is on the media list by its bib,
+  // and no name is.
   await lists.choose('media-list');
   const media = await readBack(await lists.export());
-  expect(media.headers).toEqual(headersOf('media-list'));
-  const row = media.rows.find((cells) => cells[1] === name);
-  expect(row?.slice(0, 3)).toEqual(['777', name, 'Ja']);
+  expect(media.headers).toEqual(pinnedHeaders['media-list']);
+  const row = media.rows.find((cells) => cells[0] === '777');
+  expect(row?.slice(0, 2)).toEqual(['777', 'Ja']);
+  expect(media.rows.flat()).not.toContain(name);
   await lists.shot('exports-04-media-exported');
 
   // The log has one entry per export, newest first.
-  await expect(lists.log).toHaveCount(5);
+  await expect(lists.log).toHaveCount(6);
   await expect(lists.log.first()).toContainText('Mediereservasjoner');
   await expect(lists.log.first()).toContainText('Kari Sekretær');
+  await expect(
+    lists.log.filter({ hasText: 'Deltakerliste (arrangør)' }),
+  ).toHaveCount(2);
   for (const list of [
-    'Deltakerliste (arrangør)',
     'Deltakerliste (ekstern)',
     'Lisenskontroll',
     'Innsjekk per klasse',
@@ -119,7 +214,7 @@ test('each list has exactly its purpose’s columns and is logged', async ({
   await lists.shot('exports-05-export-log');
 });
 
-test('the print view has the same columns as the file', async ({
+test('a print is logged and has the same columns as the file', async ({
   desk,
 }, testInfo) => {
   const file = await writeExportFile(testInfo.outputPath('påmeldte.xlsx'), 60);
@@ -141,12 +236,45 @@ test('the print view has the same columns as the file', async ({
     'true',
   );
 
+  // The print is in the export log: who, when, which list and fields, how many.
+  await expect(lists.log).toHaveCount(1);
+  await expect(lists.log.first()).toContainText('Lisenskontroll');
+  await expect(lists.log.first()).toContainText('Utskrift');
+  await expect(lists.log.first()).toContainText('Kari Sekretær');
+  const logged = parseExportLog(
+    await readFile(
+      testInfo.outputPath('host-data', 'exports', 'racedesk-export-log.jsonl'),
+      'utf8',
+    ),
+  );
+  if (!logged.ok) throw new Error(logged.error.message);
+  expect(logged.value).toEqual([
+    expect.objectContaining({
+      list: 'license-list',
+      via: 'print',
+      file: '',
+      fields: [
+        'fullName',
+        'club',
+        'licenseProduct',
+        'licensePurchasedAt',
+        'licenseNumber',
+      ],
+      by: expect.stringContaining('Kari Sekretær'),
+    }),
+  ]);
+  const entry = logged.value[0];
+  expect(entry?.people).toBeGreaterThan(0);
+  expect(entry?.rows).toBe(entry?.people);
+  expect(Number.isNaN(Date.parse(entry?.at ?? ''))).toBe(false);
+
   await desk.page.emulateMedia({ media: 'print' });
   const printed = desk.page.getByTestId('print-view');
   await expect(printed).toBeVisible();
   await expect(desk.page.getByRole('tablist', { name: 'Sider' })).toBeHidden();
   const headers = await printed.locator('thead th').allTextContents();
-  expect(headers).toEqual(headersOf('license-list'));
+  expect(headers).toEqual(pinnedHeaders['license-list']);
+  await expect(printed.locator('tbody tr')).toHaveCount(entry?.rows ?? -1);
   await lists.shot('exports-06-print-view');
   await desk.page.pdf({ path: testInfo.outputPath('lisenskontroll.pdf') });
 });

@@ -68,6 +68,30 @@ export class ListsPage {
     return text.slice(text.indexOf('lagret i ') + 'lagret i '.length);
   }
 
+  /**
+   * Records the organizer's decision about the external list: the switch,
+   * then the confirmation (or its cancel), as the operator signed in.
+   */
+  async allowExternal(confirm: boolean) {
+    await this.page
+      .getByRole('switch', { name: /Arrangøren tillater ekstern/ })
+      .click();
+    const dialog = this.page.getByRole('dialog', {
+      name: /Tillate ekstern deltakerliste/,
+    });
+    await expect(dialog).toBeVisible();
+    await dialog
+      .getByRole('button', {
+        name: confirm ? 'Ja, arrangøren tillater det' : 'Avbryt',
+      })
+      .click();
+    await expect(dialog).toBeHidden();
+  }
+
+  get permission(): Locator {
+    return this.page.getByTestId('external-permission');
+  }
+
   get log(): Locator {
     return this.page
       .getByRole('table', { name: 'Eksportlogg' })
