@@ -236,6 +236,113 @@ describe('racedesk results', () => {
     );
   });
 
+  // Anne punches 31, 32; Berit 32, 31; Cecilie only 31; all then finish.
+  const coursePunches = [
+    ['500001', 31, '12:05:00.000'],
+    ['500001', 32, '12:10:00.000'],
+    ['500001', 'c1', '12:20:00.000'],
+    ['500002', 32, '12:06:00.000'],
+    ['500002', 31, '12:11:00.000'],
+    ['500002', 'c1', '12:21:00.000'],
+    ['500003', 31, '12:07:00.000'],
+    ['500003', 'c1', '12:22:00.000'],
+  ].map(([chip, station, time]) => ({
+    protocol: 'sportident',
+    chip,
+    station,
+    time,
+  }));
+
+  const withCourse = async (course: object, to: string[]) => {
+    const passings = await file('course.jsonl', jsonLines(coursePunches));
+    const setup = await file(
+      'course.json',
+      JSON.stringify({ classes: { 'K Senior 5 km': course } }),
+    );
+    return results([
+      ...['--start-list', startList, '--passings', passings],
+      ...['--setup', setup, ...to, '--lang', 'en'],
+    ]);
+  };
+
+  it('reads a course from the setup: MP for controls missing or out of order', async () => {
+    const run = await withCourse({ requiredControls: [31, 32] }, [
+      '--to',
+      'text',
+    ]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[1]).toContain('Anne');
+    expect(lines[1]).toContain('20:00.000');
+    const berit = lines.find((line) => line.includes('Berit')) ?? '';
+    const cecilie = lines.find((line) => line.includes('Cecilie')) ?? '';
+    expect(berit).toContain('Missing punch');
+    expect(berit).toContain('Missing 32');
+    expect(cecilie).toContain('Missing 32');
+    // Ranked after the OK finisher, before Dina who never started.
+    expect(lines.indexOf(berit)).toBeGreaterThan(1);
+    expect(lines.at(-3)).toContain('Dina');
+  });
+
+  it('reads a course to be punched in any order', async () => {
+    const run = await withCourse(
+      { requiredControls: [31, 32], controlOrder: 'any-order' },
+      ['--to', 'text'],
+    );
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    // Both 20 minutes from their start-list starts: a shared first place.
+    expect(lines[1]).toMatch(/^\s+1\s+1 Anne.*20:00\.000$/);
+    expect(lines[2]).toMatch(/^\s+1\s+2 Berit.*20:00\.000$/);
+    expect(lines.find((line) => line.includes('Cecilie'))).toContain(
+      'Missing 32',
+    );
+  });
+
+  it('writes split times per control to the IOF list and to Excel', async () => {
+    const course = { requiredControls: [31, 32] };
+    const out = join(dir, 'course.xml');
+    const iof = await withCourse(course, [
+      ...['--to', 'iof-resultlist', '--out', out],
+    ]);
+    expect(iof.code).toBe(0);
+    const xml = await readFile(out, 'utf8');
+    expect(xml).toContain(
+      '<SplitTime>\n          <ControlCode>31</ControlCode>\n          <Time>300</Time>',
+    );
+    expect(xml).toContain('<SplitTime status="Missing">');
+    if (schemaCheckUnavailable() === '') {
+      const valid = await validateIofXml(xml);
+      expect(valid.ok ? '' : valid.error.message).toBe('');
+    }
+    const sheet = join(dir, 'course.xlsx');
+    const xlsx = await withCourse(course, ['--to', 'xlsx', '--out', sheet]);
+    expect(xlsx.code).toBe(0);
+    const read = await readSheet(
+      new Uint8Array(await readFile(sheet)),
+      'course.xlsx',
+    );
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value.headers.at(-1)).toBe('Splits');
+    expect(read.value.rows.map((row) => row.cells.at(-1))).toEqual([
+      '31: 5:00, 32: 10:00',
+      '31: 10:00, 32: –',
+      '31: 5:00, 32: –',
+      '31: –, 32: –',
+    ]);
+  });
+
+  it('stops on a course with a control that is no control code', async () => {
+    const run = await withCourse({ requiredControls: [31, { code: 32 }] }, [
+      '--to',
+      'text',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'course.json: classes["K Senior 5 km"].requiredControls[1]: expected a control code',
+    );
+  });
+
   it('computes results from a decoded Timy capture, as a crew runs it', {
     timeout: 60_000,
   }, async () => {

@@ -41,11 +41,14 @@ const usage = [
   '',
   'Passings are JSON lines with chip or bib, station and time',
   '(`racedesk device decode` prints them). The setup says how classes start',
-  '(mass, interval, start-list, punch), the finish station, the controls',
-  'that must be passed and status overrides; without one, everyone starts',
-  'at their start-list time and finishes on the Timy channel c1. --live',
-  'shows runners without a finish as on the course instead of DNS/DNF.',
-  'xlsx needs --out. Passings that match nobody are listed on stderr.',
+  '(mass, interval, start-list, punch), the finish station, the course and',
+  'status overrides; without one, everyone starts at their start-list time',
+  'and finishes on the Timy channel c1. A course is "requiredControls", the',
+  'control codes in course order, with "controlOrder": "in-order" (default)',
+  'or "any-order"; a finisher who lacks one is MP (missing punch), e.g.',
+  '  {"classes": {"H 21": {"requiredControls": [31, 32, 33]}}}',
+  '--live shows runners without a finish as on the course instead of',
+  'DNS/DNF. xlsx needs --out. Passings that match nobody go to stderr.',
 ].join('\n');
 
 const errorText = (error: unknown) =>

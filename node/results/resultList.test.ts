@@ -70,6 +70,46 @@ describe('resultListText', () => {
     expect(xml).toContain('<Id type="NIF">1200001</Id>');
   });
 
+  it('writes a missing punch with the split times of the controls punched', () => {
+    const classes = timingClasses(entrantsFromParticipants([kari]));
+    const list = computeResults({
+      setup: massSetup('10:00:00', {
+        requiredControls: [31, 32, 33],
+        finishStation: 100,
+      }),
+      starters: startersFromClasses(classes),
+      passings: [
+        { chip: '8001234', station: 31, time: '10:02:00.500' },
+        { chip: '8001234', station: 45, time: '10:03:00' },
+        { chip: '8001234', station: 33, time: '10:05:00' },
+        { chip: '8001234', station: 100, time: '10:06:00' },
+      ],
+      closed: true,
+    });
+    const xml = resultListText(list, {
+      ...options,
+      identities: identitiesFromClasses(classes),
+    });
+    expect(xml).toContain(`        <Time>360</Time>
+        <Status>MissingPunch</Status>
+        <SplitTime>
+          <ControlCode>31</ControlCode>
+          <Time>120.5</Time>
+        </SplitTime>
+        <SplitTime status="Missing">
+          <ControlCode>32</ControlCode>
+        </SplitTime>
+        <SplitTime>
+          <ControlCode>33</ControlCode>
+          <Time>300</Time>
+        </SplitTime>
+        <SplitTime status="Additional">
+          <ControlCode>45</ControlCode>
+          <Time>180</Time>
+        </SplitTime>
+        <ControlCard>8001234</ControlCard>`);
+  });
+
   it('marks a list of a race still on as a snapshot', () => {
     const classes = timingClasses(entrantsFromParticipants([kari]));
     const list = computeResults({
@@ -152,6 +192,52 @@ describe.skipIf(unavailable !== '')('result lists against IOF.xsd', () => {
       (c: { PersonResult: unknown[] }) => c.PersonResult,
     );
     expect(people).toHaveLength(starters.length);
+  });
+
+  it('validates split times: a course in any order, missing and additional punches', async () => {
+    const course = [31, 32, 33, 34];
+    const punched: ResultPassing[] = starters.flatMap((starter, index) => {
+      const at = (offset: number) => formatClock(36_000_000 + offset * 1000);
+      // Each runner punches the course from a different control, skips
+      // one every third runner, and every fourth punches control 50 too.
+      const codes = course
+        .map((_, i) => course[(i + index) % course.length] ?? 31)
+        .filter((_, i) => index % 3 !== 0 || i !== 1);
+      const extra = index % 4 === 0 ? [50] : [];
+      return [...codes, ...extra, 'c1'].map((station, i) => ({
+        chip: '',
+        bib: starter.bib,
+        station,
+        time: at(60 * (i + 1) + index),
+      }));
+    });
+    const anyOrder = computeResults({
+      setup: massSetup('10:00:00', {
+        requiredControls: course,
+        controlOrder: 'any-order',
+      }),
+      starters,
+      passings: punched,
+      closed: true,
+    });
+    const splits = anyOrder.classes.flatMap((c) =>
+      c.results.flatMap((r) => r.splits ?? []),
+    );
+    expect(new Set(splits.map((s) => s.status))).toEqual(
+      new Set(['ok', 'missing', 'additional']),
+    );
+    const statuses = anyOrder.classes.flatMap((c) =>
+      c.results.map((r) => r.status),
+    );
+    expect(statuses).toContain('mp');
+    expect(statuses).toContain('ok');
+    const xml = resultListText(anyOrder, {
+      ...options,
+      identities: identitiesFromClasses(classes),
+    });
+    expect(xml).toContain('<SplitTime status="Missing">');
+    expect(xml).toContain('<SplitTime status="Additional">');
+    await expectValid(xml);
   });
 
   it('validates a list from the central service without a start list', async () => {

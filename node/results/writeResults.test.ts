@@ -28,6 +28,7 @@ const list = computeResults({
   ],
   passings: [
     { bib: '1', station: 31, time: '10:05:00.000' },
+    { bib: '2', station: 45, time: '10:06:00.250' },
     finishAt('1', '10:20:03.400'),
     finishAt('2', '10:19:00.000'),
   ],
@@ -73,6 +74,12 @@ describe('writeResults', () => {
       ['M 5 km', '', '3', 'Per Berg', 'IL Gneist', '', '', 'Ikke startet'],
     ]);
     expect(read.value.rows[1]?.cells[11]).toBe('Mangler 31');
+    expect(read.value.headers[12]).toBe('Mellomtider');
+    expect(read.value.rows.map((row) => row.cells[12])).toEqual([
+      '31: 5:00',
+      '31: –, (45: 6:00.25)',
+      '31: –',
+    ]);
   });
 
   it('writes the IOF result list as XML text', async () => {

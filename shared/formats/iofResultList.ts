@@ -48,6 +48,15 @@ export type PersonResultRow = {
   time: number | null;
   /** 1 for the winner; null when not ranked. */
   position: number | null;
+  /** Controls of the course and additional punches, in list order. */
+  splits?: IofSplitTime[];
+};
+
+/** One IOF SplitTime: seconds from the start, or null when not punched. */
+export type IofSplitTime = {
+  controlCode: string;
+  status: 'OK' | 'Missing' | 'Additional';
+  time: number | null;
 };
 
 export type ClassResultRows = { name: string; results: PersonResultRow[] };
@@ -63,6 +72,19 @@ export const iofSeconds = (seconds: number): string =>
 
 const validTime = (time: number | null): time is number =>
   time !== null && Number.isFinite(time) && time >= 0;
+
+/** status is the schema's default OK unless said; Time only when known. */
+const splitTime = (split: IofSplitTime): XmlElement =>
+  element(
+    'SplitTime',
+    [
+      element('ControlCode', split.controlCode),
+      ...(validTime(split.time)
+        ? [element('Time', iofSeconds(split.time))]
+        : []),
+    ],
+    split.status === 'OK' ? {} : { status: split.status },
+  );
 
 const personResult = (row: PersonResultRow): XmlElement => {
   const ranked =
@@ -81,6 +103,8 @@ const personResult = (row: PersonResultRow): XmlElement => {
       ...(validTime(row.time) ? [element('Time', iofSeconds(row.time))] : []),
       ...(ranked ? [element('Position', String(row.position))] : []),
       element('Status', row.status),
+      // The schema's order: SplitTime before ControlCard.
+      ...(row.splits ?? []).map(splitTime),
       ...optionalText('ControlCard', row.entrant.chip),
     ]),
   ]);

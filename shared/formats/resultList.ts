@@ -5,11 +5,17 @@
 
 import { blankParticipant, type Participant } from '../domain/participant';
 import { dayMs, parseClock } from '../results/clock';
-import type { PersonResult, ResultList, ResultStatus } from '../results/types';
+import type {
+  PersonResult,
+  ResultList,
+  ResultStatus,
+  SplitTime,
+} from '../results/types';
 import type { IofListOptions } from './iofCommon';
 import {
   type ClassResultRows,
   type IofResultStatus,
+  type IofSplitTime,
   iofResultList,
   type PersonResultRow,
 } from './iofResultList';
@@ -123,6 +129,18 @@ const participantOf = (
   };
 };
 
+const iofSplitStatus: Record<SplitTime['status'], IofSplitTime['status']> = {
+  ok: 'OK',
+  missing: 'Missing',
+  additional: 'Additional',
+};
+
+const iofSplit = (split: SplitTime): IofSplitTime => ({
+  controlCode: split.control,
+  status: iofSplitStatus[split.status],
+  time: split.timeMs === null ? null : split.timeMs / 1000,
+});
+
 const rowOf = (
   result: PersonResult,
   identity: ResultIdentity | undefined,
@@ -140,6 +158,7 @@ const rowOf = (
     ...dateTimes(result, date),
     time: result.timeMs === null ? null : result.timeMs / 1000,
     position: result.place,
+    splits: (result.splits ?? []).map(iofSplit),
   };
 };
 

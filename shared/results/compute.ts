@@ -117,6 +117,7 @@ const personResult = (
     timeMs,
     behindMs: null,
     missing: race.missing,
+    splits: race.splits,
     reason: override?.reason ?? '',
   };
 };

@@ -3,9 +3,9 @@
 // Times are on a clock face: a passing belongs to the race when it lies
 // within maxSeconds after the start, so a race may run past midnight.
 
-import { clockOffset, parseClock } from './clock';
+import { clockOffset, cutTime, parseClock } from './clock';
 import { stationKey } from './setup';
-import type { ClassSetup, Starter } from './types';
+import type { ClassSetup, SplitTime, Starter } from './types';
 
 export type RaceRead = {
   /** Time of day in ms, or undefined when no start is known. */
@@ -13,7 +13,9 @@ export type RaceRead = {
   finishMs: number | undefined;
   /** A passing or start punch shows the participant was out there. */
   seen: boolean;
+  /** Course controls not punched (or not in order); only with a finish. */
   missing: string[];
+  splits: SplitTime[];
 };
 
 /** A class setup with its stations and clocks read once, not per start. */
@@ -21,6 +23,11 @@ export type ClassRules = {
   setup: ClassSetup;
   finish: string;
   required: string[];
+  anyOrder: boolean;
+  /** The course with nothing punched, shared by everyone who has no punch. */
+  noneMissing: SplitTime[];
+  /** Stations that are not controls: the start and the finish. */
+  notControls: Set<string>;
   /** The mass start or the first interval start, ms of the day. */
   firstStartMs: number | undefined;
   intervalMs: number;
@@ -31,10 +38,21 @@ export type ClassRules = {
 
 export const classRules = (setup: ClassSetup): ClassRules => {
   const mode = setup.start;
+  const finish = stationKey(setup.finishStation);
+  const required = setup.requiredControls.map(stationKey);
   return {
     setup,
-    finish: stationKey(setup.finishStation),
-    required: setup.requiredControls.map(stationKey),
+    finish,
+    required,
+    anyOrder: setup.controlOrder === 'any-order',
+    noneMissing: required.map((control) => ({
+      control,
+      status: 'missing',
+      timeMs: null,
+    })),
+    notControls: new Set(
+      mode.mode === 'punch' ? [finish, stationKey(mode.station)] : [finish],
+    ),
     firstStartMs:
       mode.mode === 'mass'
         ? parseClock(mode.startTime)
@@ -89,25 +107,81 @@ const ordered = (
   });
 };
 
-/** Required controls not found, in order, among the passings given. */
-export const missingControls = (
-  required: readonly string[],
+/** Additional punches kept per result, beyond the course's controls. */
+const maxAdditional = 100;
+
+export type CourseCheck = { missing: string[]; splits: SplitTime[] };
+
+/**
+ * Which punch counts for each course control, among `passed` (by time,
+ * repeats dropped, `at` in ms from `zero`): in order, each control the
+ * first punch of it after the one before; in any order, the first punch
+ * of it not yet used. What is left at a station off the course (and not
+ * the start or finish) is an additional punch.
+ */
+export const checkCourse = (
+  rules: ClassRules,
   passed: readonly Timed[],
-): string[] => {
-  const missing: string[] = [];
+  zero: number | undefined,
+): CourseCheck => {
+  const { required } = rules;
+  if (passed.length === 0) {
+    return {
+      missing: [...required],
+      splits: required.length === 0 ? [] : rules.noneMissing,
+    };
+  }
+  const used = new Uint8Array(passed.length);
+  const found: (number | undefined)[] = new Array(required.length);
   let from = 0;
-  for (const control of required) {
-    let found = -1;
-    for (let i = from; i < passed.length; i++) {
-      if (passed[i]?.station === control) {
-        found = i;
-        break;
+  required.forEach((control, course) => {
+    for (let i = rules.anyOrder ? 0 : from; i < passed.length; i++) {
+      if (used[i] === 0 && passed[i]?.station === control) {
+        used[i] = 1;
+        found[course] = i;
+        from = i + 1;
+        return;
       }
     }
-    if (found === -1) missing.push(control);
-    else from = found + 1;
+  });
+  const { precision, rounding } = rules.setup;
+  const timeOf = (i: number) =>
+    zero === undefined
+      ? null
+      : cutTime((passed[i]?.at ?? 0) - zero, precision, rounding);
+  const missing: string[] = [];
+  const splits: SplitTime[] = [];
+  const absent: SplitTime[] = [];
+  required.forEach((control, course) => {
+    const at = found[course];
+    if (at === undefined) {
+      missing.push(control);
+      (rules.anyOrder ? absent : splits).push({
+        control,
+        status: 'missing',
+        timeMs: null,
+      });
+    } else splits.push({ control, status: 'ok', timeMs: timeOf(at) });
+  });
+  if (rules.anyOrder) {
+    // Punch order: found[] indexes into passed, which is by time.
+    splits.sort(
+      (a, b) =>
+        (a.timeMs ?? 0) - (b.timeMs ?? 0) ||
+        (a.control < b.control ? -1 : a.control > b.control ? 1 : 0),
+    );
+    splits.push(...absent);
   }
-  return missing;
+  const onCourse = new Set(required);
+  let additional = 0;
+  for (let i = 0; i < passed.length && additional < maxAdditional; i++) {
+    const station = passed[i]?.station ?? '';
+    if (used[i] === 1 || onCourse.has(station)) continue;
+    if (rules.notControls.has(station)) continue;
+    splits.push({ control: station, status: 'additional', timeMs: timeOf(i) });
+    additional++;
+  }
+  return { missing, splits };
 };
 
 /**
@@ -135,11 +209,13 @@ const fromKnownStart = (
   const between = finish
     ? inRace.filter((passing) => passing.at < finish.at)
     : inRace;
+  const course = checkCourse(rules, between, 0);
   return {
     startMs,
     finishMs: finish === undefined ? undefined : startMs + finish.at,
     seen: seenSpan.length > 0,
-    missing: finish ? missingControls(rules.required, between) : [],
+    missing: finish ? course.missing : [],
+    splits: course.splits,
   };
 };
 
@@ -165,20 +241,26 @@ const fromStartPunch = (
       if (took > setup.maxSeconds * 1000) continue;
       const startAt = lastStart.at;
       const between = all.filter((p) => p.at > startAt && p.at < passing.at);
+      const course = checkCourse(rules, between, startAt);
       return {
         startMs: start.opensAt + startAt,
         finishMs: start.opensAt + passing.at,
         seen: true,
-        missing: missingControls(rules.required, between),
+        missing: course.missing,
+        splits: course.splits,
       };
     }
   }
   if (!lastStart) return undefined;
+  const startAt = lastStart.at;
+  const maxMs = setup.maxSeconds * 1000;
+  const after = all.filter((p) => p.at > startAt && p.at - startAt <= maxMs);
   return {
-    startMs: start.opensAt + lastStart.at,
+    startMs: start.opensAt + startAt,
     finishMs: undefined,
     seen: true,
     missing: [],
+    splits: checkCourse(rules, after, startAt).splits,
   };
 };
 
@@ -212,15 +294,14 @@ export const readRace = (
   if (startMs !== undefined) {
     return fromKnownStart(rules, startMs, passings, repeatMs);
   }
-  let finished = false;
-  for (let at = passings.from; at < passings.to; at++) {
-    const index = passings.order[at] ?? 0;
-    if (passings.stations[index] === rules.finish) finished = true;
-  }
+  // No start: which controls were punched is known, not when from a start.
+  const all = ordered(passings, rules.opensAtMs, repeatMs);
+  const finished = all.some(({ station }) => station === rules.finish);
   return {
     startMs: undefined,
     finishMs: undefined,
-    seen: passings.to > passings.from,
+    seen: all.length > 0,
     missing: finished ? ['start'] : [],
+    splits: checkCourse(rules, all, undefined).splits,
   };
 };

@@ -3,7 +3,13 @@
 
 import type { Lang } from '../i18n/problems';
 import { formatElapsed } from './clock';
-import type { PersonResult, ResultList, ResultStatus } from './types';
+import type {
+  PersonResult,
+  ResultList,
+  ResultStatus,
+  SplitTime,
+  TimePrecision,
+} from './types';
 
 const statusText: Record<Lang, Record<ResultStatus, string>> = {
   nb: {
@@ -38,6 +44,7 @@ const headerText: Record<Lang, string[]> = {
     'Mål',
     'Brikke',
     'Merknad',
+    'Mellomtider',
   ],
   en: [
     'Class',
@@ -52,10 +59,11 @@ const headerText: Record<Lang, string[]> = {
     'Finish',
     'Chip',
     'Note',
+    'Splits',
   ],
 };
 
-export const resultWidths = [16, 6, 8, 28, 24, 12, 10, 20, 13, 13, 10, 24];
+export const resultWidths = [16, 6, 8, 28, 24, 12, 10, 20, 13, 13, 10, 24, 60];
 
 export const resultHeaders = (lang: Lang): string[] => [...headerText[lang]];
 
@@ -65,6 +73,32 @@ const noteOf = (result: PersonResult, lang: Lang): string => {
   const missing = result.missing.join(', ');
   return lang === 'nb' ? `Mangler ${missing}` : `Missing ${missing}`;
 };
+
+/** As many decimals as the time has: '2:00', '2:00.5', '2:00.25'. */
+const splitElapsed = (ms: number): string => {
+  const precision: TimePrecision =
+    ms % 1000 === 0
+      ? 'seconds'
+      : ms % 100 === 0
+        ? 'tenths'
+        : ms % 10 === 0
+          ? 'hundredths'
+          : 'ms';
+  return formatElapsed(ms, precision);
+};
+
+const splitText = (split: SplitTime): string => {
+  const time = split.timeMs === null ? '–' : splitElapsed(split.timeMs);
+  const text = `${split.control}: ${time}`;
+  return split.status === 'additional' ? `(${text})` : text;
+};
+
+/**
+ * The split times in one cell: the course's controls ('–' where not
+ * punched), then additional punches in brackets.
+ */
+export const splitsText = (result: PersonResult): string =>
+  (result.splits ?? []).map(splitText).join(', ');
 
 /** One row of text per result, the columns of resultHeaders. */
 export const resultCells = (result: PersonResult, lang: Lang): string[] => [
@@ -82,6 +116,7 @@ export const resultCells = (result: PersonResult, lang: Lang): string[] => [
   result.finish.slice(0, 12),
   result.chip,
   noteOf(result, lang),
+  splitsText(result),
 ];
 
 export function* resultRows(list: ResultList, lang: Lang): Iterable<string[]> {

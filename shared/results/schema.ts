@@ -30,7 +30,16 @@ const closed = (
     properties,
   }) as const;
 
-export const personResultSchema = closed({
+/** Course controls (setup.ts maxCourseControls) and additional punches. */
+export const maxSplits = 300;
+
+const splitTime = closed({
+  control: text(20),
+  status: { enum: ['ok', 'missing', 'additional'] },
+  timeMs: nullableCount,
+});
+
+const personResultFields = {
   participantId: { type: 'string', minLength: 1, maxLength: 200 },
   className: text(200),
   bib: text(12),
@@ -45,8 +54,15 @@ export const personResultSchema = closed({
   timeMs: nullableCount,
   behindMs: nullableCount,
   missing: { type: 'array', maxItems: 200, items: text(20) },
+  splits: { type: 'array', maxItems: maxSplits, items: splitTime },
   reason: text(500),
-});
+};
+
+/** splits is optional: lists written before splits were kept have none. */
+export const personResultSchema = closed(
+  personResultFields,
+  Object.keys(personResultFields).filter((name) => name !== 'splits'),
+);
 
 const resultPassing = closed(
   { chip: text(20), bib: text(12), station, time: text(40) },

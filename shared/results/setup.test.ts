@@ -27,6 +27,20 @@ describe('parseRaceSetup', () => {
       31,
       'c2',
     ]);
+    expect(classSetupFor(read.value, 'K 600 m').controlOrder).toBe('in-order');
+  });
+
+  it('reads a course to be punched in any order', () => {
+    const read = parseRaceSetup({
+      classes: {
+        H21: { requiredControls: [31, 32, 33], controlOrder: 'any-order' },
+      },
+    });
+    if (!read.ok) throw new Error(read.error.message);
+    expect(classSetupFor(read.value, 'H21')).toMatchObject({
+      requiredControls: [31, 32, 33],
+      controlOrder: 'any-order',
+    });
   });
 
   it.each([
@@ -47,7 +61,20 @@ describe('parseRaceSetup', () => {
     [{ defaults: { maxSeconds: 90_000 } }, 'defaults.maxSeconds'],
     [
       { defaults: { requiredControls: [31, null] } },
+      'defaults.requiredControls[1]',
+    ],
+    [{ defaults: { requiredControls: 31 } }, 'defaults.requiredControls'],
+    [
+      { defaults: { requiredControls: Array(201).fill(31) } },
       'defaults.requiredControls',
+    ],
+    [
+      { classes: { H21: { requiredControls: [31, 2_000_000] } } },
+      'classes["H21"].requiredControls[1]',
+    ],
+    [
+      { classes: { H21: { controlOrder: 'whatever' } } },
+      'classes["H21"].controlOrder',
     ],
     [
       { overrides: [{ participantId: 'p1', status: 'gone' }] },

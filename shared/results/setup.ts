@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '../contract/result';
 import { parseClock } from './clock';
 import type {
   ClassSetup,
+  ControlOrder,
   ManualStatus,
   RaceSetup,
   StartMode,
@@ -23,6 +24,7 @@ export const defaultClassSetup: ClassSetup = {
   start: { mode: 'start-list' },
   finishStation: 'c1',
   requiredControls: [],
+  controlOrder: 'in-order',
   precision: 'ms',
   rounding: 'down',
   minSeconds: 1,
@@ -53,9 +55,13 @@ const isFields = (value: unknown): value is Fields =>
 const bad = (path: string, message: string) =>
   fail('invalid-setup', `${path}: ${message}`, { path });
 
+/** Within the sync schema's bounds, so the central service takes it too. */
 const isStation = (value: unknown): value is Station =>
-  (typeof value === 'number' && Number.isInteger(value) && value >= 0) ||
-  (typeof value === 'string' && value.trim() !== '');
+  (typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= 0 &&
+    value <= 1_000_000) ||
+  (typeof value === 'string' && value.trim() !== '' && value.length <= 20);
 
 const clockField = (value: unknown, path: string): Result<string> =>
   typeof value === 'string' && parseClock(value) !== undefined
@@ -107,6 +113,11 @@ const readStart = (value: unknown, path: string): Result<StartMode> => {
   }
 };
 
+/** A course longer than this is a typo (the sync schema's limit too). */
+export const maxCourseControls = 200;
+
+const controlOrders: readonly ControlOrder[] = ['in-order', 'any-order'];
+
 const precisions: readonly TimePrecision[] = [
   'ms',
   'hundredths',
@@ -139,10 +150,30 @@ const readClassSetup = (
   }
   if (value.requiredControls !== undefined) {
     const list = value.requiredControls;
-    if (!Array.isArray(list) || !list.every(isStation)) {
+    if (!Array.isArray(list)) {
       return bad(`${path}.requiredControls`, 'expected a list of stations');
     }
+    if (list.length > maxCourseControls) {
+      return bad(
+        `${path}.requiredControls`,
+        `at most ${maxCourseControls} controls`,
+      );
+    }
+    const wrong = list.findIndex((station) => !isStation(station));
+    if (wrong !== -1) {
+      return bad(
+        `${path}.requiredControls[${wrong}]`,
+        'expected a control code (a whole number) or a channel',
+      );
+    }
     out.requiredControls = list;
+  }
+  if (value.controlOrder !== undefined) {
+    const order = controlOrders.find((name) => name === value.controlOrder);
+    if (!order) {
+      return bad(`${path}.controlOrder`, 'expected "in-order" or "any-order"');
+    }
+    out.controlOrder = order;
   }
   if (value.precision !== undefined) {
     const found = precisions.find((name) => name === value.precision);

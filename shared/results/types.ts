@@ -30,14 +30,24 @@ export type StartMode =
 export type TimePrecision = 'ms' | 'hundredths' | 'tenths' | 'seconds';
 export type TimeRounding = 'down' | 'up';
 
+/**
+ * How the course's controls must be punched: in the order listed (a
+ * classic orienteering course), or each of them in any order (score-less
+ * "free order" courses, a relay's fixed set of controls).
+ */
+export type ControlOrder = 'in-order' | 'any-order';
+
 export type ClassSetup = {
   start: StartMode;
   finishStation: Station;
   /**
-   * Controls that must be passed, in this order, between start and finish;
-   * one that is missing (or out of order) makes the result MissingPunch.
+   * The course: controls that must be punched between start and finish,
+   * listed in course order (a control may appear twice, a butterfly loop);
+   * one that is missing (or out of order, when `controlOrder` is
+   * 'in-order') makes the result MissingPunch. Empty: no course.
    */
   requiredControls: Station[];
+  controlOrder: ControlOrder;
   precision: TimePrecision;
   rounding: TimeRounding;
   /** A finish passing sooner than this after the start is not a finish. */
@@ -110,6 +120,19 @@ export type ComputeInput = {
  */
 export type ResultStatus = 'ok' | 'dns' | 'dnf' | 'dsq' | 'mp' | 'active';
 
+/**
+ * The time at one control, from the start: a course control punched
+ * ('ok'), one not punched ('missing', no time), or a punch at a station
+ * that is not on the course, the start or the finish ('additional').
+ */
+export type SplitTime = {
+  /** The station as results key it (setup.ts stationKey): '31', 'c2'. */
+  control: string;
+  status: 'ok' | 'missing' | 'additional';
+  /** ms from the start; null when missing or the start is unknown. */
+  timeMs: number | null;
+};
+
 export type PersonResult = {
   participantId: string;
   className: string;
@@ -130,6 +153,12 @@ export type PersonResult = {
   behindMs: number | null;
   /** Required controls not found in order (missing punch). */
   missing: string[];
+  /**
+   * The course's controls in course order (in punch order for an
+   * any-order course, the missing ones after), then additional punches by
+   * time. Absent in lists from before splits were kept.
+   */
+  splits?: SplitTime[];
   /** Why a status was set by hand, or ''. */
   reason: string;
 };

@@ -1,17 +1,21 @@
 // One class's live results, ranked as shared/results ranked them, with a
-// status override per row (DNS, DNF, DSQ, or OK to accept a missing punch).
+// status override per row (DNS, DNF, DSQ, or OK to accept a missing punch),
+// the controls a missing punch lacks and, for a class with a course, the
+// split times per control.
 
-import { NativeSelect, Table, Title } from '@mantine/core';
+import { NativeSelect, Table, Text, Title } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { Result } from '../../../shared/contract/result';
 import type { Operation } from '../../../shared/domain/operation';
 import { formatElapsed } from '../../../shared/results/clock';
+import { splitsText } from '../../../shared/results/resultTable';
 import type {
   ClassResult,
   ManualStatus,
   PersonResult,
+  SplitTime,
 } from '../../../shared/results/types';
 
 const manualStatuses: readonly ManualStatus[] = ['dns', 'dnf', 'dsq', 'ok'];
@@ -33,7 +37,24 @@ type RowProps = {
   className: string;
   result: PersonResult;
   onStatus: Props['onStatus'];
+  /** The class has a course or intermediate punches: a splits column. */
+  withSplits: boolean;
 };
+
+const sameList = <T,>(
+  a: readonly T[] | undefined,
+  b: readonly T[] | undefined,
+  same: (x: T, y: T) => boolean,
+) =>
+  a === b ||
+  ((a?.length ?? 0) === (b?.length ?? 0) &&
+    (a ?? []).every((item, i) => {
+      const other = b?.[i];
+      return other !== undefined && same(item, other);
+    }));
+
+const sameSplit = (x: SplitTime, y: SplitTime) =>
+  x.control === y.control && x.status === y.status && x.timeMs === y.timeMs;
 
 /** What a row shows: a row whose values did not change is not drawn again. */
 const sameRow = (a: RowProps, b: RowProps) =>
@@ -46,12 +67,16 @@ const sameRow = (a: RowProps, b: RowProps) =>
   a.result.club === b.result.club &&
   a.result.timeMs === b.result.timeMs &&
   a.result.status === b.result.status &&
-  a.result.reason === b.result.reason;
+  a.result.reason === b.result.reason &&
+  a.withSplits === b.withSplits &&
+  sameList(a.result.missing, b.result.missing, (x, y) => x === y) &&
+  sameList(a.result.splits, b.result.splits, sameSplit);
 
 const ResultRow = memo(function ResultRow({
   className,
   result,
   onStatus,
+  withSplits,
 }: RowProps) {
   const { t } = useTranslation();
   return (
@@ -63,7 +88,23 @@ const ResultRow = memo(function ResultRow({
       <Table.Td ff="monospace">
         {result.timeMs === null ? '' : formatElapsed(result.timeMs)}
       </Table.Td>
-      <Table.Td>{t(`results.statuses.${result.status}`)}</Table.Td>
+      <Table.Td data-testid="result-status">
+        {t(`results.statuses.${result.status}`)}
+        {result.missing.length > 0 && (
+          <Text size="xs" c="red" data-testid="result-missing">
+            {t('results.missingControls', {
+              controls: result.missing.join(', '),
+            })}
+          </Text>
+        )}
+      </Table.Td>
+      {withSplits && (
+        <Table.Td data-testid="result-splits">
+          <Text size="xs" ff="monospace">
+            {splitsText(result)}
+          </Text>
+        </Table.Td>
+      )}
       <Table.Td>
         <NativeSelect
           size="xs"
@@ -100,6 +141,9 @@ export const ClassResultTable = memo(function ClassResultTable({
   onStatus,
 }: Props) {
   const { t } = useTranslation();
+  const withSplits = classResult.results.some(
+    (result) => (result.splits?.length ?? 0) > 0,
+  );
   return (
     <section aria-label={classResult.className}>
       <Title order={3}>{classResult.className}</Title>
@@ -112,6 +156,7 @@ export const ClassResultTable = memo(function ClassResultTable({
             <Table.Th>{t('results.club')}</Table.Th>
             <Table.Th>{t('results.time')}</Table.Th>
             <Table.Th>{t('results.status')}</Table.Th>
+            {withSplits && <Table.Th>{t('results.splits')}</Table.Th>}
             <Table.Th>{t('results.override')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -122,6 +167,7 @@ export const ClassResultTable = memo(function ClassResultTable({
               className={classResult.className}
               result={result}
               onStatus={onStatus}
+              withSplits={withSplits}
             />
           ))}
         </Table.Tbody>

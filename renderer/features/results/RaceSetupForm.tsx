@@ -1,12 +1,13 @@
 // How a class is timed: start mode (mass start at a time, interval from a
-// first start, the start list's times, or start punches) and the finish
-// station. Saved as a race-setup-set operation; the results follow.
+// first start, the start list's times, or start punches), the finish
+// station and the course (the control codes to punch, in order or in any
+// order). Saved as a race-setup-set operation; the results follow. What is
+// wrong is said under the field (raceSetupDraft.ts checks it).
 
 import {
   Button,
   Group,
   NativeSelect,
-  NumberInput,
   Text,
   TextInput,
   Title,
@@ -16,21 +17,18 @@ import { useTranslation } from 'react-i18next';
 
 import type { Result } from '../../../shared/contract/result';
 import type { Operation } from '../../../shared/domain/operation';
-import { classSetupFor } from '../../../shared/results/setup';
-import type {
-  ClassSetup,
-  RaceSetup,
-  StartMode,
-  Station,
-} from '../../../shared/results/types';
-
-type Mode = StartMode['mode'];
-const modes: readonly Mode[] = ['mass', 'interval', 'start-list', 'punch'];
-const isMode = (value: string): value is Mode => modes.some((m) => m === value);
-
-/** A station as typed: a number is an SI control code, else a channel. */
-const stationOf = (text: string): Station =>
-  /^\d+$/.test(text.trim()) ? Number(text.trim()) : text.trim();
+import type { ClassSetup, RaceSetup } from '../../../shared/results/types';
+import {
+  controlOrders,
+  type DraftError,
+  type DraftField,
+  draftOf,
+  isControlOrder,
+  isMode,
+  modes,
+  readDraft,
+  type SetupDraft,
+} from './raceSetupDraft';
 
 type Props = {
   classNames: readonly string[];
@@ -49,39 +47,49 @@ export const RaceSetupForm = memo(function RaceSetupForm({
   const { t } = useTranslation();
   // '' sets the defaults every class without its own setup follows.
   const [className, setClassName] = useState('');
-  const current = classSetupFor(setup, className);
-  const [mode, setMode] = useState<Mode>(current.start.mode);
-  const [startTime, setStartTime] = useState('10:00:00');
-  const [interval, setIntervalSeconds] = useState<number>(30);
-  const [startStation, setStartStation] = useState('c0');
-  const [finish, setFinish] = useState(String(current.finishStation));
+  const [draft, setDraft] = useState<SetupDraft>(() => draftOf(setup, ''));
+  const [errors, setErrors] = useState<DraftError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
-  const start = (): StartMode => {
-    switch (mode) {
-      case 'mass':
-        return { mode, startTime };
-      case 'interval':
-        return { mode, firstStart: startTime, intervalSeconds: interval };
-      case 'start-list':
-        return { mode };
-      case 'punch':
-        return { mode, station: stationOf(startStation) };
-    }
+  const change = (fields: Partial<SetupDraft>) => {
+    setDraft((before) => ({ ...before, ...fields }));
+    setErrors((before) =>
+      before.filter((error) => !Object.keys(fields).includes(error.field)),
+    );
+    setMessage(null);
+  };
+
+  const pickClass = (name: string) => {
+    setClassName(name);
+    setDraft(draftOf(setup, name));
+    setErrors([]);
+    setMessage(null);
+  };
+
+  const errorFor = (field: DraftField) => {
+    const error = errors.find((e) => e.field === field);
+    return error ? t(`results.errors.${error.key}`, error.values) : undefined;
   };
 
   const save = async () => {
-    const saved = await onSave(className, {
-      start: start(),
-      finishStation: stationOf(finish),
-    });
+    // Fields the form does not show (precision, rounding) stay as they were.
+    const base = className === '' ? setup.defaults : setup.classes[className];
+    const read = readDraft(draft, base);
+    if (!read.ok) {
+      setErrors(read.errors);
+      setMessage(null);
+      return;
+    }
+    setErrors([]);
+    const saved = await onSave(className, read.value);
     setMessage(saved.ok ? t('results.setupSaved') : saved.error.message);
   };
 
+  const { mode } = draft;
   return (
     <section aria-label={t('results.setup')}>
       <Title order={3}>{t('results.setup')}</Title>
-      <Group align="flex-end" wrap="wrap">
+      <Group align="flex-start" wrap="wrap">
         <NativeSelect
           label={t('results.class')}
           value={className}
@@ -89,7 +97,7 @@ export const RaceSetupForm = memo(function RaceSetupForm({
             { value: '', label: t('results.allClasses') },
             ...classNames.map((name) => ({ value: name, label: name })),
           ]}
-          onChange={(e) => setClassName(e.currentTarget.value)}
+          onChange={(e) => pickClass(e.currentTarget.value)}
         />
         <NativeSelect
           label={t('results.startMode')}
@@ -100,44 +108,75 @@ export const RaceSetupForm = memo(function RaceSetupForm({
           }))}
           onChange={(e) => {
             const value = e.currentTarget.value;
-            if (isMode(value)) setMode(value);
+            if (isMode(value)) change({ mode: value });
           }}
         />
         {(mode === 'mass' || mode === 'interval') && (
           <TextInput
             label={t('results.startTime')}
-            value={startTime}
-            w={120}
-            onChange={(e) => setStartTime(e.currentTarget.value)}
+            value={draft.startTime}
+            w={140}
+            error={errorFor('startTime')}
+            onChange={(e) => change({ startTime: e.currentTarget.value })}
           />
         )}
         {mode === 'interval' && (
-          <NumberInput
+          <TextInput
             label={t('results.interval')}
-            value={interval}
-            min={0}
-            max={3600}
-            w={120}
-            onChange={(value) => setIntervalSeconds(Number(value) || 0)}
+            value={draft.interval}
+            inputMode="numeric"
+            w={140}
+            error={errorFor('interval')}
+            onChange={(e) => change({ interval: e.currentTarget.value })}
           />
         )}
         {mode === 'punch' && (
           <TextInput
             label={t('results.startStation')}
-            value={startStation}
-            w={120}
-            onChange={(e) => setStartStation(e.currentTarget.value)}
+            value={draft.startStation}
+            w={140}
+            error={errorFor('startStation')}
+            onChange={(e) => change({ startStation: e.currentTarget.value })}
           />
         )}
         <TextInput
           label={t('results.finishStation')}
-          value={finish}
-          w={120}
-          onChange={(e) => setFinish(e.currentTarget.value)}
+          value={draft.finish}
+          w={140}
+          error={errorFor('finish')}
+          onChange={(e) => change({ finish: e.currentTarget.value })}
         />
-        <Button onClick={() => void save()}>{t('results.saveSetup')}</Button>
+        <TextInput
+          label={t('results.course')}
+          description={t('results.courseHint')}
+          placeholder="31 32 33"
+          value={draft.controls}
+          w={320}
+          error={errorFor('controls')}
+          onChange={(e) => change({ controls: e.currentTarget.value })}
+        />
+        <NativeSelect
+          label={t('results.controlOrder')}
+          value={draft.controlOrder}
+          data={controlOrders.map((order) => ({
+            value: order,
+            label: t(`results.controlOrders.${order}`),
+          }))}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (isControlOrder(value)) change({ controlOrder: value });
+          }}
+        />
       </Group>
-      {message && <Text role="status">{message}</Text>}
+      <Group mt="sm">
+        <Button onClick={() => void save()}>{t('results.saveSetup')}</Button>
+        {errors.length > 0 && (
+          <Text role="alert" c="red">
+            {t('results.setupInvalid')}
+          </Text>
+        )}
+        {message && <Text role="status">{message}</Text>}
+      </Group>
     </section>
   );
 });
