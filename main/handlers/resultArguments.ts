@@ -9,6 +9,7 @@ import {
   type ResultRequests,
   resultFileFormats,
 } from '../../shared/contract/results';
+import { isTimingListFormat } from '../../shared/formats/timingLists';
 import {
   classResultSchema,
   finishersSchema,
@@ -59,10 +60,26 @@ const shortText = (value: unknown, max: number): value is string =>
 const isFileName = (value: unknown): value is string =>
   shortText(value, 200) && !/[/\\:\0]/.test(value) && !value.startsWith('.');
 
+/** 50,000 people in an IOF entry list are about 40 MB; frames stop at 101. */
+export const maxStartListBytes = 90 * 1024 * 1024;
+
+const isEvent = (
+  event: unknown,
+): event is { id: string; name: string; date: string } =>
+  isRecord(event) &&
+  shortText(event.id, 200) &&
+  typeof event.name === 'string' &&
+  event.name.length <= 200 &&
+  typeof event.date === 'string' &&
+  /^(\d{4}-\d{2}-\d{2})?$/.test(event.date);
+
+const isCount = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
 const checkWrite: Check<'results:write'> = (args) => {
   const name = 'results:write';
   if (!isRecord(args)) return invalid(name, 'arguments', 'must be an object');
-  const { format, fileName, event, lang } = args;
+  const { format, fileName, event, lang, by } = args;
   const formatOk = resultFileFormats.find((known) => known === format);
   if (!formatOk) {
     return invalid(name, 'format', `must be ${resultFileFormats.join(' or ')}`);
@@ -70,19 +87,13 @@ const checkWrite: Check<'results:write'> = (args) => {
   if (!isFileName(fileName)) {
     return invalid(name, 'fileName', 'must be a file name without folders');
   }
-  if (
-    !isRecord(event) ||
-    !shortText(event.id, 200) ||
-    typeof event.name !== 'string' ||
-    event.name.length > 200 ||
-    typeof event.date !== 'string' ||
-    !/^(\d{4}-\d{2}-\d{2})?$/.test(event.date)
-  ) {
+  if (!isEvent(event)) {
     return invalid(name, 'event', 'must have an id, a name and a date');
   }
   if (lang !== 'nb' && lang !== 'en') {
     return invalid(name, 'lang', 'must be nb or en');
   }
+  if (!shortText(by, 200)) return invalid(name, 'by', 'must name who writes');
   const list = checked<ResultRequests[typeof name]['args']['list']>(
     name,
     'list',
@@ -108,6 +119,45 @@ const checkWrite: Check<'results:write'> = (args) => {
     lang,
     list: list.value,
     identities: identities.value,
+    by,
+  });
+};
+
+const checkWriteStartList: Check<'results:write-start-list'> = (args) => {
+  const name = 'results:write-start-list';
+  if (!isRecord(args)) return invalid(name, 'arguments', 'must be an object');
+  const { format, event, text, people, rows, by } = args;
+  if (typeof format !== 'string' || !isTimingListFormat(format)) {
+    return invalid(
+      name,
+      'format',
+      'must be iof-startlist, iof-entrylist or csv-startlist',
+    );
+  }
+  if (!isEvent(event)) {
+    return invalid(name, 'event', 'must have an id, a name and a date');
+  }
+  if (
+    !(text instanceof Uint8Array) ||
+    text.byteLength === 0 ||
+    text.byteLength > maxStartListBytes
+  ) {
+    return invalid(
+      name,
+      'text',
+      `must be the file as UTF-8, at most ${maxStartListBytes} bytes`,
+    );
+  }
+  if (!isCount(people)) return invalid(name, 'people', 'must be a count');
+  if (!isCount(rows)) return invalid(name, 'rows', 'must be a count');
+  if (!shortText(by, 200)) return invalid(name, 'by', 'must name who writes');
+  return ok({
+    format,
+    event: { id: event.id, name: event.name, date: event.date },
+    text,
+    people,
+    rows,
+    by,
   });
 };
 
@@ -144,6 +194,7 @@ const checkPrint: Check<'results:print'> = (args) => {
 
 export const resultArgumentChecks = {
   'results:write': checkWrite,
+  'results:write-start-list': checkWriteStartList,
   'results:display': checkDisplay,
   'results:print': checkPrint,
 } satisfies { [K in ResultRequestName]: Check<K> };

@@ -41,6 +41,7 @@ const desk = (): DeskHandlers =>
     },
     logger: createLogger({ level: 'silent' }),
     exports: { dataDir },
+    results: { dataDir },
     retention: { dataDir, now: () => new Date('2025-06-21T08:00:00Z') },
   });
 
@@ -121,6 +122,60 @@ describe('retention handlers', () => {
       { ...purged.entry, purgedAt: '2025-06-21T08:00:00.000Z' },
       kept.entry,
     ]);
+  });
+
+  it('deletes the result files and start lists written for the event, and only those', async () => {
+    const handlers = desk();
+    const results = (eventId: string, format: 'xlsx' | 'iof-resultlist') =>
+      send(handlers, 'results:write', {
+        format,
+        fileName: `resultater-${eventId}`,
+        event: { id: eventId, name: 'Vinterløpet', date: '2025-06-14' },
+        lang: 'nb',
+        list: { classes: [], unmatched: [], closed: true },
+        identities: {},
+        by: 'Kari (desk-7)',
+      });
+    const startList = (eventId: string, format: string) =>
+      send(handlers, 'results:write-start-list', {
+        format,
+        event: { id: eventId, name: 'Vinterløpet', date: '' },
+        text: new TextEncoder().encode('Stno;Chip\r\n1;501\r\n'),
+        people: 1,
+        rows: 1,
+        by: 'Kari (desk-7)',
+      });
+    const fileOf = (result: Result<unknown>) =>
+      (valueIn(result) as { entry: { file: string } }).entry.file;
+    const gone = [
+      fileOf(await results('ev1', 'xlsx')),
+      fileOf(await results('ev1', 'iof-resultlist')),
+      fileOf(await startList('ev1', 'iof-startlist')),
+      fileOf(await startList('ev1', 'iof-entrylist')),
+      fileOf(await startList('ev1', 'csv-startlist')),
+    ];
+    const stays = [
+      fileOf(await results('ev2', 'xlsx')),
+      fileOf(await startList('ev2', 'csv-startlist')),
+    ];
+    expect(await readdir(exportsFolder(dataDir))).toEqual(
+      expect.arrayContaining([...gone, ...stays]),
+    );
+
+    const result = valueIn(
+      await send(handlers, 'retention:purge-files', {
+        eventId: 'ev1',
+        deviceData: false,
+      }),
+    );
+
+    expect(result).toMatchObject({ notFound: [], logEntries: 5 });
+    expect([...(result as { exports: string[] }).exports].sort()).toEqual(
+      [...gone].sort(),
+    );
+    const files = await readdir(exportsFolder(dataDir));
+    for (const file of gone) expect(files).not.toContain(file);
+    for (const file of stays) expect(files).toContain(file);
   });
 
   it('names a logged list that is no longer in exports/ as not found', async () => {

@@ -45,6 +45,8 @@ export const clientTimeoutsMs = {
   'keys:forget-event-key': 15_000,
   ...deviceClientTimeoutsMs,
   'results:write': resultRequestLimitsMs['results:write'] + 5_000,
+  'results:write-start-list':
+    resultRequestLimitsMs['results:write-start-list'] + 5_000,
   'results:display': resultRequestLimitsMs['results:display'] + 5_000,
   'results:print': resultRequestLimitsMs['results:print'] + 5_000,
   'retention:purge-files':

@@ -5,6 +5,8 @@ import type { Result } from '../../shared/contract/result';
 import type { ParticipantView } from '../../shared/desk/state';
 import type { RaceEvent } from '../../shared/domain/event';
 import type { OperationType } from '../../shared/domain/operation';
+import type { ResultList } from '../../shared/results/types';
+import type { PostedResults } from '../../shared/sync/desk/resultUpload';
 import type { SyncStatus } from '../../shared/sync/desk/status';
 import type {
   BibConflict,
@@ -13,6 +15,7 @@ import type {
   LoginResponse,
   OperationOutcome,
 } from '../../shared/sync/types';
+import type { LeaseStock } from '../store/syncViews';
 
 /** An organizer signed in to a central service, for picking an event. */
 export type CentralSession = {
@@ -92,7 +95,14 @@ export type DeskSync = {
   conflicts(): BibConflictView[];
   /** This desk's bib leases in the open event. */
   leases(): BibLease[];
+  /** Per class, the next bib from this desk's leases and how many are left. */
+  leaseStock(): LeaseStock[];
   requestLease(className: string, count: number): Promise<Result<BibLease>>;
+  /**
+   * The open event's result list to the central service, with this desk's
+   * token; `not-connected` when the event syncs nowhere.
+   */
+  postResults(list: ResultList): Promise<Result<PostedResults>>;
   /** The server's refusals and conflicts for a participant's operations. */
   notes(participantId: string): OperationNote[];
   /**

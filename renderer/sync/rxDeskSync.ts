@@ -9,6 +9,7 @@ import {
   listCentralEvents,
   loginToCentral,
 } from '../../shared/sync/desk/httpTransport';
+import { postResultList } from '../../shared/sync/desk/resultUpload';
 import type { SyncStatus } from '../../shared/sync/desk/status';
 import type { BibLease } from '../../shared/sync/types';
 import { patchSyncRecord, readSyncRecord } from '../db/syncRecords';
@@ -19,6 +20,7 @@ import { addServerDocument } from '../store/serverState';
 import {
   conflictViews,
   deskLeases,
+  leaseStock,
   operationNotes,
   pendingOperations,
 } from '../store/syncViews';
@@ -190,6 +192,10 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
       const model = syncedModel();
       return model ? deskLeases(model, host.deskId) : [];
     },
+    leaseStock() {
+      const model = syncedModel();
+      return model ? leaseStock(model, host.deskId) : [];
+    },
     async requestLease(className, count) {
       const session = current;
       if (!session) return notConnected();
@@ -200,6 +206,18 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
       });
       if (lease.ok) await storeLease(session, lease.value);
       return lease;
+    },
+    async postResults(list) {
+      const session = current;
+      if (!session) return notConnected();
+      return postResultList({
+        fetch: host.fetch,
+        aborter: () => new AbortController(),
+        baseUrl: session.record.url,
+        eventId: session.record.centralEventId,
+        token: session.record.deskToken,
+        list,
+      });
     },
     notes(participantId) {
       const model = syncedModel();

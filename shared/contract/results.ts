@@ -6,7 +6,9 @@
 // go beside the list only as far as the IOF list needs them.
 
 import type { ResultIdentity } from '../formats/resultList';
+import type { TimingListFormat } from '../formats/timingLists';
 import type { Lang } from '../i18n/problems';
+import type { ExportLogEntry } from '../lists/exportLog';
 import type { ClassResult, PersonResult, ResultList } from '../results/types';
 
 export const resultFileFormats = ['iof-resultlist', 'xlsx'] as const;
@@ -28,12 +30,138 @@ export type WriteResultsArgs = {
   list: ResultList;
   /** By participant id, for the IOF list; {} names people by name only. */
   identities: Record<string, ResultIdentity>;
+  /** Who writes it, for the export log: the operator signed in, else the desk. */
+  by: string;
 };
 
-export type WrittenResults = { path: string; rows: number };
+/** Where the file went, and its export-log entry (retention purges by it). */
+export type WrittenResults = {
+  path: string;
+  rows: number;
+  entry: ExportLogEntry;
+};
+
+/**
+ * A start or entry list for timing software, from the desk's state (late
+ * entries in, deregistered out, bibs and chips as set at the desk). The
+ * renderer builds the file's text with shared/formats/timingLists.ts, so
+ * only what the format holds leaves the page; the host writes it into
+ * exports/ and logs it.
+ */
+export type WriteStartListArgs = {
+  format: TimingListFormat;
+  event: ResultEventRef;
+  /** The file's text as UTF-8. */
+  text: Uint8Array;
+  /** People on the list (a person in two classes is one). */
+  people: number;
+  /** Starts (CSV lines, PersonStart or PersonEntry elements). */
+  rows: number;
+  /** Who writes it, for the export log. */
+  by: string;
+};
+
+export type WrittenStartList = { path: string; entry: ExportLogEntry };
+
+/**
+ * What each file holds, as the export log names it (ExportLogEntry.fields):
+ * the formats' fixed contents, so the log says which personal fields left.
+ */
+export const handedOverFields = {
+  'iof-startlist': [
+    'registrationId',
+    'personId',
+    'lastName',
+    'firstName',
+    'birthDate',
+    'gender',
+    'country',
+    'club',
+    'clubId',
+    'bib',
+    'startTime',
+    'chip',
+    'class',
+  ],
+  'iof-entrylist': [
+    'registrationId',
+    'personId',
+    'lastName',
+    'firstName',
+    'birthDate',
+    'gender',
+    'country',
+    'club',
+    'clubId',
+    'chip',
+    'class',
+  ],
+  'csv-startlist': [
+    'bib',
+    'chip',
+    'personId',
+    'lastName',
+    'firstName',
+    'birthYear',
+    'gender',
+    'startTime',
+    'clubId',
+    'club',
+    'country',
+    'class',
+    'registrationId',
+  ],
+  'iof-resultlist': [
+    'registrationId',
+    'personId',
+    'lastName',
+    'firstName',
+    'birthDate',
+    'gender',
+    'country',
+    'club',
+    'clubId',
+    'bib',
+    'class',
+    'place',
+    'startTime',
+    'finishTime',
+    'time',
+    'status',
+    'chip',
+  ],
+  xlsx: [
+    'class',
+    'place',
+    'bib',
+    'name',
+    'club',
+    'time',
+    'behind',
+    'status',
+    'startTime',
+    'finishTime',
+    'chip',
+    'note',
+  ],
+} as const satisfies Record<TimingListFormat | ResultFileFormat, string[]>;
+
+/** The list names the export log gives these files. */
+export const handedOverListIds = {
+  'iof-startlist': 'iof-startlist',
+  'iof-entrylist': 'iof-entrylist',
+  'csv-startlist': 'csv-startlist',
+  'iof-resultlist': 'iof-resultlist',
+  xlsx: 'results-xlsx',
+} as const satisfies Record<TimingListFormat | ResultFileFormat, string>;
 
 export type ResultRequests = {
   'results:write': { args: WriteResultsArgs; result: WrittenResults };
+  /** A start list, entry list or CSV start list into exports/, logged. */
+  'results:write-start-list': {
+    args: WriteStartListArgs;
+    result: WrittenStartList;
+  };
   /**
    * The latest finishers (shared/results/devices.ts latestFinishers) to an
    * ALGE display board on the named device. The devices area owns the
@@ -55,6 +183,7 @@ export type ResultEvents = Record<never, never>;
 
 export const resultRequestNames = [
   'results:write',
+  'results:write-start-list',
   'results:display',
   'results:print',
 ] as const satisfies readonly (keyof ResultRequests)[];
@@ -69,6 +198,7 @@ export const resultEventNames =
 export const resultRequestLimitsMs = {
   // 50,000 results write in about a second; a slow laptop gets margin.
   'results:write': 120_000,
+  'results:write-start-list': 60_000,
   'results:display': 10_000,
   // A printer line takes 30 ms at 9600 baud; a class of 300 about 10 s.
   'results:print': 60_000,

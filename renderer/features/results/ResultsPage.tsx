@@ -1,30 +1,34 @@
 // Live results per class, the passings that matched nobody, the race
-// setup per class, status overrides and the IOF result list export.
+// setup per class, status overrides, the results handed on (files, the
+// central service, the display board, the printer) and the start list for
+// the timing crew's software.
 
+import { Group, NativeSelect, Stack, Switch, Text, Title } from '@mantine/core';
 import {
-  Alert,
-  Button,
-  Group,
-  NativeSelect,
-  Stack,
-  Switch,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+  useCallback,
+  useContext,
+  useDeferredValue,
+  useMemo,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { ClassSetup, ManualStatus } from '../../../shared/results/types';
-import { getDeskApi } from '../../bridge/getDeskApi';
+import { AccessContext } from '../access/accessContext';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
 import { ClassResultTable } from './ClassResultTable';
 import { resultsOf, startListKey, startListOf } from './liveResults';
 import { RaceSetupForm } from './RaceSetupForm';
+import { ResultHandOver } from './ResultHandOver';
+import { StartListExport } from './StartListExport';
 import { UnmatchedPassings } from './UnmatchedPassings';
 
 export const ResultsPage = () => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { store } = useDesk();
+  // The export log names the operator signed in, and the desk.
+  const operator = useContext(AccessContext)?.operator;
+  const by = operator ? `${operator.name} (${store.deskId})` : store.deskId;
   // A finish rush stores passings faster than 50,000 starts recompute;
   // the page may skip versions while the desk stays responsive.
   const version = useDeferredValue(useStoreVersion(store));
@@ -32,8 +36,6 @@ export const ResultsPage = () => {
   // '' shows the classes someone has finished in, which is what the finish
   // line wants to see; a name shows that class with everyone in it.
   const [shown, setShown] = useState('');
-  const [exported, setExported] = useState<string | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version is the store's change counter
   const views = useMemo(() => store.timing.views(), [store, version]);
@@ -80,24 +82,16 @@ export const ResultsPage = () => {
       : classResult.className === shown,
   );
 
-  const exportIof = async () => {
-    if (!event) return;
-    const api = await getDeskApi();
-    const written = await api.invoke('results:write', {
-      format: 'iof-resultlist',
-      fileName: 'resultater.xml',
-      event: { id: event.id, name: event.name, date: event.date },
-      lang: i18n.language === 'en' ? 'en' : 'nb',
-      list: live.list,
-      identities: live.identities(),
-    });
-    if (written.ok) {
-      setExported(written.value.path);
-      setExportError(null);
-    } else {
-      setExportError(written.error.message);
-    }
-  };
+  const handOverEvent = useMemo(
+    () => (event ? { id: event.id, name: event.name, date: event.date } : null),
+    [event],
+  );
+  // Read fresh at the press of a button: the page's own start list may be
+  // from the roster the event opened with, before the full records came.
+  const currentClasses = useCallback(
+    () => startListOf(store.timing.views()).classes,
+    [store],
+  );
 
   return (
     <Stack p="md" gap="lg">
@@ -109,20 +103,23 @@ export const ResultsPage = () => {
             checked={closed}
             onChange={(e) => setClosed(e.currentTarget.checked)}
           />
-          <Button onClick={() => void exportIof()}>
-            {t('results.exportIof')}
-          </Button>
         </Group>
       </Group>
-      {exported && (
-        <Alert color="green" role="status">
-          {t('results.exported', { path: exported })}
-        </Alert>
+
+      {handOverEvent && (
+        <ResultHandOver
+          event={handOverEvent}
+          list={live.list}
+          identities={live.identities}
+          by={by}
+        />
       )}
-      {exportError && (
-        <Alert color="red" role="alert">
-          {exportError}
-        </Alert>
+      {handOverEvent && (
+        <StartListExport
+          event={handOverEvent}
+          classes={currentClasses}
+          by={by}
+        />
       )}
 
       <RaceSetupForm

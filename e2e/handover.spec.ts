@@ -1,0 +1,218 @@
+// Handing over from the desk (issue #4, item 6), without timing hardware:
+// after check-in (a bib and a chip typed at the desk) and a late entry,
+// the results page writes the start list as IOF XML (valid against
+// IOF.xsd by xmllint), the entry list and the CSV start list, from the
+// desk's state: the desk's bib and chip, the late entry in, the
+// deregistered out; and the results as Excel, read back with exceljs.
+// Every file is in the export log under the operator signed in, and
+// deleting the event from the desk deletes every one of them.
+
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+
+import type { Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+
+import {
+  schemaCheckUnavailable,
+  validateIofXml,
+} from '../node/formats/xmllint';
+import { fullName, typedPlain, writeExportFile } from './exportFile';
+import { expect, test } from './fixtures';
+import { e2eOperator } from './pages/access';
+
+const cellOf = (headers: string[], cells: string[], name: string) =>
+  cells[headers.indexOf(name)] ?? '';
+
+/** Presses a hand-over button and returns the path its status names. */
+const writtenPath = async (
+  page: Page,
+  button: string,
+  said: string,
+): Promise<string> => {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: said });
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  const text = (await status.textContent()) ?? '';
+  const match = / er skrevet til (.+)$/.exec(text.trim());
+  if (!match?.[1]) throw new Error(`no path in "${text}"`);
+  return match[1];
+};
+
+test('the desk hands over start lists and Excel results from its own state, logged and purged', async ({
+  desk,
+  host,
+}, testInfo) => {
+  test.slow();
+  const participants = 40;
+  const file = await writeExportFile(
+    testInfo.outputPath('påmeldte.xlsx'),
+    participants,
+  );
+  const { headers, rows } = file.table;
+  const person = file.people.find((p) => p.registrationIds.length === 1);
+  if (!person) throw new Error('nobody with one registration');
+  const bib = '901';
+  const chip = '8123456';
+
+  await desk.open();
+  await desk.importFile(file.path, 'Leveringsløpet', participants);
+  const page = desk.page;
+
+  // At the desk: check in, a bib and a chip typed, and a late entry.
+  await desk.goTo('Innsjekk');
+  await desk.find(typedPlain(fullName(person)));
+  await desk.pick(fullName(person));
+  await desk.checkIn();
+  await desk.assignBib(bib);
+  await desk.expectSaved(`Startnummer ${bib}`);
+  await desk.card.getByLabel('Brikke', { exact: true }).fill(chip);
+  await desk.card.getByRole('button', { name: 'Sett brikke' }).click();
+  await desk.expectSaved('Brikke satt');
+  await desk.addLateEntry({
+    firstName: 'Siri',
+    lastName: 'Brændeland',
+    birthDate: '03.04.1990',
+    gender: 'Kvinne',
+    club: 'IL Gneist',
+    className: person.className,
+    payment: 'Vipps',
+    amount: '350',
+  });
+
+  await page.getByRole('tab', { name: 'Resultater' }).click();
+  const handOver = page.getByRole('region', { name: 'Levere resultater' });
+  await expect(handOver).toBeVisible();
+  // Not connected to a central service, and no device connected: said so.
+  await expect(
+    handOver.getByRole('button', { name: 'Send til sentraltjenesten' }),
+  ).toBeDisabled();
+  await expect(handOver).toContainText(
+    'Arrangementet er ikke koblet til en sentraltjeneste',
+  );
+  await expect(handOver).toContainText('Ingen tilkoblede enheter');
+
+  // The IOF start list, valid against the schema.
+  const startList = page.getByRole('region', {
+    name: 'Startliste til tidtaking',
+  });
+  await expect(startList).toBeVisible();
+  const startPath = await writtenPath(page, 'IOF XML startliste', 'Lista (');
+  expect(startPath).toMatch(/-iof-startlist-\d{8}-\d{6}\.xml$/);
+  const startXml = await readFile(startPath, 'utf8');
+  expect(startXml).toContain('<StartList');
+  expect(startXml).toContain(`<BibNumber>${bib}</BibNumber>`);
+  expect(startXml).toContain(`<ControlCard>${chip}</ControlCard>`);
+  expect(startXml).toContain('<Family>Brændeland</Family>');
+  // Nobody who is only deregistered is on it.
+  const activeIds = new Set(file.people.map((p) => p.personId));
+  const goneIds = rows
+    .map((r) => cellOf(headers, r.cells, 'Person ID'))
+    .filter((id) => id !== '' && !activeIds.has(id));
+  expect(goneIds.length).toBeGreaterThan(0);
+  for (const id of goneIds) {
+    expect(startXml).not.toContain(`>${id}</Id>`);
+  }
+  const unavailable = schemaCheckUnavailable();
+  const entryPath = await writtenPath(
+    page,
+    'IOF XML påmeldingsliste',
+    'Lista (',
+  );
+  const entryXml = await readFile(entryPath, 'utf8');
+  expect(entryXml).toContain('<Family>Brændeland</Family>');
+  if (unavailable === '') {
+    expect(await validateIofXml(startXml)).toEqual({ ok: true, value: true });
+    expect(await validateIofXml(entryXml)).toEqual({ ok: true, value: true });
+  } else {
+    testInfo.annotations.push({
+      type: 'skipped-check',
+      description: unavailable,
+    });
+  }
+
+  // The CSV start list: the desk's bib and chip on the person's line.
+  const csvPath = await writtenPath(
+    page,
+    'CSV-startliste (semikolon)',
+    'Lista (',
+  );
+  const csvLines = (await readFile(csvPath, 'utf8')).split('\r\n');
+  expect(csvLines[0]).toMatch(/^\ufeffStno;Chip;/);
+  expect(csvLines.some((line) => line.startsWith(`${bib};${chip};`))).toBe(
+    true,
+  );
+  expect(csvLines.some((line) => line.includes('Brændeland'))).toBe(true);
+
+  // The results as Excel, read back with exceljs.
+  const xlsxPath = await writtenPath(
+    page,
+    'Eksporter resultater til Excel',
+    'Resultatene',
+  );
+  expect(xlsxPath).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(xlsxPath);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no sheet in the Excel results');
+  const sheetRows = sheet
+    .getSheetValues()
+    .filter(Array.isArray)
+    .map((row) => row.slice(1).map((cell) => String(cell ?? '')));
+  expect(sheetRows[0]?.slice(0, 4)).toEqual([
+    'Klasse',
+    'Plass',
+    'Startnr.',
+    'Navn',
+  ]);
+  const personRow = sheetRows.find((row) =>
+    row.some((cell) => cell.includes(person.lastName)),
+  );
+  expect(personRow?.[2]).toBe(bib);
+  expect(sheetRows.some((row) => row.join(' ').includes('Brændeland'))).toBe(
+    true,
+  );
+  await desk.screenshot('handover-01-written');
+
+  // The export log names each file, the operator, the list and the count.
+  const exportsDir = dirname(startPath);
+  const log = (
+    await readFile(`${exportsDir}/racedesk-export-log.jsonl`, 'utf8')
+  )
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const written = [
+    [startPath, 'iof-startlist'],
+    [entryPath, 'iof-entrylist'],
+    [csvPath, 'csv-startlist'],
+    [xlsxPath, 'results-xlsx'],
+  ] as const;
+  for (const [path, list] of written) {
+    const entry = log.find((e) => e.file === basename(path));
+    expect(entry).toMatchObject({
+      list,
+      by: expect.stringContaining(e2eOperator.name),
+    });
+    expect(entry?.fields).toEqual(expect.arrayContaining(['class']));
+  }
+  const startEntry = log.find((e) => e.file === basename(startPath));
+  expect(startEntry?.rows).toBe(startXml.split('<PersonStart>').length - 1);
+
+  // Deleting the event from the desk deletes every file it handed over.
+  await desk.goTo('Oversikt');
+  await page
+    .getByRole('button', { name: 'Slett arrangementet fra denne pulten' })
+    .click();
+  const confirm = page.getByRole('dialog', { name: /^Slette / });
+  await confirm.getByRole('button', { name: 'Slett', exact: true }).click();
+  // Never connected: the desk's operations were never sent anywhere.
+  await confirm.getByRole('button', { name: 'Slett likevel' }).click();
+  const report = page.getByRole('dialog', { name: /er slettet fra denne/ });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  await expect(report).toContainText(
+    `Eksporterte lister slettet (${written.length})`,
+  );
+  expect(await readdir(exportsDir)).toEqual(['racedesk-export-log.jsonl']);
+  expect(host.log()).not.toContain('"level":50');
+});
