@@ -6,14 +6,17 @@
 // list by its bib.
 
 import { readFile } from 'node:fs/promises';
+import { login, request } from '../central/test/client';
 import { fullName as participantName } from '../shared/domain/participant';
 import { foldSheet } from '../shared/isonen/fold';
 import { columnById } from '../shared/lists/columns';
 import { parseExportLog } from '../shared/lists/exportLog';
 import type { ListPurposeId } from '../shared/lists/purposes';
+import { type RunningCentral, startCentralService } from './central';
 import { writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { ListsPage, readBack } from './pages/lists';
+import { SyncPanel } from './pages/sync';
 
 const participants = 200;
 
@@ -278,3 +281,79 @@ test('a print is logged and has the same columns as the file', async ({
   await lists.shot('exports-06-print-view');
   await desk.page.pdf({ path: testInfo.outputPath('lisenskontroll.pdf') });
 });
+
+const connectedTest = test.extend<{ central: RunningCentral }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture API.
+  central: async ({}, use, testInfo) => {
+    const central = await startCentralService(40, testInfo);
+    await use(central);
+    await central.stop();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('central.log', {
+        body: central.log(),
+        contentType: 'text/plain',
+      });
+    }
+  },
+});
+
+connectedTest(
+  'a connected event’s external list follows the organizer’s setting in the central service',
+  async ({ desk, central }) => {
+    test.slow();
+    const organizer = await login(central.url, 'demo');
+    const setCentrally = async (allow: boolean) => {
+      const reply = await request(
+        central.url,
+        'PUT',
+        `/api/events/${central.eventId}/settings`,
+        { token: organizer, body: { allowExternalList: allow } },
+      );
+      expect(reply.status).toBe(200);
+    };
+
+    await desk.open();
+    await new SyncPanel(desk.page).connect({
+      url: central.url,
+      login: 'demo',
+      password: 'demo',
+      event: 'Demoløpet 2025',
+      deskName: 'Sekretariatet',
+    });
+    const lists = new ListsPage(desk.page);
+    await lists.open();
+    const exportButton = desk.page.getByRole('button', {
+      name: 'Eksporter til Excel',
+    });
+
+    // Not allowed centrally: no switch on the desk, and no list.
+    await lists.choose('external-list');
+    await expect(lists.permission).toContainText(
+      'ikke tillatt ekstern deltakerliste i sentraltjenesten',
+    );
+    await expect(
+      desk.page.getByRole('switch', { name: /Arrangøren tillater ekstern/ }),
+    ).toHaveCount(0);
+    await expect(exportButton).toBeDisabled();
+    await lists.shot('exports-07-external-central-refused');
+
+    // The organizer allows it in the central service; the desk follows.
+    await setCentrally(true);
+    await lists.choose('license-list');
+    await lists.choose('external-list');
+    await expect(lists.permission).toContainText(
+      'har tillatt ekstern deltakerliste i sentraltjenesten',
+    );
+    const external = await readBack(await lists.export());
+    expect(external.headers).toEqual(pinnedHeaders['external-list']);
+    expect(external.rows.length).toBeGreaterThan(0);
+
+    // Withdrawn centrally: refused again.
+    await setCentrally(false);
+    await lists.choose('license-list');
+    await lists.choose('external-list');
+    await expect(lists.permission).toContainText('ikke tillatt');
+    await expect(exportButton).toBeDisabled();
+    await expect(lists.log.filter({ hasText: 'ekstern' })).toHaveCount(1);
+  },
+);

@@ -88,6 +88,13 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
     [views, previewOf, list, columns],
   );
 
+  // The organizer may have changed the permission in the central service
+  // since the page opened: ask again whenever the external list is picked.
+  const { refreshSettings } = exports;
+  useEffect(() => {
+    if (list === 'external-list') void refreshSettings();
+  }, [list, refreshSettings]);
+
   // Print once the print view is in the page (logged before it was put
   // there), then take it away again.
   const { printPdf } = exports;
