@@ -5,21 +5,26 @@
 // desk's state: the desk's bib and chip, the late entry in, the
 // deregistered out; and the results as Excel, read back with exceljs.
 // Every file is in the export log under the operator signed in, and
-// deleting the event from the desk deletes every one of them.
+// deleting the event from the desk deletes every one of them. A desk
+// connected to the central service sends its result list there, which the
+// office reads back; once the office revokes the desk, sending is refused
+// with the service's reason.
 
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-
+import { login, request } from '../central/test/client';
 import {
   schemaCheckUnavailable,
   validateIofXml,
 } from '../node/formats/xmllint';
+import { startCentralService } from './central';
 import { fullName, typedPlain, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { e2eOperator } from './pages/access';
+import { SyncPanel } from './pages/sync';
 
 const cellOf = (headers: string[], cells: string[], name: string) =>
   cells[headers.indexOf(name)] ?? '';
@@ -215,4 +220,65 @@ test('the desk hands over start lists and Excel results from its own state, logg
   );
   expect(await readdir(exportsDir)).toEqual(['racedesk-export-log.jsonl']);
   expect(host.log()).not.toContain('"level":50');
+});
+
+test('a connected desk sends its results to the central service, and says why when it is refused', async ({
+  desk,
+}, testInfo) => {
+  test.slow();
+  const central = await startCentralService(30, testInfo);
+  try {
+    await desk.open();
+    const sync = new SyncPanel(desk.page);
+    await sync.connect({
+      url: central.url,
+      login: 'demo',
+      password: 'demo',
+      event: 'Demoløpet 2025',
+      deskName: 'Resultatpult',
+    });
+    const deskId = await sync.deskId();
+    const page = desk.page;
+
+    await page.getByRole('tab', { name: 'Resultater' }).click();
+    const handOver = page.getByRole('region', { name: 'Levere resultater' });
+    await handOver
+      .getByRole('button', { name: 'Send til sentraltjenesten' })
+      .click();
+    const sent = handOver
+      .getByRole('status')
+      .filter({ hasText: 'Sendt: sentraltjenesten' });
+    await expect(sent).toBeVisible({ timeout: 30_000 });
+    const starts = Number(
+      /lagret (\d+) resultater/.exec((await sent.textContent()) ?? '')?.[1],
+    );
+    expect(starts).toBeGreaterThan(0);
+
+    // The central office reads back what this desk posted.
+    const office = await login(central.url, 'demo');
+    const stored = await request<{
+      postedBy: string;
+      list: { classes: { results: unknown[] }[] };
+    }>(central.url, 'GET', `/api/events/${central.eventId}/results`, {
+      token: office,
+    });
+    expect(stored.status).toBe(200);
+    expect(stored.body.postedBy).toBe(`desk:${deskId}`);
+    expect(
+      stored.body.list.classes.reduce((n, c) => n + c.results.length, 0),
+    ).toBe(starts);
+    await desk.screenshot('handover-02-sent-central');
+
+    // The office revokes the desk: the next send is refused, with why.
+    await central.revokeDesk(deskId);
+    await page.getByRole('tab', { name: 'Resultater' }).click();
+    await handOver
+      .getByRole('button', { name: 'Send til sentraltjenesten' })
+      .click();
+    await expect(handOver.getByRole('alert')).toContainText('Avvist:', {
+      timeout: 30_000,
+    });
+  } finally {
+    await central.stop();
+  }
 });
