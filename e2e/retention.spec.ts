@@ -133,6 +133,15 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
       .click();
     const confirm = page.getByRole('dialog', { name: 'Slette Høstløpet?' });
     await confirm.getByRole('button', { name: 'Slett', exact: true }).click();
+    // Never connected: the check-in was never sent anywhere, so told twice.
+    await expect(confirm.getByRole('alert')).toContainText(
+      '1 operasjon (innsjekking, startnummer, betaling, etteranmelding) er ' +
+        'aldri sendt noe sted',
+    );
+    await expect(page.getByRole('dialog', { name: /er slettet/ })).toHaveCount(
+      0,
+    );
+    await confirm.getByRole('button', { name: 'Slett likevel' }).click();
 
     const report = page.getByRole('dialog', {
       name: 'Høstløpet er slettet fra denne pulten',

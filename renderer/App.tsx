@@ -1,12 +1,16 @@
-// Opens the desk's store, then the event it had open last. Tells e2e tests
-// it is ready through body[data-ready] and a 'racedesk:ready' event, so they
-// wait on the app rather than on a timer.
+// Opens the operator directory and shows the sign-in. Only once an operator
+// has signed in does it open the desk's store (which fetches the data key)
+// and the event it had open last (which fetches that event's key): a desk
+// nobody signed in to holds no key and no participant in memory. Tells e2e
+// tests the sign-in is ready through body[data-ready] and a
+// 'racedesk:ready' event, so they wait on the app rather than on a timer.
 
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OperatorDirectory } from './access/operatorDirectory';
 import { AccessGate } from './features/access/AccessGate';
+import { useAccess } from './features/access/accessContext';
 import { DeskShell } from './features/shell/DeskShell';
 import { DeskProvider } from './features/shell/deskContext';
 import { lastEventId } from './features/shell/lastEvent';
@@ -15,7 +19,12 @@ import type { DeskStore } from './store/deskStore';
 type Boot =
   | { kind: 'loading' }
   | { kind: 'failed'; message: string }
-  | { kind: 'open'; store: DeskStore; directory: OperatorDirectory };
+  | { kind: 'open'; directory: OperatorDirectory };
+
+type DeskBoot =
+  | { kind: 'loading' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'open'; store: DeskStore };
 
 const openLastEvent = async (store: DeskStore): Promise<void> => {
   const events = await store.listEvents();
@@ -36,16 +45,105 @@ type AppProps = {
   openDirectory(): Promise<OperatorDirectory>;
 };
 
-export const App = ({ openStore, openDirectory }: AppProps) => {
+// The store and its last event open once per page, at the first sign-in;
+// a lock and the next sign-in find them open.
+const openedDesks = new WeakMap<AppProps['openStore'], Promise<DeskStore>>();
+const openDesk = (openStore: AppProps['openStore']): Promise<DeskStore> => {
+  const known = openedDesks.get(openStore);
+  if (known) return known;
+  const opening = openStore().then(async (store) => {
+    await openLastEvent(store);
+    return store;
+  });
+  openedDesks.set(openStore, opening);
+  // A failed open is tried again at the next sign-in.
+  opening.catch(() => openedDesks.delete(openStore));
+  return opening;
+};
+
+const Loading = ({ text }: { text: string }) => (
+  <Center h="100dvh">
+    <Stack align="center" gap="xs">
+      <Loader />
+      <Text c="dimmed">{text}</Text>
+    </Stack>
+  </Center>
+);
+
+const Failed = ({ text }: { text: string }) => (
+  <Center h="100dvh">
+    <Alert color="red" role="alert" maw={520}>
+      {text}
+    </Alert>
+  </Center>
+);
+
+/** Mounted only below the access gate, so only for a signed-in operator. */
+const SignedInDesk = ({
+  openStore,
+  onStore,
+}: {
+  openStore: AppProps['openStore'];
+  onStore(store: DeskStore): void;
+}) => {
   const { t } = useTranslation();
-  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const { operator } = useAccess();
+  const [desk, setDesk] = useState<DeskBoot>({ kind: 'loading' });
 
   useEffect(() => {
     let current = true;
-    Promise.all([openStore(), openDirectory()])
-      .then(async ([store, directory]) => {
-        await openLastEvent(store);
-        if (current) setBoot({ kind: 'open', store, directory });
+    openDesk(openStore)
+      .then((store) => {
+        if (!current) return;
+        // Before any page can record: the store refuses operations
+        // without an operator.
+        store.setOperator(operator.name);
+        onStore(store);
+        setDesk({ kind: 'open', store });
+      })
+      .catch((error: unknown) => {
+        if (current) setDesk({ kind: 'failed', message: String(error) });
+      });
+    return () => {
+      current = false;
+    };
+  }, [openStore, onStore, operator.name]);
+
+  switch (desk.kind) {
+    case 'loading':
+      return <Loading text={t('app.loading')} />;
+    case 'failed':
+      return <Failed text={t('app.openFailed', { message: desk.message })} />;
+    case 'open':
+      return (
+        <DeskProvider store={desk.store}>
+          <DeskShell />
+        </DeskProvider>
+      );
+  }
+};
+
+export const App = ({ openStore, openDirectory }: AppProps) => {
+  const { t } = useTranslation();
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  // The open store, once someone has signed in; told who signs in and
+  // '' when they lock or sign out.
+  const store = useRef<DeskStore | null>(null);
+  const operatorName = useRef('');
+  const onOperator = useCallback((name: string) => {
+    operatorName.current = name;
+    store.current?.setOperator(name);
+  }, []);
+  const onStore = useCallback((opened: DeskStore) => {
+    store.current = opened;
+    opened.setOperator(operatorName.current);
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    openDirectory()
+      .then((directory) => {
+        if (current) setBoot({ kind: 'open', directory });
       })
       .catch((error: unknown) => {
         if (current) setBoot({ kind: 'failed', message: String(error) });
@@ -53,7 +151,7 @@ export const App = ({ openStore, openDirectory }: AppProps) => {
     return () => {
       current = false;
     };
-  }, [openStore, openDirectory]);
+  }, [openDirectory]);
 
   useEffect(() => {
     if (boot.kind === 'open') announceReady();
@@ -61,31 +159,13 @@ export const App = ({ openStore, openDirectory }: AppProps) => {
 
   switch (boot.kind) {
     case 'loading':
-      return (
-        <Center h="100dvh">
-          <Stack align="center" gap="xs">
-            <Loader />
-            <Text c="dimmed">{t('app.loading')}</Text>
-          </Stack>
-        </Center>
-      );
+      return <Loading text={t('app.loading')} />;
     case 'failed':
-      return (
-        <Center h="100dvh">
-          <Alert color="red" role="alert" maw={520}>
-            {t('app.openFailed', { message: boot.message })}
-          </Alert>
-        </Center>
-      );
+      return <Failed text={t('app.openFailed', { message: boot.message })} />;
     case 'open':
       return (
-        <AccessGate
-          directory={boot.directory}
-          onOperator={boot.store.setOperator}
-        >
-          <DeskProvider store={boot.store}>
-            <DeskShell />
-          </DeskProvider>
+        <AccessGate directory={boot.directory} onOperator={onOperator}>
+          <SignedInDesk openStore={openStore} onStore={onStore} />
         </AccessGate>
       );
   }

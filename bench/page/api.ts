@@ -91,6 +91,8 @@ export const createBenchApi = (): BenchApi => {
           dbName,
           dataKey: key === undefined ? undefined : await importDataKey(key),
           eventKeys: key === undefined ? undefined : benchEventKeys(key),
+          // Operations need a signed-in operator (issue #5, access).
+          operator: 'Bench',
         }),
       );
       store = value;

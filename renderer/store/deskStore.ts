@@ -10,6 +10,7 @@ import type { ImportPreview, ImportReport } from '../../shared/isonen/preview';
 import type { SheetTable } from '../../shared/isonen/sheet';
 import type { DeskSync } from '../sync/deskSync';
 import type { PurgeConfirmation, PurgedDocuments } from './purgeEvent';
+import type { RetentionBasis } from './retentionSettings';
 import type { TimingStore } from './timingStore';
 
 export type CheckInPoint = { at: string; count: number };
@@ -81,10 +82,15 @@ export type DeskStore = {
   /** Days after its date the event's data stays on this desk. */
   retentionDays(eventId: string): Promise<number>;
   setRetentionDays(eventId: string, days: number): Promise<Result<number>>;
+  /** Days, whether connected, when results were handed on (retentionSettings.ts). */
+  retention(eventId: string): Promise<RetentionBasis>;
+  /** The central service stored the event's results at postedAt. */
+  markResultsSent(eventId: string, postedAt: string): Promise<Result<string>>;
   /**
    * Deletes the event's documents from this desk (purgeEvent.ts). While
-   * the open event has unsynced operations it is refused with
-   * `unsynced-operations` (data.pending) unless confirmed.
+   * the event has operations no central service has (all of them when it
+   * was never connected) it is refused with `unsynced-operations`
+   * (data.pending, data.neverConnected) unless confirmed.
    */
   purgeEvent(
     eventId: string,

@@ -11,8 +11,8 @@ afterEach(async () => {
 });
 
 describe('the operator on operations', () => {
-  it('writes the signed-in operator on each operation, and nobody after sign-out', async () => {
-    const store = await openTestDesk();
+  it('writes the signed-in operator on each operation, and refuses any after sign-out', async () => {
+    const store = await openTestDesk({ operator: '' });
     open.push(store);
     const preview = await store.previewImport(sheetOf(baseline), {
       newEventName: 'Vårløpet',
@@ -24,20 +24,41 @@ describe('the operator on operations', () => {
     const second = store.search('ingrid berg')[0];
     if (!first || !second) throw new Error('the baseline has Kari and Ingrid');
 
+    const beforeSignIn = await store.checkIn(first.participant.id);
     store.setOperator('Kari Nordmann');
     const byKari = await store.checkIn(first.participant.id);
     store.setOperator('');
     const byNobody = await store.checkIn(second.participant.id);
+    const payment = await store.recordPayment(
+      second.participant.id,
+      'cash',
+      200,
+    );
+    const entry = await store.addLateEntry({
+      firstName: 'Nils',
+      lastName: 'Etternavn',
+      birthDate: '1990-01-01',
+      gender: 'male',
+      club: '',
+      className: 'M 30-34',
+      paymentMethod: 'cash',
+      amount: 20_000,
+    });
+    store.setOperator('   ');
+    const byBlank = await store.assignBib(second.participant.id, '77');
     const stored = await store.database.operations.find().exec();
 
     expect(byKari).toMatchObject({
       ok: true,
       value: { operator: 'Kari Nordmann' },
     });
-    expect(byNobody).toMatchObject({ ok: true, value: { operator: '' } });
-    expect(stored.map((op) => op.operator).sort()).toEqual([
-      '',
-      'Kari Nordmann',
-    ]);
+    for (const refused of [beforeSignIn, byNobody, payment, entry, byBlank]) {
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'no-operator' },
+      });
+    }
+    expect(stored.map((op) => op.operator)).toEqual(['Kari Nordmann']);
+    expect(store.get(second.participant.id)?.state.checkedIn).toBe(false);
   });
 });

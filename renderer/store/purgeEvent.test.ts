@@ -27,6 +27,7 @@ const storeOn = async (
     dexie: { indexedDB: factory, IDBKeyRange },
     dataKey: await testDataKey(5),
     eventKeys,
+    operator: 'Test Operatør',
   });
   open.push(store);
   return store;
@@ -99,7 +100,22 @@ describe('purging an event from the desk', () => {
     expect(before).toContain(spring);
     expect([...keys.kept.keys()].sort()).toEqual([spring, kept].sort());
 
-    const purged = await store.purgeEvent(spring);
+    // Never connected: its check-in exists nowhere else, so told twice.
+    const refused = await store.purgeEvent(spring);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unsynced-operations',
+        data: { pending: 1, neverConnected: true },
+      },
+    });
+    expect(store.activeEvent()?.id).toBe(spring);
+    expect(await store.purgeEvent(kept)).toMatchObject({
+      ok: false,
+      error: { data: { pending: 1, neverConnected: true } },
+    });
+
+    const purged = await store.purgeEvent(spring, { unsynced: true });
 
     expect(purged).toEqual({
       ok: true,

@@ -41,9 +41,16 @@ import {
   readFullParticipants,
 } from './openEvent';
 import { createOperationLog } from './operationLog';
-import { purgeEventDocuments, unsyncedRefusal } from './purgeEvent';
+import { purgeEventDocuments } from './purgeEvent';
 import { readEvents, readParticipants } from './readDocs';
-import { readRetentionDays, writeRetentionDays } from './retentionSettings';
+import {
+  markResultsSent,
+  readRetention,
+  readRetentionDays,
+  unsentOperations,
+  unsentRefusal,
+  writeRetentionDays,
+} from './retentionSettings';
 import { writeRoster } from './rosterDocs';
 import { checkInsOverTime, classSummaries } from './summaries';
 import { nextBib, typedBibSource } from './syncViews';
@@ -72,6 +79,11 @@ export type DeskStoreOptions = {
   fetch?: Fetch<AbortSignal>;
   /** Sync retry backoff; tests shorten it. */
   syncRetry?: { firstMs: number; maxMs: number };
+  /**
+   * Who is signed in at the start; '' (the app's) until setOperator.
+   * Operations are refused while it is ''.
+   */
+  operator?: string;
 };
 
 /** The store plus what tests and the app shell need around it. */
@@ -112,7 +124,7 @@ export const createDeskStore = async (
   const clock = options.now ?? (() => new Date());
   const queue = createWriteQueue();
   const listeners = new Set<() => void>();
-  let operatorName = '';
+  let operatorName = options.operator ?? '';
   const log = await createOperationLog(db, deskId, clock, () => operatorName);
   let model: EventModel | null = null;
   let version = 0;
@@ -204,6 +216,14 @@ export const createDeskStore = async (
     draft: OperationDraft,
   ): Promise<Result<Operation>> => {
     if (!model) return fail('no-event', 'Open an event first');
+    // Every operation carries who made it (issue #5, access): none
+    // without a signed-in operator.
+    if (operatorName.trim() === '') {
+      return fail(
+        'no-operator',
+        'Sign in first: every operation carries the name of the operator who made it',
+      );
+    }
     const result = await log.record(model, draft);
     if (result.ok) {
       changed();
@@ -389,11 +409,21 @@ export const createDeskStore = async (
 
     retentionDays: (eventId) => readRetentionDays(db, eventId),
     setRetentionDays: (eventId, days) => writeRetentionDays(db, eventId, days),
+    retention: (eventId) => readRetention(db, eventId),
+    markResultsSent: async (eventId, postedAt) => {
+      const marked = await markResultsSent(db, eventId, postedAt);
+      if (marked.ok) changed();
+      return marked;
+    },
     purgeEvent: (eventId, confirm = {}) =>
       queue.run(async () => {
         const open = model?.event.id === eventId;
-        const pending = open ? sync.pendingCount() : 0;
-        if (pending > 0 && !confirm.unsynced) return unsyncedRefusal(pending);
+        // Counted from the database: a never connected event's every
+        // operation, a connected one's unanswered ones, open or not.
+        const unsent = await unsentOperations(db, eventId, deskId);
+        if (unsent.pending > 0 && !confirm.unsynced) {
+          return unsentRefusal(unsent);
+        }
         if (open) {
           await sync.close();
           model = null;

@@ -26,6 +26,7 @@ const storeOn = async (
     dexie: { indexedDB: factory, IDBKeyRange },
     dataKey: await testDataKey(fill),
     eventKeys,
+    operator: 'Test Operatør',
   });
   open.push(store);
   return store;

@@ -21,6 +21,8 @@ export const openTestDesk = (
   createDeskStore({
     dbName: freshDatabaseName(),
     demoParticipants: 60,
+    // Operations need a signed-in operator; a test may say another.
+    operator: 'Test Operatør',
     ...options,
     dexie: { indexedDB, IDBKeyRange },
   });

@@ -196,8 +196,9 @@ export const AccessGate = ({
           setState({ kind: 'signed-out' });
         },
         setIdleMinutes(minutes) {
-          writeIdleMinutes(minutes);
-          setIdleMinutesState(minutes);
+          const written = writeIdleMinutes(minutes);
+          if (written.ok) setIdleMinutesState(written.value);
+          return written;
         },
       };
       return (

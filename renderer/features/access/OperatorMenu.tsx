@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { Operator } from '../../access/operatorDirectory';
 import { useAccess } from './accessContext';
 import { OperatorForm } from './OperatorForm';
+import { maxIdleMinutes, minIdleMinutes } from './session';
 
 const OperatorsModal = ({
   opened,
@@ -29,6 +30,11 @@ const OperatorsModal = ({
   const access = useAccess();
   const [operators, setOperators] = useState<Operator[]>([]);
   const [added, setAdded] = useState('');
+  const [idleText, setIdleText] = useState<number | string>(access.idleMinutes);
+  const [idleError, setIdleError] = useState<{
+    min: number;
+    max: number;
+  } | null>(null);
 
   useEffect(() => {
     if (opened) void access.directory.list().then(setOperators);
@@ -45,15 +51,25 @@ const OperatorsModal = ({
           ))}
         </List>
         <NumberInput
-          label={t('access.idleMinutes')}
-          min={0}
-          max={240}
-          value={access.idleMinutes}
+          label={t('access.idleMinutes', {
+            min: minIdleMinutes,
+            max: maxIdleMinutes,
+          })}
+          min={minIdleMinutes}
+          max={maxIdleMinutes}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="none"
+          value={idleText}
+          error={idleError ? t('access.idleRange', idleError) : undefined}
           onChange={(value) => {
-            const minutes = Number(value);
-            if (Number.isInteger(minutes) && minutes >= 0 && minutes <= 240) {
-              access.setIdleMinutes(minutes);
-            }
+            setIdleText(value);
+            // An emptied field is being typed into, not a choice.
+            if (value === '') return;
+            const set = access.setIdleMinutes(Number(value));
+            setIdleError(
+              set.ok ? null : { min: minIdleMinutes, max: maxIdleMinutes },
+            );
           }}
         />
         <Divider label={t('access.addOperator')} />

@@ -3,6 +3,8 @@
 
 import { createContext, useContext } from 'react';
 
+import type { Result } from '../../../shared/contract/result';
+
 import type {
   Operator,
   OperatorDirectory,
@@ -14,7 +16,8 @@ export type Access = {
   lock(): void;
   signOut(): void;
   idleMinutes: number;
-  setIdleMinutes(minutes: number): void;
+  /** Refused outside minIdleMinutes..maxIdleMinutes (session.ts). */
+  setIdleMinutes(minutes: number): Result<number>;
 };
 
 export const AccessContext = createContext<Access | null>(null);

@@ -34,7 +34,10 @@ export const accessNb = {
   operatorsTitle: 'Operatører på denne skranken',
   addOperator: 'Legg til operatør',
   added: 'Operatør lagt til',
-  idleMinutes: 'Lås etter minutter uten aktivitet (0 = aldri)',
+  idleMinutes: 'Lås etter minutter uten aktivitet ({{min}}–{{max}})',
+  idleRange:
+    'Velg fra {{min}} til {{max}} hele minutter; innstillingen er ikke ' +
+    'endret.',
   close: 'Lukk',
 } as const;
 
@@ -69,6 +72,8 @@ export const accessEn: Messages<typeof accessNb> = {
   operatorsTitle: 'Operators on this desk',
   addOperator: 'Add operator',
   added: 'Operator added',
-  idleMinutes: 'Lock after minutes without activity (0 = never)',
+  idleMinutes: 'Lock after minutes without activity ({{min}}–{{max}})',
+  idleRange:
+    'Choose {{min}} to {{max}} whole minutes; the setting is unchanged.',
   close: 'Close',
 };

@@ -1,5 +1,6 @@
 // Confirms a purge, and confirms it a second time when the event has
-// operations the central service has not seen ("told twice"). Then the
+// operations the central service has not seen ("told twice"), saying when
+// they were never sent anywhere (an event never connected). Then the
 // banner shows what was deleted.
 
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
@@ -24,7 +25,7 @@ export const PurgeDialog = ({ dialog }: { dialog: Dialog }) => {
   const { store } = useDesk();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const { event, pending } = dialog;
+  const { event, pending, neverConnected } = dialog;
 
   const purge = async () => {
     setBusy(true);
@@ -37,7 +38,10 @@ export const PurgeDialog = ({ dialog }: { dialog: Dialog }) => {
       if (result.ok) {
         showPurgeReport(result.value);
       } else if (result.error.code === 'unsynced-operations') {
-        askAgainUnsynced(pendingOf(result.error.data));
+        askAgainUnsynced(
+          pendingOf(result.error.data),
+          result.error.data?.neverConnected === true,
+        );
       } else {
         setError(result.error.message);
       }
@@ -63,7 +67,9 @@ export const PurgeDialog = ({ dialog }: { dialog: Dialog }) => {
         </Text>
         {pending !== null && (
           <Alert color="orange" role="alert">
-            {t('retention.unsynced', { count: pending })}
+            {t(neverConnected ? 'retention.neverSent' : 'retention.unsynced', {
+              count: pending,
+            })}
           </Alert>
         )}
         {error !== null && (

@@ -1,5 +1,6 @@
 // On the Overview page: how many days after its date the open event's
-// data stays on this desk, when that is, and the organizer's button to
+// data stays on this desk (a connected event's: after its results reached
+// the central service), when that is, and the organizer's button to
 // delete it now. Only a signed-in operator gets here (AccessGate).
 
 import {
@@ -15,11 +16,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import type { RaceEvent } from '../../../shared/domain/event';
-import { maxRetentionDays } from '../../store/retentionSettings';
-import { useDesk } from '../shell/deskContext';
+import {
+  maxRetentionDays,
+  type RetentionBasis,
+} from '../../store/retentionSettings';
+import { useDesk, useStoreVersion } from '../shell/deskContext';
 import { formatDay } from './formatDay';
 import { askToPurge, retentionDaysChanged } from './retentionState';
-import { localDay, purgeDate, retentionPhase } from './schedule';
+import { localDay, retentionPhase, retentionSchedule } from './schedule';
 
 /** The open event's panel; nothing without one. */
 export const RetentionPanel = () => {
@@ -31,25 +35,28 @@ export const RetentionPanel = () => {
 const EventRetention = ({ event }: { event: RaceEvent }) => {
   const { t, i18n } = useTranslation();
   const { store } = useDesk();
-  const [days, setDays] = useState<number | null>(null);
+  const [basis, setBasis] = useState<RetentionBasis | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const version = useStoreVersion(store);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is a change signal (results sent, connected).
   useEffect(() => {
     let live = true;
-    void store.retentionDays(event.id).then((read) => {
-      if (live) setDays(read);
+    void store.retention(event.id).then((read) => {
+      if (live) setBasis(read);
     });
     return () => {
       live = false;
     };
-  }, [store, event.id]);
+  }, [store, event.id, version]);
+  const days = basis?.days ?? null;
 
   const change = async (value: number | string) => {
     // An emptied field is being typed into, not a choice.
     if (typeof value !== 'number') return;
     const saved = await store.setRetentionDays(event.id, value);
     if (saved.ok) {
-      setDays(saved.value);
+      setBasis((before) => before && { ...before, days: saved.value });
       setError(null);
       retentionDaysChanged();
     } else {
@@ -57,7 +64,8 @@ const EventRetention = ({ event }: { event: RaceEvent }) => {
     }
   };
 
-  const purgeOn = days === null ? null : purgeDate(event.date, days);
+  const schedule = basis === null ? null : retentionSchedule(event.date, basis);
+  const purgeOn = schedule?.purgeOn ?? null;
   const phase = retentionPhase(localDay(new Date()), purgeOn);
   return (
     <Paper withBorder p="sm" mt="md">
@@ -80,12 +88,21 @@ const EventRetention = ({ event }: { event: RaceEvent }) => {
           />
         )}
         <Text size="sm" aria-live="polite">
-          {purgeOn === null
-            ? t('retention.noDate')
-            : t('retention.purgeOn', {
-                date: formatDay(purgeOn, i18n.language),
-              })}
+          {schedule?.waitingForResults
+            ? t('retention.waitingForResults', { count: days ?? 0 })
+            : purgeOn === null
+              ? t('retention.noDate')
+              : t('retention.purgeOn', {
+                  date: formatDay(purgeOn, i18n.language),
+                })}
         </Text>
+        {schedule?.resultsSentOn && (
+          <Text size="sm" c="dimmed">
+            {t('retention.resultsSent', {
+              date: formatDay(schedule.resultsSentOn, i18n.language),
+            })}
+          </Text>
+        )}
         {purgeOn !== null && phase !== 'kept' && (
           <Alert color={phase === 'due' ? 'red' : 'yellow'} role="note" py={6}>
             {t(phase === 'due' ? 'retention.due' : 'retention.warn', {

@@ -6,7 +6,17 @@ import type { Messages } from '../../i18n/en';
 export const retentionNb = {
   title: 'Sletting fra denne pulten',
   days: 'Dager etter arrangementsdatoen',
-  daysHelp: '0 betyr dagen etter. Standard er 7.',
+  daysHelp:
+    '0 betyr dagen etter. Standard er 7. For et arrangement koblet til en ' +
+    'sentral tjeneste regnes dagene fra resultatene er sendt dit.',
+  waitingForResults_one:
+    'Koblet til en sentral tjeneste: slettes {{count}} dag etter at ' +
+    'resultatene er sendt dit. De er ikke sendt ennå.',
+  waitingForResults_other:
+    'Koblet til en sentral tjeneste: slettes {{count}} dager etter at ' +
+    'resultatene er sendt dit. De er ikke sendt ennå.',
+  resultsSent:
+    'Resultatene ble sist sendt til den sentrale tjenesten {{date}}.',
   purgeOn: 'Slettes {{date}}',
   noDate:
     'Arrangementet har ingen dato: slett det selv når dataene ikke trengs ' +
@@ -37,6 +47,16 @@ export const retentionNb = {
   unsynced_other:
     '{{count}} operasjoner er ikke synkronisert ennå. Slettes ' +
     'arrangementet nå, går de tapt.',
+  neverSent_one:
+    'Arrangementet har aldri vært koblet til en sentral tjeneste: ' +
+    '{{count}} operasjon (innsjekking, startnummer, betaling, etteranmelding) ' +
+    'er aldri sendt noe sted og finnes bare her. Slettes arrangementet nå, ' +
+    'går den tapt.',
+  neverSent_other:
+    'Arrangementet har aldri vært koblet til en sentral tjeneste: ' +
+    '{{count}} operasjoner (innsjekkinger, startnumre, betalinger, ' +
+    'etteranmeldinger) er aldri sendt noe sted og finnes bare her. Slettes ' +
+    'arrangementet nå, går de tapt.',
   confirmUnsynced: 'Slett likevel',
   reportTitle: '{{name}} er slettet fra denne pulten',
   reportDocuments:
@@ -66,7 +86,16 @@ export const retentionNb = {
 export const retentionEn: Messages<typeof retentionNb> = {
   title: 'Deletion from this desk',
   days: 'Days after the event date',
-  daysHelp: '0 means the day after. The default is 7.',
+  daysHelp:
+    '0 means the day after. The default is 7. For an event connected to a ' +
+    'central service the days count from when its results were sent there.',
+  waitingForResults_one:
+    'Connected to a central service: deleted {{count}} day after its ' +
+    'results are sent there. They are not sent yet.',
+  waitingForResults_other:
+    'Connected to a central service: deleted {{count}} days after its ' +
+    'results are sent there. They are not sent yet.',
+  resultsSent: 'The results were last sent to the central service on {{date}}.',
   purgeOn: 'Deleted on {{date}}',
   noDate:
     'The event has no date: delete it yourself when its data is no longer ' +
@@ -96,6 +125,14 @@ export const retentionEn: Messages<typeof retentionNb> = {
   unsynced_other:
     '{{count}} operations are not synced yet. Deleting the event now loses ' +
     'them.',
+  neverSent_one:
+    'The event was never connected to a central service: {{count}} ' +
+    'operation (check-in, bib, payment, late entry) was never sent ' +
+    'anywhere and exists only here. Deleting the event now loses it.',
+  neverSent_other:
+    'The event was never connected to a central service: {{count}} ' +
+    'operations (check-ins, bibs, payments, late entries) were never sent ' +
+    'anywhere and exist only here. Deleting the event now loses them.',
   confirmUnsynced: 'Delete anyway',
   reportTitle: '{{name}} is deleted from this desk',
   reportDocuments:

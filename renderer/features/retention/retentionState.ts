@@ -10,6 +10,8 @@ export type PurgeDialog = {
   event: Pick<RaceEvent, 'id' | 'name'>;
   /** Set once the desk refused for unsynced operations: told twice. */
   pending: number | null;
+  /** The refused event was never connected: nothing was ever sent. */
+  neverConnected: boolean;
 };
 
 type RetentionState = {
@@ -28,9 +30,9 @@ const set = (next: Partial<RetentionState>) => {
 };
 
 export const askToPurge = (event: Pick<RaceEvent, 'id' | 'name'>) =>
-  set({ dialog: { event, pending: null } });
-export const askAgainUnsynced = (pending: number) =>
-  state.dialog && set({ dialog: { ...state.dialog, pending } });
+  set({ dialog: { event, pending: null, neverConnected: false } });
+export const askAgainUnsynced = (pending: number, neverConnected: boolean) =>
+  state.dialog && set({ dialog: { ...state.dialog, pending, neverConnected } });
 export const closePurgeDialog = () => set({ dialog: null });
 export const retentionDaysChanged = () => set({ settings: state.settings + 1 });
 export const showPurgeReport = (report: PurgeReport | null) =>

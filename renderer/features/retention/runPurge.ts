@@ -28,11 +28,7 @@ export const runPurge = async (
   event: Pick<RaceEvent, 'id' | 'name'>,
   confirm: PurgeConfirmation,
 ): Promise<Result<PurgeReport>> => {
-  // Unsynced operations are counted on the open event, so open it first.
-  if (store.activeEvent()?.id !== event.id) {
-    const opened = await store.openEvent(event.id);
-    if (!opened.ok) return opened;
-  }
+  // Unsynced operations are counted from the database, open or not.
   const documents = await store.purgeEvent(event.id, confirm);
   if (!documents.ok) return documents;
   const others = await store.listEvents();

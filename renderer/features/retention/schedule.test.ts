@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { localDay, purgeDate, retentionPhase } from './schedule';
+import {
+  localDay,
+  purgeDate,
+  retentionPhase,
+  retentionSchedule,
+} from './schedule';
 
 describe('retention schedule', () => {
   it('purges seven days after the event date by default', () => {
@@ -26,5 +31,58 @@ describe('retention schedule', () => {
 
   it('reads today from the desk’s own calendar', () => {
     expect(localDay(new Date(2025, 0, 5, 23, 59))).toBe('2025-01-05');
+  });
+
+  it('keeps an unconnected event by its date alone', () => {
+    expect(
+      retentionSchedule('2025-06-14', {
+        days: 7,
+        connected: false,
+        resultsSentAt: '2025-06-30T10:00:00',
+      }),
+    ).toEqual({
+      purgeOn: '2025-06-21',
+      waitingForResults: false,
+      resultsSentOn: null,
+    });
+  });
+
+  it('gives a connected event no purge date until its results are sent', () => {
+    const waiting = retentionSchedule('2025-06-14', {
+      days: 7,
+      connected: true,
+      resultsSentAt: null,
+    });
+    expect(waiting).toEqual({
+      purgeOn: null,
+      waitingForResults: true,
+      resultsSentOn: null,
+    });
+    expect(retentionPhase('2026-01-01', waiting.purgeOn)).toBe('kept');
+  });
+
+  it('counts a connected event’s days from the day its results were sent, or its date if later', () => {
+    const sentLate = retentionSchedule('2025-06-14', {
+      days: 3,
+      connected: true,
+      resultsSentAt: new Date(2025, 5, 20, 18, 30).toISOString(),
+    });
+    expect(sentLate).toEqual({
+      purgeOn: '2025-06-23',
+      waitingForResults: false,
+      resultsSentOn: '2025-06-20',
+    });
+    const sentEarly = retentionSchedule('2025-06-14', {
+      days: 3,
+      connected: true,
+      resultsSentAt: new Date(2025, 5, 10, 9).toISOString(),
+    });
+    expect(sentEarly.purgeOn).toBe('2025-06-17');
+    const undated = retentionSchedule('', {
+      days: 0,
+      connected: true,
+      resultsSentAt: new Date(2025, 5, 20, 9).toISOString(),
+    });
+    expect(undated.purgeOn).toBe('2025-06-21');
   });
 });

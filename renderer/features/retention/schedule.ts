@@ -1,6 +1,11 @@
 // When an event's data leaves this desk: N days after the event date (0
-// means the day after), with a warning from two days before. Dates are
-// the desk's local calendar days, yyyy-mm-dd, as the event date is.
+// means the day after), with a warning from two days before. A connected
+// event waits for its results to reach the central service: N days after
+// the later of the event date and the day they were last sent, and no
+// date at all until they are. Dates are the desk's local calendar days,
+// yyyy-mm-dd, as the event date is.
+
+import type { RetentionBasis } from '../../store/retentionSettings';
 
 export type RetentionPhase =
   /** Nothing to say yet. */
@@ -48,4 +53,41 @@ export const retentionPhase = (
   if (now === null || due === null) return 'kept';
   if (now >= due) return 'due';
   return due - now <= warnDaysAhead ? 'warn' : 'kept';
+};
+
+export type RetentionSchedule = {
+  /** The purge date, or null: no (valid) date, or results not sent yet. */
+  purgeOn: string | null;
+  /** A connected event whose results the central service does not have. */
+  waitingForResults: boolean;
+  /** The local day its results were last sent, when connected. */
+  resultsSentOn: string | null;
+};
+
+export const retentionSchedule = (
+  eventDate: string,
+  basis: RetentionBasis,
+): RetentionSchedule => {
+  if (!basis.connected) {
+    return {
+      purgeOn: purgeDate(eventDate, basis.days),
+      waitingForResults: false,
+      resultsSentOn: null,
+    };
+  }
+  const sent =
+    basis.resultsSentAt === null ? null : new Date(basis.resultsSentAt);
+  if (sent === null || Number.isNaN(sent.getTime())) {
+    return { purgeOn: null, waitingForResults: true, resultsSentOn: null };
+  }
+  const sentOn = localDay(sent);
+  // yyyy-mm-dd compares as text; an event without a date counts from
+  // the day its results were sent.
+  const from =
+    dayNumber(eventDate) !== null && eventDate > sentOn ? eventDate : sentOn;
+  return {
+    purgeOn: purgeDate(from, basis.days),
+    waitingForResults: false,
+    resultsSentOn: sentOn,
+  };
 };

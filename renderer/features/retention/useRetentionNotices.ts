@@ -1,5 +1,6 @@
 // Which events on this desk leave it soon (from two days before their
-// purge date) or are due, recounted on every change in the store, on a
+// purge date, schedule.ts: a connected one only once its results are
+// sent) or are due, recounted on every change in the store, on a
 // changed retention setting and when the desk's day turns.
 
 import { useEffect, useState } from 'react';
@@ -10,9 +11,9 @@ import { useStoreVersion } from '../shell/deskContext';
 import { useRetentionState } from './retentionState';
 import {
   localDay,
-  purgeDate,
   type RetentionPhase,
   retentionPhase,
+  retentionSchedule,
 } from './schedule';
 
 export type RetentionNotice = {
@@ -39,8 +40,9 @@ export const useRetentionNotices = (store: DeskStore): RetentionNotice[] => {
     void (async () => {
       const found: RetentionNotice[] = [];
       for (const event of await store.listEvents()) {
-        const days = await store.retentionDays(event.id);
-        const purgeOn = purgeDate(event.date, days);
+        // A connected event whose results are not sent has no date yet.
+        const basis = await store.retention(event.id);
+        const { purgeOn } = retentionSchedule(event.date, basis);
         const phase = retentionPhase(today, purgeOn);
         if (purgeOn !== null && phase !== 'kept') {
           found.push({ event, purgeOn, phase });
