@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeMtrReading } from '../shared/timing/emit/mtr4';
+import { encodeSiFrame } from '../shared/timing/sportident/frame';
 import { bytesOf, concatBytes } from '../shared/timing/testing/bytes';
 import { runDevice } from './device';
 
@@ -133,6 +134,60 @@ describe('racedesk device decode', () => {
         packageNumber: 12,
       }),
     );
+  });
+
+  it('keeps device messages off stdout unless asked, and prints card punches as passings', async () => {
+    // A station status answer, a punch, then an SI-Card 5 read out with
+    // one punch at control 40 (12-hour time 02:30:00).
+    const si5 = new Uint8Array(128);
+    si5.set([0x00, 0x00], 4);
+    si5[5] = 0x39; // card 57 (series 0)
+    si5[6] = 0;
+    si5.fill(0xee, 19, 23);
+    si5.fill(0xee, 25, 27);
+    si5[23] = 2; // next punch index: one punch
+    si5.set([40, 0x23, 0x28], 33); // code 40 at 9000 s
+    const file = await capture(
+      'readout.bin',
+      concatBytes(
+        encodeSiFrame(0xf0, [0x00, 0x0a, 0x4d]),
+        punch,
+        encodeSiFrame(0xb1, [0x00, 0x0a, ...si5]),
+      ),
+    );
+    const plain = await run(['decode', '--protocol', 'sportident', file]);
+    expect(plain.code).toBe(0);
+    const lines = plain.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      expect.objectContaining({ chip: '223456', station: 31 }),
+      expect.objectContaining({
+        protocol: 'sportident',
+        chip: '57',
+        station: 40,
+        time: '02:30:00.000',
+        readout: true,
+        twelveHour: true,
+      }),
+    ]);
+    expect(plain.stdout).not.toContain('"message"');
+    expect(plain.stderr).toContain('2 device messages');
+
+    const all = await run([
+      'decode',
+      '--protocol',
+      'sportident',
+      '--messages',
+      file,
+    ]);
+    const messages = all.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).message)
+      .filter(Boolean);
+    expect(messages).toEqual(['si-response', 'si-card-readout']);
   });
 
   it('exits 2 for an unknown protocol or a file it cannot read', async () => {

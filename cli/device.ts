@@ -9,6 +9,7 @@ import {
   type JsonObject,
   timingProtocols,
 } from '../shared/timing/passing';
+import { readoutPassings } from '../shared/timing/readout';
 import { simulatedStream } from '../shared/timing/simulate';
 import { type Command, exitCodes } from './command';
 import { runSimulate, simulateUsage } from './deviceSimulate';
@@ -19,7 +20,7 @@ export type DeviceIo = {
 };
 
 const usage = [
-  `racedesk device decode --protocol ${timingProtocols.join('|')} FILE`,
+  `racedesk device decode --protocol ${timingProtocols.join('|')} [--messages] FILE`,
   'racedesk device bench [--passings N]',
   simulateUsage,
 ].join('\n       ');
@@ -55,7 +56,20 @@ const lineOf = (output: DecoderOutput): string | undefined => {
   });
 };
 
-const report = (outputs: DecoderOutput[], io: DeviceIo) => {
+type Report = {
+  /** Print device messages (status, memory blocks, readouts) too. */
+  messages: boolean;
+  /** Messages left out, for the closing note on stderr. */
+  skipped: number;
+};
+
+/**
+ * Stdout carries passings only, one JSON object each, in stream order:
+ * what the device sent as one, and the punches of a card read out
+ * (`readout: true`, station = the control code). Bad frames go to stderr;
+ * other messages only with --messages.
+ */
+const report = (outputs: DecoderOutput[], io: DeviceIo, options: Report) => {
   const lines: string[] = [];
   for (const output of outputs) {
     if (output.kind === 'bad-frame') {
@@ -64,8 +78,18 @@ const report = (outputs: DecoderOutput[], io: DeviceIo) => {
       );
       continue;
     }
-    const line = lineOf(output);
-    if (line !== undefined) lines.push(line);
+    if (output.kind === 'passing' || options.messages) {
+      const line = lineOf(output);
+      if (line !== undefined) lines.push(line);
+    } else {
+      options.skipped += 1;
+    }
+    // A capture has no arrival times: an Emit 250 card (whose times count
+    // from its start) has no time of day to give its punches.
+    for (const punch of readoutPassings(output)) {
+      const line = lineOf(punch);
+      if (line !== undefined) lines.push(line);
+    }
   }
   if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
 };
@@ -75,10 +99,17 @@ const parseDecodeArgs = (args: string[]) => {
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { protocol: { type: 'string' } },
+      options: {
+        protocol: { type: 'string' },
+        messages: { type: 'boolean' },
+      },
       allowPositionals: true,
     });
-    return { protocol: values.protocol ?? '', positionals };
+    return {
+      protocol: values.protocol ?? '',
+      messages: values.messages === true,
+      positionals,
+    };
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -137,7 +168,8 @@ export const runDevice = async (
     io.stderr(`${parsed}\nUsage: ${usage}\n`);
     return exitCodes.unusable;
   }
-  const { protocol, positionals } = parsed;
+  const { protocol, positionals, messages } = parsed;
+  const options: Report = { messages, skipped: 0 };
   const [file, ...extraFiles] = positionals;
   if (!isTimingProtocol(protocol) || file === undefined || extraFiles.length) {
     const why = isTimingProtocol(protocol)
@@ -152,14 +184,20 @@ export const runDevice = async (
   const decoder = createDecoder(protocol);
   try {
     for await (const chunk of createReadStream(file)) {
-      if (chunk instanceof Uint8Array) report(decoder.push(chunk), io);
+      if (chunk instanceof Uint8Array) report(decoder.push(chunk), io, options);
     }
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     io.stderr(`Cannot read ${file}: ${detail}\n`);
     return exitCodes.unusable;
   }
-  report(decoder.flush(Number.POSITIVE_INFINITY), io);
+  report(decoder.flush(Number.POSITIVE_INFINITY), io, options);
+  if (options.skipped > 0) {
+    io.stderr(
+      `${options.skipped} device messages (status, memory blocks, card ` +
+        'readouts) not printed; --messages prints them\n',
+    );
+  }
   return exitCodes.ok;
 };
 

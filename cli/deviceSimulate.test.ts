@@ -8,9 +8,16 @@ import {
   type SocatPair,
 } from '../main/serial/testing/socatPair';
 import { createDecoder } from '../shared/timing/decoders';
-import { mtrSpoolFrom, mtrStatus } from '../shared/timing/emit/mtr4';
+import {
+  mtrSetClock,
+  mtrSpoolFrom,
+  mtrStatus,
+} from '../shared/timing/emit/mtr4';
 import type { DecoderOutput, TimingProtocol } from '../shared/timing/passing';
-import { readBackupMemory } from '../shared/timing/sportident/commands';
+import {
+  readBackupMemory,
+  setStationTime,
+} from '../shared/timing/sportident/commands';
 import { parseSimulateArgs, runSimulate } from './deviceSimulate';
 
 let dir = '';
@@ -136,6 +143,76 @@ describe('racedesk device simulate', () => {
     run.stop();
     expect(await run.done).toBe(0);
     expect(run.output().stdout).toContain('all 12 passings recorded');
+  });
+
+  it('sets the SportIdent station clock when told, answers with it and punches by it', async () => {
+    if (!pair) throw new Error('no pty pair');
+    const { outputs, port } = await openHost(pair.host, 'sportident');
+    const run = simulate([
+      '--protocol',
+      'sportident',
+      '--port',
+      pair.device,
+      '--passings',
+      '1',
+      '--rate',
+      '200',
+    ]);
+    const passings = () => outputs.filter((o) => o.kind === 'passing');
+    expect(await waitFor(() => passings().length === 1)).toBe(true);
+    port.write(
+      Buffer.from(
+        setStationTime({
+          year: 2026,
+          month: 6,
+          day: 20,
+          dayOfWeek: 6,
+          secondsOfDay: 15 * 3600,
+          milliseconds: 0,
+        }),
+      ),
+    );
+    const answer = () =>
+      outputs.find((o) => o.kind === 'message' && o.type === 'si-station-time');
+    expect(await waitFor(() => answer() !== undefined)).toBe(true);
+    expect(answer()).toMatchObject({
+      data: { date: '2026-06-20', time: '15:00:00.000' },
+    });
+    expect(run.output().stdout).toContain('clock set to 2026-6-20 15:00:00');
+    run.stop();
+    expect(await run.done).toBe(0);
+  });
+
+  it('sets the MTR4 clock when told, and its status shows it', async () => {
+    if (!pair) throw new Error('no pty pair');
+    const { outputs, port } = await openHost(pair.host, 'emit-mtr4');
+    const run = simulate([
+      '--protocol',
+      'emit-mtr4',
+      '--port',
+      pair.device,
+      '--passings',
+      '1',
+      '--baud',
+      '460800',
+    ]);
+    expect(await waitFor(() => outputs.some((o) => o.kind === 'passing'))).toBe(
+      true,
+    );
+    port.write(
+      Buffer.from(
+        mtrSetClock({ year: 2026, month: 6, day: 20, secondsOfDay: 54_245 }),
+      ),
+    );
+    port.write(Buffer.from(mtrStatus()));
+    const status = () =>
+      outputs.find((o) => o.kind === 'message' && o.type === 'mtr-status');
+    expect(await waitFor(() => status() !== undefined)).toBe(true);
+    expect(status()).toMatchObject({
+      data: { date: '2026-06-20', time: '15:04:05.000' },
+    });
+    run.stop();
+    expect(await run.done).toBe(0);
   });
 
   it('answers an MTR4 status request and spools from a package number', async () => {

@@ -7,13 +7,11 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { SerialPort } from 'serialport';
-
+import { createSportidentStation } from '../main/serial/simulator/sportidentStation';
 import {
   createSocatPair,
   type SocatPair,
 } from '../main/serial/testing/socatPair';
-import { encodeSiCardNumber } from '../shared/timing/sportident/cardNumber';
-import { encodeSiFrame } from '../shared/timing/sportident/frame';
 import { projectRoot } from './host';
 import type { RunLog } from './runLogs';
 
@@ -61,22 +59,25 @@ export const simulate = (args: string[], log?: RunLog): RunningSimulator => {
 };
 
 /**
- * A SportIdent station in readout mode on the device end of a pair: a
- * card put on it sends "SI card inserted" (0xE8, station code, card number
- * bytes) as the extended protocol frames it.
+ * A SportIdent station in readout mode on the device end of a pair, played
+ * by the simulator's station model: it answers the desk's start-up command
+ * (the desk connects only to a station that answers), a card put on it
+ * sends "SI card inserted" (0xE8) and the card's blocks when the desk asks.
  */
 export const openCardReader = async (path: string) => {
   const port = new SerialPort({ path, baudRate: 38_400, autoOpen: false });
   await new Promise<void>((done, fail) =>
     port.open((error) => (error ? fail(error) : done())),
   );
+  const station = createSportidentStation();
+  port.on('data', (bytes: Buffer) => {
+    for (const answer of station.hear(bytes)) port.write(Buffer.from(answer));
+  });
   return {
     putCard: (card: number) =>
       new Promise<void>((done) =>
         port.write(
-          Buffer.from(
-            encodeSiFrame(0xe8, [0, 10, ...encodeSiCardNumber(card)]),
-          ),
+          Buffer.from(station.insertCard({ chip: card, punches: [] })),
           () => done(),
         ),
       ),

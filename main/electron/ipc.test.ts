@@ -9,6 +9,10 @@ import { createLogger } from '../../node/log';
 import { deskRequestNames } from '../../shared/contract/desk';
 import { ok } from '../../shared/contract/result';
 import { createDeskHandlers } from '../handlers/deskHandlers';
+import type {
+  DeviceService,
+  DeviceServiceEvent,
+} from '../handlers/deviceService';
 
 type Handler = (event: unknown, args: unknown) => Promise<unknown> | unknown;
 const registered = new Map<string, Handler>();
@@ -128,5 +132,71 @@ describe('setupDeskIpc', () => {
       name: 'import:progress',
       payload: { fileName: 'a.xlsx', rowsRead: 0 },
     });
+  });
+});
+
+describe('device events over IPC', () => {
+  it('reach a window once however often it subscribes, and each window once', async () => {
+    const logger = createLogger({ level: 'silent' });
+    let fire: (event: DeviceServiceEvent) => void = () => undefined;
+    const service = {
+      onEvent: (listener: (event: DeviceServiceEvent) => void) => {
+        fire = listener;
+        return () => undefined;
+      },
+      unacknowledged: () => [],
+    } as unknown as DeviceService;
+    setupDeskIpc(
+      paths,
+      createDeskHandlers({
+        shell: 'electron',
+        version: '1.0.0',
+        platform: 'linux',
+        locale: 'nb',
+        logger,
+        readSheet: async () =>
+          ok({
+            fileName: 'x.xlsx',
+            sheetName: 'S',
+            headers: [],
+            headerRow: 1,
+            rows: [],
+          }),
+        devices: { service },
+      }),
+      logger,
+    );
+    // One window: its web contents is the same object on every request.
+    const window = invokeEvent(ownUrl);
+    const other = {
+      ...invokeEvent(ownUrl),
+      sender: {
+        isDestroyed: () => false,
+        send: (name: string, payload: unknown) =>
+          sent.push({ name, payload, other: true }),
+      },
+    };
+    for (let visit = 0; visit < 3; visit++) {
+      expect(await call('devices:subscribe', window, {})).toMatchObject({
+        ok: true,
+      });
+    }
+    await call('devices:subscribe', other, {});
+    sent.length = 0;
+    fire({
+      type: 'readout',
+      readout: { device: 'reader', chip: '123', atMs: 1 },
+    });
+    expect(sent).toEqual([
+      {
+        name: 'devices:readout',
+        payload: { device: 'reader', chip: '123', atMs: 1 },
+      },
+      {
+        name: 'devices:readout',
+        payload: { device: 'reader', chip: '123', atMs: 1 },
+        other: true,
+      },
+    ]);
   });
 });

@@ -6,13 +6,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
+import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
-
 import { createLogger } from '../../node/log';
 import type { DeskEventName, DeskEvents } from '../../shared/contract/desk';
-import type { JournaledPassing } from '../../shared/contract/devices';
+import type {
+  CardReadout,
+  JournaledPassing,
+} from '../../shared/contract/devices';
 import { startSimulator } from '../serial/simulator/simulatorRunner';
+import { createSportidentStation } from '../serial/simulator/sportidentStation';
 import { createSocatPair, type SocatPair } from '../serial/testing/socatPair';
 import { createDeviceHandlers, deviceArgumentChecks } from './deviceHandlers';
 import { type DeviceService, openDeviceService } from './deviceService';
@@ -24,8 +27,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const open = async (dataDir: string) => {
-  const service = await openDeviceService({ dataDir, logger });
+const open = async (dataDir: string, now?: () => number) => {
+  const service = await openDeviceService({
+    dataDir,
+    logger,
+    ...(now ? { now } : {}),
+  });
   cleanups.push(() => service.close());
   return service;
 };
@@ -33,11 +40,13 @@ const open = async (dataDir: string) => {
 const subscribe = async (service: DeviceService) => {
   const handlers = createDeviceHandlers({ service });
   const passings: JournaledPassing[] = [];
+  const readouts: CardReadout[] = [];
   const states: string[] = [];
   const emit = <E extends DeskEventName>(name: E, payload: DeskEvents[E]) => {
     if (name === 'devices:passing') {
       passings.push(payload as JournaledPassing);
     }
+    if (name === 'devices:readout') readouts.push(payload as CardReadout);
     if (name === 'devices:status') {
       states.push(
         (payload as DeskEvents['devices:status']).snapshot.status.state,
@@ -45,7 +54,7 @@ const subscribe = async (service: DeviceService) => {
     }
   };
   const answer = await handlers['devices:subscribe']({}, emit);
-  return { handlers, passings, states, answer };
+  return { handlers, passings, readouts, states, answer };
 };
 
 const waitFor = async (check: () => boolean, ms = 15_000) => {
@@ -125,6 +134,95 @@ describe('device handlers', () => {
     expect(second.list().map((d) => d.setup.id)).toEqual(['finish']);
   }, 60_000);
 
+  it('reads a card put on a SportIdent station: its number, then its punches as readout passings, once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'devices-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const socat = await pair(dir);
+    // The station on the device end, answering what the desk asks.
+    const station = createSportidentStation();
+    const port = new SerialPort({
+      path: socat.device,
+      baudRate: 38_400,
+      autoOpen: false,
+    });
+    await new Promise<void>((resolve, reject) =>
+      port.open((error) => (error ? reject(error) : resolve())),
+    );
+    cleanups.push(() => new Promise((resolve) => port.close(() => resolve())));
+    const acks: number[] = [];
+    port.on('data', (bytes: Buffer) => {
+      if (bytes.includes(0x06)) acks.push(1);
+      for (const answer of station.hear(bytes)) port.write(Buffer.from(answer));
+    });
+    const at = new Date(2026, 5, 20, 11, 0, 0, 0).getTime();
+    const service = await open(join(dir, 'data'), () => at);
+    const page = await subscribe(service);
+    await page.handlers['devices:watch'](
+      { id: 'reader', protocol: 'sportident', path: socat.host },
+      () => undefined,
+    );
+    await waitFor(() => page.states.includes('connected'));
+
+    const card = {
+      chip: 2_000_123,
+      punches: [
+        { code: 31, secondsOfDay: 36_000 },
+        { code: 32, secondsOfDay: 36_600 },
+      ],
+    };
+    port.write(Buffer.from(station.insertCard(card)));
+    const readout = () => page.readouts.find((r) => r.punches);
+    await waitFor(() => readout() !== undefined);
+    // The number first (pairing at check-in need not wait for the read).
+    expect(page.readouts[0]).toMatchObject({
+      device: 'reader',
+      chip: '2000123',
+    });
+    expect(readout()).toMatchObject({
+      chip: '2000123',
+      cardType: 'SI8',
+      punches: [
+        { code: 31, time: '10:00:00.000' },
+        { code: 32, time: '10:10:00.000' },
+      ],
+    });
+    await waitFor(() => page.passings.length === 2);
+    expect(
+      page.passings.map((p) => [
+        p.source,
+        p.passing.chip,
+        p.passing.station,
+        p.passing.time,
+      ]),
+    ).toEqual([
+      ['readout', '2000123', 31, '10:00:00.000'],
+      ['readout', '2000123', 32, '10:10:00.000'],
+    ]);
+    await waitFor(() => acks.length > 0);
+
+    // The same card read again: a readout, but no passing twice.
+    port.write(Buffer.from(station.insertCard(card)));
+    await waitFor(() => page.readouts.filter((r) => r.punches).length === 2);
+    expect(service.unacknowledged()).toHaveLength(2);
+
+    // The station clock, set to this computer's time through the contract.
+    const set = await page.handlers['devices:set-clock'](
+      { id: 'reader' },
+      () => undefined,
+    );
+    expect(set).toEqual({
+      ok: true,
+      value: {
+        id: 'reader',
+        setTo: '2026-06-20 11:00:00.000',
+        deviceTime: '2026-06-20 11:00:00.000',
+      },
+    });
+    expect(
+      await page.handlers['devices:set-clock']({ id: 'x' }, () => undefined),
+    ).toMatchObject({ ok: false, error: { code: 'unknown-device' } });
+  }, 60_000);
+
   it('refuses a device without a port and a bad acknowledgement, naming the field', () => {
     expect(
       deviceArgumentChecks['devices:watch']({
@@ -142,6 +240,17 @@ describe('device handlers', () => {
       ok: false,
       error: { data: { field: 'arguments.protocol' } },
     });
+    expect(deviceArgumentChecks['devices:set-clock']({})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments' },
+    });
+    expect(
+      deviceArgumentChecks['devices:watch']({
+        id: 'board',
+        protocol: 'alge-board',
+        path: '/dev/ttyUSB1',
+      }),
+    ).toMatchObject({ ok: true });
     expect(
       deviceArgumentChecks['devices:acknowledge']({ ids: [1] }),
     ).toMatchObject({

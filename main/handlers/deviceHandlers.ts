@@ -58,6 +58,10 @@ export const deviceArgumentChecks = {
       ? ok({ id: args.id })
       : invalid('devices:stop', 'id', 'must be a device name'),
   'devices:subscribe': noArguments('devices:subscribe'),
+  'devices:set-clock': (args) =>
+    isRecord(args) && typeof args.id === 'string' && args.id !== ''
+      ? ok({ id: args.id })
+      : invalid('devices:set-clock', 'id', 'must be a device name'),
   'devices:acknowledge': (args) => {
     const name = 'devices:acknowledge';
     if (!isRecord(args) || !Array.isArray(args.ids)) {
@@ -124,6 +128,8 @@ export const createDeviceHandlers = (options: DeviceHandlerOptions) => {
       if (subscribers.length > maxSubscribers) subscribers.shift();
       return ok({ unacknowledged: service.unacknowledged() });
     },
+    'devices:set-clock': async ({ id }) =>
+      service ? service.setClock(id) : unavailable(),
     'devices:acknowledge': async ({ ids }) =>
       service
         ? ok({ acknowledged: await service.acknowledge(ids) })

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Logger } from '../../node/log';
 import type {
   CardReadout,
+  ClockSet,
   DeviceSetup,
   DeviceSnapshot,
   DeviceStatus,
@@ -43,6 +44,8 @@ export type DeviceService = {
   stop(id: string): Promise<boolean>;
   unacknowledged(): JournaledPassing[];
   acknowledge(ids: readonly string[]): Promise<number>;
+  /** Sets a connected device's clock to this computer's time. */
+  setClock(id: string): Promise<Result<ClockSet>>;
   /**
    * Lines to a connected device: result lines to a Timy's printer, the
    * latest finishers to a display board added as a device on its port.
@@ -61,6 +64,8 @@ export type DeviceServiceOptions = {
   listPorts?: ListPorts;
   backoff?: DeviceManagerOptions['backoff'];
   pollMs?: number;
+  /** This computer's clock (tests fix it). */
+  now?: () => number;
 };
 
 /** Main's state is the contract's status; this fails to compile if not. */
@@ -76,21 +81,26 @@ export const passingOf = (record: JournalRecord): JournaledPassing => ({
   passing: record.passing,
 });
 
-const readoutTypes = new Set([
-  'si-card-inserted',
-  'si-card-readout',
-  'ecard-readout',
-]);
-
 /**
- * A card put on a reader. An Emit 250 repeats its package while the card
- * lies there: only the first of a run counts.
+ * A card put on a SportIdent readout station: its number at once, for
+ * pairing at check-in. Its punches follow once the card is read (the
+ * manager's 'readout' event), as does an Emit card's whole readout.
  */
 export const readoutOf = (message: DeviceMessage): string | undefined => {
-  const { chip, repeat } = message.data;
-  if (!readoutTypes.has(message.type) || typeof chip !== 'string') return;
-  if (typeof repeat === 'number' && repeat > 0) return undefined;
+  const { chip } = message.data;
+  if (message.type !== 'si-card-inserted' || typeof chip !== 'string') return;
   return chip === '' || chip === '0' ? undefined : chip;
+};
+
+/** Local 'YYYY-MM-DD HH:MM:SS.fff' of an instant. */
+const localStamp = (epochMs: number) => {
+  const at = new Date(epochMs);
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  return (
+    `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ` +
+    `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.` +
+    pad(at.getMilliseconds(), 3)
+  );
 };
 
 type Known = {
@@ -163,6 +173,18 @@ export const openDeviceService = async (
         }
         return;
       }
+      case 'readout':
+        emit({
+          type: 'readout',
+          readout: {
+            device: event.device,
+            chip: event.chip,
+            atMs: Date.now(),
+            ...(event.cardType ? { cardType: event.cardType } : {}),
+            punches: event.punches,
+          },
+        });
+        return;
     }
   });
 
@@ -220,6 +242,20 @@ export const openDeviceService = async (
       const fresh = ids.filter((id) => pending.has(id));
       await journal.acknowledge(fresh);
       return fresh.length;
+    },
+    async setClock(id) {
+      if (!known.has(id)) {
+        return fail('unknown-device', `No device is named ${id}`, { id });
+      }
+      const at = (options.now ?? Date.now)();
+      const set = await manager.setClock(id, at);
+      if (!set.ok) return set;
+      log.info({ device: id }, 'device clock set');
+      return ok({
+        id,
+        setTo: localStamp(at),
+        ...(set.value.deviceTime ? { deviceTime: set.value.deviceTime } : {}),
+      });
     },
     async send(device, lines) {
       if (!known.has(device)) {

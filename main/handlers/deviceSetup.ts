@@ -1,9 +1,12 @@
 // Reading a device setup from what arrived over the desk socket or from
 // devices.json: every field checked, errors naming the field.
 
-import type { DeviceSetup, UsbIdentity } from '../../shared/contract/devices';
+import {
+  type DeviceSetup,
+  isDeviceProtocol,
+  type UsbIdentity,
+} from '../../shared/contract/devices';
 import { fail, ok, type Result } from '../../shared/contract/result';
-import { isTimingProtocol } from '../../shared/timing/decoders';
 
 type Fields = Record<string, unknown>;
 
@@ -44,8 +47,8 @@ export const readDeviceSetup = (
   if (typeof id !== 'string' || !idPattern.test(id)) {
     return bad(`${at}.id`, 'must be 1-40 letters, digits, spaces, - or _');
   }
-  if (typeof protocol !== 'string' || !isTimingProtocol(protocol)) {
-    return bad(`${at}.protocol`, 'must be a known timing protocol');
+  if (typeof protocol !== 'string' || !isDeviceProtocol(protocol)) {
+    return bad(`${at}.protocol`, 'must be a known device protocol');
   }
   if (path !== undefined && (typeof path !== 'string' || path.length > 500)) {
     return bad(`${at}.path`, 'must be a port name');

@@ -43,7 +43,9 @@ const toRecord = (value: unknown): JournaledPassing | undefined => {
   if (typeof id !== 'string' || typeof device !== 'string') return;
   if (typeof session !== 'number' || typeof key !== 'string') return;
   if (typeof receivedAtMs !== 'number' || !passing) return undefined;
-  if (source !== 'live' && source !== 'memory') return undefined;
+  if (source !== 'live' && source !== 'memory' && source !== 'readout') {
+    return undefined;
+  }
   return { id, device, session, key, receivedAtMs, source, passing };
 };
 

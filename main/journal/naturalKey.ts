@@ -29,6 +29,25 @@ export const counterOf = (passing: Passing): number | undefined => {
  * still recognised.
  */
 export const naturalKey = (device: string, passing: Passing): string =>
+  passing.extra.readout === true
+    ? readoutKey(passing)
+    : liveKey(device, passing);
+
+/**
+ * A punch read from a card (shared/timing/readout.ts) is the card's own
+ * record: the same card read again, on this reader or another, gives the
+ * same chip, control and card time, whatever the estimated time of day.
+ */
+const readoutKey = (passing: Passing): string =>
+  [
+    'readout',
+    passing.protocol,
+    passing.chip ?? '',
+    String(passing.station),
+    String(passing.extra.cardTime ?? passing.time),
+  ].join('|');
+
+const liveKey = (device: string, passing: Passing): string =>
   [
     device,
     passing.protocol,

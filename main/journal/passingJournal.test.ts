@@ -38,6 +38,48 @@ afterEach(async () => {
 });
 
 describe('passing journal', () => {
+  it('keeps a card punch once, whichever reader read the card and when, and replays it as readout', async () => {
+    const journal = await openPassingJournal(dir);
+    const punch = (time: string): Passing => ({
+      kind: 'passing',
+      protocol: 'emit-250',
+      offset: 0,
+      chip: '123456',
+      station: 31,
+      time,
+      extra: { readout: true, cardTime: 100, estimated: true },
+    });
+    const first = await journal.append(
+      'reader',
+      punch('09:57:30.000'),
+      'readout',
+    );
+    const elsewhere = await journal.append(
+      'finish',
+      punch('11:02:00.000'),
+      'readout',
+    );
+    const otherControl = await journal.append(
+      'reader',
+      { ...punch('09:57:30.000'), station: 32 },
+      'readout',
+    );
+    expect([first.status, elsewhere.status, otherControl.status]).toEqual([
+      'journaled',
+      'duplicate',
+      'journaled',
+    ]);
+    await journal.close();
+    const reopened = await openPassingJournal(dir);
+    expect(reopened.unacknowledged().map((r) => r.source)).toEqual([
+      'readout',
+      'readout',
+    ]);
+    // Card punches carry no device counter: the memory cursor stays put.
+    expect(reopened.cursor('reader')).toEqual({ session: 1 });
+    await reopened.close();
+  });
+
   it('writes a passing to disk before append resolves', async () => {
     const journal = await openPassingJournal(dir);
     const result = await journal.append(

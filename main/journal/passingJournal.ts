@@ -26,8 +26,11 @@ export type JournaledPassing = {
   passing: Passing;
 };
 
-/** Live from the line, or fetched back from the device's own memory. */
-export type PassingSource = 'live' | 'memory';
+/**
+ * Live from the line, fetched back from the device's own memory, or a
+ * punch read from a card (shared/timing/readout.ts).
+ */
+export type PassingSource = 'live' | 'memory' | 'readout';
 
 export type AppendResult =
   | { status: 'journaled'; record: JournaledPassing }

@@ -2,13 +2,15 @@
 // device sent can be decoded again later (`racedesk device decode`).
 
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export type CaptureFile = {
   path: string;
   write(bytes: Uint8Array): void;
   close(): Promise<void>;
+  /** Closes it and deletes it when nothing was written (a failed try). */
+  discardIfEmpty(): Promise<void>;
 };
 
 const safe = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -23,14 +25,22 @@ export const openCaptureFile = async (
   const stamp = new Date(startedAtMs).toISOString().replace(/[:.]/g, '-');
   const path = join(folder, `${stamp}.bin`);
   const stream = createWriteStream(path, { flags: 'a' });
+  let written = 0;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      if (stream.closed) resolve();
+      else stream.end(() => resolve());
+    });
   return {
     path,
     write: (bytes) => {
+      written += bytes.length;
       stream.write(bytes);
     },
-    close: () =>
-      new Promise((resolve) => {
-        stream.end(() => resolve());
-      }),
+    close,
+    discardIfEmpty: async () => {
+      await close();
+      if (written === 0) await rm(path, { force: true });
+    },
   };
 };

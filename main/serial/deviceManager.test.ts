@@ -3,11 +3,13 @@
 // capture file of a session, and a restart that replays unacknowledged
 // passings.
 
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fail } from '../../shared/contract/result';
+import { encodeBoardTime } from '../../shared/timing/alge/board';
 import { createDecoder } from '../../shared/timing/decoders';
 import {
   openPassingJournal,
@@ -62,7 +64,10 @@ const newPair = async (name: string) => {
   return pair;
 };
 
-const start = async (listPorts?: () => Promise<ListedPort[]>) => {
+const start = async (
+  listPorts?: () => Promise<ListedPort[]>,
+  openPort?: Parameters<typeof createDeviceManager>[0]['openPort'],
+) => {
   journal = await openPassingJournal(dir);
   const events: DeviceEvent[] = [];
   manager = createDeviceManager({
@@ -71,17 +76,23 @@ const start = async (listPorts?: () => Promise<ListedPort[]>) => {
     backoff: { firstMs: 50, maxMs: 200 },
     pollMs: 500,
     ...(listPorts ? { listPorts } : {}),
+    ...(openPort ? { openPort } : {}),
   });
   manager.onEvent((event) => events.push(event));
   return events;
 };
 
-const simulate = (path: string, passings: number) => {
+const simulate = (
+  path: string,
+  passings: number,
+  more: Partial<Parameters<typeof startSimulator>[0]> = {},
+) => {
   const simulator = startSimulator({
     path,
     protocol: 'sportident',
     passings,
     rate: 100,
+    ...more,
   });
   simulators.push(simulator);
   return simulator;
@@ -113,15 +124,136 @@ describe('device manager', () => {
     expect(await waitUntil(connected)).toBe(true);
   });
 
-  it('falls back to 4800 baud when a SportIdent station does not answer at 38 400', async () => {
+  it('falls back to 4800 baud only when the station answers there', async () => {
     const pair = await newPair('a');
     const events = await start();
+    // Three start-up commands at 38 400 go unanswered; the next is at 4 800.
+    simulate(pair.device, 0, { loseStartUpAnswers: 3 });
     manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
     const connected = () => manager?.state('si')?.state === 'connected';
     expect(await waitUntil(connected)).toBe(true);
     expect(manager?.state('si')).toMatchObject({ baudRate: 4800 });
-    // One session (and capture file) per baud rate tried.
     expect(events.filter((e) => e.type === 'capture')).toHaveLength(2);
+  });
+
+  it('asks again at 38 400 when one answer is lost, instead of dropping to 4800', async () => {
+    const pair = await newPair('a');
+    await start();
+    simulate(pair.device, 0, { loseStartUpAnswers: 1 });
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    const connected = () => manager?.state('si')?.state === 'connected';
+    expect(await waitUntil(connected)).toBe(true);
+    expect(manager?.state('si')).toMatchObject({ baudRate: 38_400 });
+  });
+
+  it('says no answer at either speed, keeps trying, and connects once the station speaks', async () => {
+    const pair = await newPair('a');
+    const events = await start();
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    const silent = () => manager?.state('si')?.state === 'no-answer';
+    expect(await waitUntil(silent, 15_000)).toBe(true);
+    expect(manager?.state('si')).toMatchObject({
+      state: 'no-answer',
+      path: pair.host,
+      baudRates: [38_400, 4800],
+    });
+    const state = manager?.state('si');
+    expect(state?.state === 'no-answer' && state.retryInMs).toBeGreaterThan(0);
+    // A silent station leaves no capture file per try.
+    expect(await readdir(join(dir, 'captures', 'si'))).toEqual([]);
+    const attempts = () =>
+      events.filter((e) => e.type === 'state' && e.state.state === 'no-answer')
+        .length;
+    expect(await waitUntil(() => attempts() >= 2, 20_000)).toBe(true);
+    expect(
+      events.some((e) => e.type === 'state' && e.state.state === 'connected'),
+    ).toBe(false);
+    simulate(pair.device, 2);
+    const connected = () => manager?.state('si')?.state === 'connected';
+    expect(await waitUntil(connected, 20_000)).toBe(true);
+  }, 60_000);
+
+  it('says the system refuses the port, apart from a port held by another program', async () => {
+    const pair = await newPair('a');
+    await start(undefined, async (path) =>
+      fail('no-permission', `Cannot open ${path}: Permission denied`),
+    );
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    const refused = () => manager?.state('si')?.state === 'no-permission';
+    expect(await waitUntil(refused)).toBe(true);
+    expect(manager?.state('si')).toMatchObject({ path: pair.host });
+  });
+
+  it('opens a display board with no start-up or memory commands and sends it lines', async () => {
+    const pair = await newPair('a');
+    const board = new SerialPort({
+      path: pair.device,
+      baudRate: 2400,
+      autoOpen: false,
+    });
+    await new Promise<void>((resolve, reject) =>
+      board.open((error) => (error ? reject(error) : resolve())),
+    );
+    blocker = board;
+    const received: Buffer[] = [];
+    board.on('data', (bytes: Buffer) => received.push(bytes));
+    await start();
+    manager?.watch({ id: 'board', protocol: 'alge-board', path: pair.host });
+    const connected = () => manager?.state('board')?.state === 'connected';
+    expect(await waitUntil(connected)).toBe(true);
+    expect(manager?.state('board')).toMatchObject({ baudRate: 2400 });
+    const line = encodeBoardTime({
+      bib: '12',
+      kind: 'finish',
+      time: '00:31:02.125',
+      rank: 1,
+    });
+    if (!line) throw new Error('no board line');
+    expect(await manager?.write('board', line)).toBe(true);
+    const text = () => Buffer.concat(received).toString('latin1');
+    expect(await waitUntil(() => text().includes('\r'))).toBe(true);
+    // The first bytes on the line are the finisher, nothing before it.
+    expect(text()).toBe(' 12C    00:31:02.125 1\r');
+  });
+
+  it('sets a SportIdent station clock and its punches follow the new time', async () => {
+    const pair = await newPair('a');
+    const events = await start();
+    simulate(pair.device, 0);
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    const connected = () => manager?.state('si')?.state === 'connected';
+    expect(await waitUntil(connected)).toBe(true);
+    const at = new Date(2026, 5, 20, 15, 0, 0, 0).getTime();
+    expect(await manager?.setClock('si', at)).toEqual({
+      ok: true,
+      value: { deviceTime: '2026-06-20 15:00:00.000' },
+    });
+    const messages = events.flatMap((e) =>
+      e.type === 'message' && e.message.type === 'si-station-time'
+        ? [e.message.data]
+        : [],
+    );
+    expect(messages).toContainEqual(
+      expect.objectContaining({ date: '2026-06-20', time: '15:00:00.000' }),
+    );
+  });
+
+  it('sets an MTR4 clock and reads it back from the status', async () => {
+    const pair = await newPair('a');
+    await start();
+    simulate(pair.device, 0, { protocol: 'emit-mtr4' });
+    manager?.watch({ id: 'mtr', protocol: 'emit-mtr4', path: pair.host });
+    const connected = () => manager?.state('mtr')?.state === 'connected';
+    expect(await waitUntil(connected)).toBe(true);
+    const at = new Date(2026, 5, 20, 15, 4, 5, 0).getTime();
+    expect(await manager?.setClock('mtr', at)).toEqual({
+      ok: true,
+      value: { deviceTime: '2026-06-20 15:04:05.000' },
+    });
+    expect(await manager?.setClock('nobody', at)).toMatchObject({
+      ok: false,
+      error: { code: 'no-clock' },
+    });
   });
 
   it('says unplugged, with since, while the port is missing', async () => {

@@ -4,12 +4,13 @@
 // reconnects with capped backoff after an unplug. Plain Node: the Electron
 // glue subscribes with `onEvent` and forwards the events to the desk.
 
-import type { TimingProtocol } from '../../shared/timing/passing';
+import type { DeviceProtocol } from '../../shared/contract/devices';
+import { fail, type Result } from '../../shared/contract/result';
 import type { PassingJournal } from '../journal/passingJournal';
 import { type BackoffOptions, createBackoff, defaultBackoff } from './backoff';
 import { openCaptureFile } from './captureFile';
 import type { DeviceDriver, DriverContext } from './deviceDriver';
-import { noMemoryDriver } from './deviceDriver';
+import { boardDriver, noMemoryDriver, wallClockAt } from './deviceDriver';
 import { type DeviceSession, startDeviceSession } from './deviceSession';
 import type {
   DeviceConfig,
@@ -32,6 +33,8 @@ export type DeviceManagerOptions = {
   backoff?: BackoffOptions;
   /** How often devices with cheap memory reads are asked for news. */
   pollMs?: number;
+  /** Opens a port (tests replace it to play the system's refusals). */
+  openPort?: typeof openSerialPort;
 };
 
 export type DeviceManager = {
@@ -42,14 +45,28 @@ export type DeviceManager = {
   state(device: string): DeviceState | undefined;
   /** Writes to a connected device (a Timy's printer); false when it is not. */
   write(device: string, bytes: Uint8Array): Promise<boolean>;
+  /**
+   * Sets a connected device's clock to this computer's local time at
+   * `epochMs` (after any memory read under way); the device's own answer.
+   */
+  setClock(
+    device: string,
+    epochMs: number,
+  ): Promise<Result<{ deviceTime: string }>>;
   onEvent(listener: DeviceListener): () => void;
 };
 
-const drivers: Record<TimingProtocol, DeviceDriver> = {
+const drivers: Record<DeviceProtocol, DeviceDriver> = {
   sportident: sportidentDriver,
   'emit-mtr4': mtr4Driver,
   'alge-timy': timyDriver,
   'emit-250': noMemoryDriver,
+  'alge-board': boardDriver,
+};
+
+type ConnectFailure = {
+  ok: false;
+  error: { code: string; message: string; baudRates?: number[] };
 };
 
 type Watch = {
@@ -60,10 +77,38 @@ type Watch = {
   done: Promise<void>;
 };
 
+/** What the desk shows for a connection that failed. */
+const failedState = (
+  error: ConnectFailure['error'],
+  path: string | undefined,
+  sinceMs: number,
+  retryInMs: number,
+): DeviceState => {
+  const { code, message } = error;
+  if (code === 'missing' || !path) {
+    return { state: 'unplugged', sinceMs, retryInMs };
+  }
+  if (code === 'busy') return { state: 'busy', path, sinceMs, retryInMs };
+  if (code === 'no-permission') {
+    return { state: 'no-permission', path, sinceMs, retryInMs };
+  }
+  if (code === 'no-answer') {
+    return {
+      state: 'no-answer',
+      path,
+      baudRates: error.baudRates ?? [],
+      sinceMs,
+      retryInMs,
+    };
+  }
+  return { state: 'error', reason: message, sinceMs, retryInMs };
+};
+
 export const createDeviceManager = (
   options: DeviceManagerOptions,
 ): DeviceManager => {
   const listPorts = options.listPorts ?? listSerialPorts;
+  const openPort = options.openPort ?? openSerialPort;
   const pollMs = options.pollMs ?? 10_000;
   const listeners = new Set<DeviceListener>();
   const states = new Map<string, DeviceState>();
@@ -97,13 +142,19 @@ export const createDeviceManager = (
     return found?.path;
   };
 
-  /** Opens at each of the protocol's baud rates until the device answers. */
+  /**
+   * Opens at each of the protocol's baud rates until the device answers its
+   * start-up command (sent a few times at each: an answer lost on the line
+   * must not make us settle at a wrong speed). No answer at any speed is a
+   * failure of its own, retried with backoff like a missing port.
+   */
   const connect = async (watch: Watch, path: string) => {
     const { config } = watch;
     const settings = lineSettings(config.protocol);
     const driver = drivers[config.protocol];
-    for (const [index, baudRate] of settings.baudRates.entries()) {
-      const opened = await openSerialPort(path, settings, baudRate);
+    const attempts = driver.startUpAttempts ?? 1;
+    for (const baudRate of settings.baudRates) {
+      const opened = await openPort(path, settings, baudRate);
       if (!opened.ok) return opened;
       const port = opened.value;
       const startedAt = Date.now();
@@ -147,6 +198,14 @@ export const createDeviceManager = (
             const after = driver.afterBadFrame;
             if (after) void session.task('bad-frame', later(after));
           },
+          onMessage: (message) => {
+            const handle = driver.onMessage;
+            if (!handle) return;
+            void session.task(
+              `message ${message.type} ${String(message.data.chip ?? '')}`,
+              later((ready) => handle(ready, message)),
+            );
+          },
           onJournalError: (error) =>
             setState(config.id, {
               state: 'error',
@@ -163,15 +222,26 @@ export const createDeviceManager = (
         reading,
       };
       void session.ended.then(() => capture.close());
-      const answered = await driver.startUp(context);
-      const last = index === settings.baudRates.length - 1;
-      if (answered || last) {
-        return { ok: true as const, session, context, baudRate, startedAt };
+      for (let attempt = 0; attempt < attempts; attempt++) {
+        if (watch.stopped || !session.isOpen()) break;
+        if (await driver.startUp(context)) {
+          return { ok: true as const, session, context, baudRate, startedAt };
+        }
       }
       await closeQuietly(port);
       await session.ended;
+      // Nothing came back: no file per try while the station stays silent.
+      await capture.discardIfEmpty();
     }
-    throw new Error('a protocol without baud rates');
+    const rates = settings.baudRates;
+    return {
+      ok: false,
+      error: {
+        code: 'no-answer',
+        message: `No answer from the device at ${rates.join(' or ')} baud`,
+        baudRates: [...rates],
+      },
+    } satisfies ConnectFailure;
   };
 
   const run = async (watch: Watch) => {
@@ -183,12 +253,17 @@ export const createDeviceManager = (
       setState(device, { state: 'connecting', attempt: backoff.attempt + 1 });
       const path = await resolvePath(watch);
       const result = path
-        ? await connect(watch, path).catch((error: unknown) => ({
-            ok: false as const,
-            // E.g. the capture folder cannot be written: retry like a port.
-            error: { code: 'error', message: String(error) },
-          }))
-        : { ok: false as const, error: { code: 'missing', message: '' } };
+        ? await connect(watch, path).catch(
+            (error: unknown): ConnectFailure => ({
+              ok: false,
+              // E.g. the capture folder cannot be written: retry like a port.
+              error: { code: 'error', message: String(error) },
+            }),
+          )
+        : ({
+            ok: false,
+            error: { code: 'missing', message: '' },
+          } satisfies ConnectFailure);
       if (watch.stopped) {
         if (result.ok) await closeQuietly(result.session.port);
         break;
@@ -196,15 +271,7 @@ export const createDeviceManager = (
       if (!result.ok) {
         const retryInMs = backoff.next();
         const since = awaySinceMs;
-        const { code, message } = result.error;
-        setState(
-          device,
-          code === 'busy' && path
-            ? { state: 'busy', path, sinceMs: since, retryInMs }
-            : code === 'missing'
-              ? { state: 'unplugged', sinceMs: since, retryInMs }
-              : { state: 'error', reason: message, sinceMs: since, retryInMs },
-        );
+        setState(device, failedState(result.error, path, since, retryInMs));
         await pause(watch, retryInMs);
         continue;
       }
@@ -272,6 +339,38 @@ export const createDeviceManager = (
       if (!session?.isOpen()) return false;
       await session.write(bytes);
       return true;
+    },
+    setClock: async (device, epochMs) => {
+      const watch = watches.get(device);
+      const session = watch?.session;
+      const driver = watch ? drivers[watch.config.protocol] : undefined;
+      const setClock = driver?.setClock;
+      if (!watch || !setClock) {
+        return fail('no-clock', `${device} has no clock to set`, { device });
+      }
+      if (!session?.isOpen()) {
+        return fail('device-not-connected', `${device} is not connected`, {
+          device,
+        });
+      }
+      const context: DriverContext = {
+        device,
+        session,
+        journal: options.journal,
+        // The state stays as it is: a clock setting is not a memory read.
+        reading: () => undefined,
+      };
+      let answer: Result<{ deviceTime: string }> = fail(
+        'device-not-connected',
+        `${device} went away before its clock was set`,
+        { device },
+      );
+      // Behind any memory read under way; the clock is taken when it runs.
+      const skew = Date.now() - epochMs;
+      await session.task(`clock ${epochMs}`, async () => {
+        answer = await setClock(context, wallClockAt(Date.now() - skew));
+      });
+      return answer;
     },
     onEvent: (listener) => {
       listeners.add(listener);

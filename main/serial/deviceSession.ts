@@ -9,7 +9,10 @@ import type {
   DecoderOutput,
   DeviceMessage,
   Passing,
+  TimingDecoder,
 } from '../../shared/timing/passing';
+import { readoutPassings } from '../../shared/timing/readout';
+import { timeOfDayAt } from '../../shared/timing/timeOfDay';
 import { counterOf } from '../journal/naturalKey';
 import type { PassingJournal, PassingSource } from '../journal/passingJournal';
 import type { CaptureFile } from './captureFile';
@@ -22,6 +25,8 @@ export type SessionHooks = {
   /** The device counter went back: it was reset or cleared. */
   onNewSession(firstCounter: number): void;
   onBadFrame(): void;
+  /** Any message, after the waiters had it (a card put on a station). */
+  onMessage?(message: DeviceMessage): void;
   onJournalError(error: Error): void;
 };
 
@@ -67,7 +72,11 @@ export const startDeviceSession = (
   hooks: SessionHooks,
 ): DeviceSession => {
   const device = config.id;
-  const decoder = createDecoder(config.protocol);
+  // A display board sends nothing worth decoding: its bytes are only kept.
+  const decoder: TimingDecoder | undefined =
+    config.protocol === 'alge-board'
+      ? undefined
+      : createDecoder(config.protocol);
   const step = counterStep(config.protocol);
   let waiters: Waiter[] = [];
   let windows: MemoryWindow[] = [];
@@ -90,8 +99,8 @@ export const startDeviceSession = (
     return 'live';
   };
 
-  const journalPassing = (passing: Passing, now: number) => {
-    const source = sourceOf(passing, now);
+  const journalPassing = (passing: Passing, now: number, readout = false) => {
+    const source = readout ? 'readout' : sourceOf(passing, now);
     const counter = counterOf(passing);
     const before = journal.cursor(device);
     if (
@@ -118,15 +127,50 @@ export const startDeviceSession = (
     );
   };
 
+  /** A card's punches as passings, and the readout for the desk. */
+  const readout = (output: DecoderOutput, now: number) => {
+    const readAt = timeOfDayAt(now, -new Date(now).getTimezoneOffset());
+    const punches = readoutPassings(output, readAt);
+    for (const punch of punches) journalPassing(punch, now, true);
+    const chip =
+      output.kind === 'passing'
+        ? output.chip
+        : output.kind === 'message'
+          ? output.data.chip
+          : undefined;
+    const cardType =
+      output.kind === 'message' ? output.data.cardType : undefined;
+    const isCard =
+      output.kind === 'message' &&
+      (output.type === 'si-card-readout' ||
+        (output.type === 'ecard-readout' &&
+          !(typeof output.data.repeat === 'number' && output.data.repeat > 0)));
+    if (typeof chip !== 'string' || chip === '' || chip === '0') return;
+    if (!isCard && punches.length === 0) return;
+    emit({
+      type: 'readout',
+      device,
+      chip,
+      ...(typeof cardType === 'string' ? { cardType } : {}),
+      punches: punches.map((punch) => ({
+        code: Number(punch.station),
+        time: punch.time,
+      })),
+    });
+  };
+
   const handle = (outputs: DecoderOutput[], now: number) => {
     for (const output of outputs) {
       if (output.kind === 'passing') {
         journalPassing(output, now);
+        readout(output, now);
       } else if (output.kind === 'message') {
         const found = waiters.filter((waiter) => waiter.match(output));
         waiters = waiters.filter((waiter) => !found.includes(waiter));
         for (const waiter of found) waiter.resolve(output);
         emit({ type: 'message', device, message: output });
+        readout(output, now);
+        hooks.onMessage?.(output);
       } else {
         emit({ type: 'bad-frame', device, frame: output });
         hooks.onBadFrame();
@@ -138,14 +182,14 @@ export const startDeviceSession = (
     const now = Date.now();
     lastArrivalMs = now;
     capture.write(chunk);
-    handle(decoder.push(chunk, now), now);
+    if (decoder) handle(decoder.push(chunk, now), now);
   });
 
   // A partial frame is only dropped when the stream is polled after its
   // longest wire time; a quiet line would otherwise keep it forever.
   const flushTimer = setInterval(() => {
     const now = Date.now();
-    handle(decoder.flush(now), now);
+    if (decoder) handle(decoder.flush(now), now);
   }, 250);
 
   const ended = new Promise<Error | undefined>((resolve) => {
@@ -153,7 +197,7 @@ export const startDeviceSession = (
     port.on('close', (error: Error | null) => {
       open = false;
       clearInterval(flushTimer);
-      handle(decoder.flush(Number.POSITIVE_INFINITY), Date.now());
+      if (decoder) handle(decoder.flush(Number.POSITIVE_INFINITY), Date.now());
       for (const waiter of waiters) waiter.resolve(undefined);
       waiters = [];
       resolve(error ?? undefined);

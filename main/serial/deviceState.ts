@@ -1,18 +1,15 @@
 // What the desk shows about each timing device, and what the manager tells
 // whoever listens (the Electron glue forwards these to the renderer).
 
-import type {
-  BadFrame,
-  DeviceMessage,
-  TimingProtocol,
-} from '../../shared/timing/passing';
+import type { DeviceProtocol } from '../../shared/contract/devices';
+import type { BadFrame, DeviceMessage } from '../../shared/timing/passing';
 import type { JournaledPassing } from '../journal/passingJournal';
 import type { UsbIdentity } from './portIdentity';
 
 export type DeviceConfig = {
   /** Our name for the device; the journal keys passings by it. */
   id: string;
-  protocol: TimingProtocol;
+  protocol: DeviceProtocol;
   /** A fixed port name, or where the device was last seen. */
   path?: string;
   /** Set for USB adapters: the device is looked up by it on each connect. */
@@ -29,6 +26,16 @@ export type DeviceState =
   | { state: 'unplugged'; sinceMs: number; retryInMs: number }
   /** Another program holds the port (EBUSY or its lock). */
   | { state: 'busy'; path: string; sinceMs: number; retryInMs: number }
+  /** The system refuses us the port (EACCES: not in the dialout group). */
+  | { state: 'no-permission'; path: string; sinceMs: number; retryInMs: number }
+  /** Opened, but the device answered at none of these baud rates. */
+  | {
+      state: 'no-answer';
+      path: string;
+      baudRates: number[];
+      sinceMs: number;
+      retryInMs: number;
+    }
   | { state: 'error'; reason: string; sinceMs: number; retryInMs: number }
   | { state: 'stopped' };
 
@@ -37,6 +44,14 @@ export type DeviceEvent =
   | { type: 'passing'; device: string; record: JournaledPassing }
   | { type: 'message'; device: string; message: DeviceMessage }
   | { type: 'bad-frame'; device: string; frame: BadFrame }
+  /** A card read out: its punches, each also journaled as a passing. */
+  | {
+      type: 'readout';
+      device: string;
+      chip: string;
+      cardType?: string;
+      punches: { code: number; time: string }[];
+    }
   | { type: 'capture'; device: string; path: string };
 
 export type DeviceListener = (event: DeviceEvent) => void;

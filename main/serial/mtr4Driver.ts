@@ -1,8 +1,10 @@
 // Emit MTR4: a status request at every (re)connect tells the newest package
 // number and where the session started; what is missing is spooled.
 
+import { fail, ok } from '../../shared/contract/result';
 import {
   mtrGetPackage,
+  mtrSetClock,
   mtrSpoolFrom,
   mtrStatus,
 } from '../../shared/timing/emit/mtr4';
@@ -108,6 +110,19 @@ export const mtr4Driver: DeviceDriver = {
   afterReset: async (context, firstCounter) => {
     if (firstCounter > 1)
       await mtr4Driver.fillGap(context, 1, firstCounter - 1);
+  },
+  // '/SC' has no answer of its own: the status that follows shows the clock.
+  setClock: async (context, clock) => {
+    await context.session.write(mtrSetClock(clock));
+    const answer = await askStatus(context);
+    if (!answer) {
+      return fail(
+        'no-answer',
+        'The MTR did not answer after its clock was set',
+      );
+    }
+    const { date, time } = answer.status.data;
+    return ok({ deviceTime: `${String(date)} ${String(time)}` });
   },
   polls: true,
 };

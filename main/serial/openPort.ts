@@ -1,21 +1,34 @@
 // Opening a serial port and saying why it failed in terms the desk can
-// show: not there (unplugged), held by another program, or something else.
+// show: not there (unplugged), held by another program, refused by the
+// system (permissions), or something else.
 
 import { SerialPort } from 'serialport';
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { LineSettings } from './lineSettings';
 
-export type OpenFailure = 'missing' | 'busy' | 'error';
+export type OpenFailure = 'missing' | 'busy' | 'no-permission' | 'error';
 
-const codeOf = (error: Error): OpenFailure => {
-  const text = error.message;
-  // serialport's Linux lock is flock(): EWOULDBLOCK reads "Resource
-  // temporarily unavailable"; "Cannot lock port" on older versions.
-  if (/EBUSY|busy|lock|temporarily unavailable|EACCES/i.test(text)) {
+/**
+ * What an open error means, per platform. serialport's texts: Linux and
+ * macOS "Error: Resource busy, cannot open ...", its Linux lock is flock()
+ * ("Resource temporarily unavailable", "Cannot lock port" on older
+ * versions), "Permission denied, cannot open ..." (EACCES: the user is not
+ * in the dialout group, a matter of permissions, not of another program);
+ * Windows "Opening COM3: Access denied" (Windows opens a COM port
+ * exclusively, so that is another program holding it) and "File not found".
+ */
+export const openFailureOf = (
+  message: string,
+  platform: NodeJS.Platform = process.platform,
+): OpenFailure => {
+  if (/ENOENT|no such file|cannot find|not found/i.test(message)) {
+    return 'missing';
+  }
+  if (/EBUSY|busy|lock|temporarily unavailable|EAGAIN/i.test(message)) {
     return 'busy';
   }
-  if (/ENOENT|no such file|cannot find|not found/i.test(text)) {
-    return 'missing';
+  if (/access denied|EACCES|permission denied|EPERM/i.test(message)) {
+    return platform === 'win32' ? 'busy' : 'no-permission';
   }
   return 'error';
 };
@@ -41,9 +54,13 @@ export const openSerialPort = (
         return;
       }
       resolve(
-        fail(codeOf(error), `Cannot open ${path}: ${error.message}`, {
-          path,
-        }),
+        fail(
+          openFailureOf(error.message),
+          `Cannot open ${path}: ${error.message}`,
+          {
+            path,
+          },
+        ),
       );
     });
   });

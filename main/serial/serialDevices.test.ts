@@ -133,8 +133,25 @@ const runDevice = async (run: Run) => {
 
 const keysOf = (list: Passing[]) => list.map((p) => naturalKey('dev', p));
 
+/** Journaled records; the punches read from cards are counted apart. */
+const recordsOf = (readouts: boolean) =>
+  journal
+    ?.unacknowledged()
+    .filter((record) => (record.source === 'readout') === readouts) ?? [];
+
+/** Each card read (its one punch past the start) journaled exactly once. */
+const expectReadoutsOnce = async (cards: number) => {
+  await waitUntil(() => recordsOf(true).length >= cards, 20_000);
+  const keys = recordsOf(true).map((r) => r.key);
+  expect(new Set(keys).size).toBe(keys.length);
+  expect(keys.length).toBe(cards);
+  expect(recordsOf(true).every((r) => r.passing.extra.readout === true)).toBe(
+    true,
+  );
+};
+
 const expectEachOnce = async (expected: string[]) => {
-  const stored = () => journal?.unacknowledged().map((r) => r.key) ?? [];
+  const stored = () => recordsOf(false).map((r) => r.key);
   await waitUntil(() => {
     const have = new Set(stored());
     return expected.every((key) => have.has(key));
@@ -143,7 +160,7 @@ const expectEachOnce = async (expected: string[]) => {
   for (const key of stored()) counts.set(key, (counts.get(key) ?? 0) + 1);
   const missing = expected.filter((key) => !counts.has(key));
   if (process.env.DEBUG_SERIAL) {
-    const records = journal?.unacknowledged() ?? [];
+    const records = recordsOf(false);
     records.forEach((r, i) => {
       if (i > 0 && records[i - 1]?.session !== r.session) {
         console.log(
@@ -202,6 +219,9 @@ describe('timing devices over a pty pair', () => {
     });
     expect(run.report.whileUnplugged).toBeGreaterThan(0);
     await expectEachOnce(keysOf(run.report.passings));
+    // Spooled again after the reconnect and the reset: the card punches
+    // each package carries are still journaled once.
+    await expectReadoutsOnce(run.report.passings.length);
     expect(journal?.cursor('dev').session).toBe(2);
     report('emit-mtr4', run.latencies);
   }, 60_000);
@@ -239,11 +259,12 @@ describe('timing devices over a pty pair', () => {
       baudRate: 460_800,
       pullCable: false,
     });
-    const chips = () =>
-      journal?.unacknowledged().map((r) => r.passing.chip) ?? [];
+    const chips = () => recordsOf(false).map((r) => r.passing.chip);
     const expected = run.report.passings.map((p) => p.chip);
     await waitUntil(() => chips().length >= expected.length, 10_000);
     expect([...chips()].sort()).toEqual([...expected].sort());
+    // Each card's control punch once, although every card came three times.
+    await expectReadoutsOnce(expected.length);
     report('emit-250', run.latencies);
   }, 60_000);
 });

@@ -25,6 +25,7 @@ const deviceClientTimeoutsMs = {
   'devices:watch': deviceRequestLimitsMs['devices:watch'] + 5_000,
   'devices:stop': deviceRequestLimitsMs['devices:stop'] + 5_000,
   'devices:subscribe': deviceRequestLimitsMs['devices:subscribe'] + 5_000,
+  'devices:set-clock': deviceRequestLimitsMs['devices:set-clock'] + 5_000,
   'devices:acknowledge': deviceRequestLimitsMs['devices:acknowledge'] + 5_000,
 };
 

@@ -5,7 +5,21 @@
 // between the two (a restart hands back what was not acknowledged).
 
 import type { PassingPayload } from '../domain/operation';
-import type { TimingProtocol } from '../timing/passing';
+import { type TimingProtocol, timingProtocols } from '../timing/passing';
+
+/**
+ * What a device on a serial port is: a timing protocol the desk reads, or
+ * an ALGE display board it only writes finishers to (results:display).
+ */
+export type DeviceProtocol = TimingProtocol | 'alge-board';
+
+export const deviceProtocols: readonly DeviceProtocol[] = [
+  ...timingProtocols,
+  'alge-board',
+];
+
+export const isDeviceProtocol = (value: string): value is DeviceProtocol =>
+  deviceProtocols.some((protocol) => protocol === value);
 
 /** What the system lists for a serial port. */
 export type SerialPortInfo = {
@@ -26,7 +40,7 @@ export type UsbIdentity = {
 export type DeviceSetup = {
   /** Our name for the device, e.g. 'finish'; the journal keys by it. */
   id: string;
-  protocol: TimingProtocol;
+  protocol: DeviceProtocol;
   /** A fixed port name, or where the device was last seen. */
   path?: string;
   /** For USB adapters: the device is looked up by it on each connect. */
@@ -43,6 +57,16 @@ export type DeviceStatus =
   | { state: 'unplugged'; sinceMs: number; retryInMs: number }
   /** Another program holds the port. */
   | { state: 'busy'; path: string; sinceMs: number; retryInMs: number }
+  /** The operating system refuses us the port (Linux: not in dialout). */
+  | { state: 'no-permission'; path: string; sinceMs: number; retryInMs: number }
+  /** The port opened but the device answered at none of these speeds. */
+  | {
+      state: 'no-answer';
+      path: string;
+      baudRates: number[];
+      sinceMs: number;
+      retryInMs: number;
+    }
   | { state: 'error'; reason: string; sinceMs: number; retryInMs: number }
   | { state: 'stopped' };
 
@@ -63,8 +87,30 @@ export type JournaledPassing = PassingPayload & {
   receivedAtMs: number;
 };
 
-/** A card placed on a reader: its number, for pairing at check-in. */
-export type CardReadout = { device: string; chip: string; atMs: number };
+/** A control punch read from a card (code and time as the card has it). */
+export type CardPunch = { code: number; time: string };
+
+/**
+ * A card placed on a reader: its number, for pairing at check-in. Once
+ * its data is read, a second readout carries its punches (which also reach
+ * the desk as passings with source 'readout').
+ */
+export type CardReadout = {
+  device: string;
+  chip: string;
+  atMs: number;
+  cardType?: string;
+  punches?: CardPunch[];
+};
+
+/** A device clock set to this computer's local time. */
+export type ClockSet = {
+  id: string;
+  /** What was sent: local 'YYYY-MM-DD HH:MM:SS.fff'. */
+  setTo: string;
+  /** The device's clock as it answered afterwards, when it says. */
+  deviceTime?: string;
+};
 
 export type DeviceRequests = {
   'devices:list-ports': {
@@ -85,6 +131,8 @@ export type DeviceRequests = {
     args: Record<string, never>;
     result: { unacknowledged: JournaledPassing[] };
   };
+  /** Sets the device's clock to this computer's time (SportIdent, MTR4). */
+  'devices:set-clock': { args: { id: string }; result: ClockSet };
   /** The desk stored these passings; the journal forgets them. */
   'devices:acknowledge': {
     args: { ids: string[] };
@@ -105,6 +153,7 @@ export const deviceRequestNames = [
   'devices:watch',
   'devices:stop',
   'devices:subscribe',
+  'devices:set-clock',
   'devices:acknowledge',
 ] as const satisfies readonly (keyof DeviceRequests)[];
 
@@ -120,6 +169,8 @@ export const deviceRequestLimitsMs = {
   // Stopping waits for the port to close and a memory read to give up.
   'devices:stop': 15_000,
   'devices:subscribe': 10_000,
+  // Waits behind a memory read under way, then for the device's answer.
+  'devices:set-clock': 15_000,
   'devices:acknowledge': 10_000,
 } satisfies Record<DeviceRequestName, number>;
 

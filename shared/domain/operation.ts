@@ -27,8 +27,11 @@ export type PassingPayload = {
   session: number;
   /** The journal's natural key: the same passing always has the same. */
   key: string;
-  /** Live from the line, or fetched back from the device's memory. */
-  source: 'live' | 'memory';
+  /**
+   * Live from the line, fetched back from the device's memory, or a punch
+   * read from a card (chip, station = control code; shared/timing/readout.ts).
+   */
+  source: 'live' | 'memory' | 'readout';
   passing: Passing;
 };
 

@@ -13,7 +13,8 @@ import {
 } from './deviceModel';
 
 const mtrId = 77;
-const date = '2026-06-14';
+const dayMs = 86_400_000;
+const pad = (value: number) => String(value).padStart(2, '0');
 
 /** Argument bytes after the three command characters. */
 const argumentBytes: Record<string, number> = {
@@ -26,7 +27,14 @@ const argumentBytes: Record<string, number> = {
   SC: 6,
 };
 
-export const createMtr4Unit = (): DeviceModel => {
+export type Mtr4Options = { log?: (text: string) => void };
+
+export const createMtr4Unit = (options: Mtr4Options = {}): DeviceModel => {
+  let date = '2026-06-14';
+  // The unit's clock: the simulated one moved by the last '/SC'.
+  let offsetMs = 0;
+  const nowMs = () =>
+    (((simulatedClockMs(index) + offsetMs) % dayMs) + dayMs) % dayMs;
   const packages = new Map<number, Uint8Array>();
   let nextNumber = 1;
   let sessionStart = 1;
@@ -35,7 +43,7 @@ export const createMtr4Unit = (): DeviceModel => {
 
   const next = (): SimulatedRead => {
     index += 1;
-    const ms = simulatedClockMs(index);
+    const ms = nowMs();
     const packageNumber = nextNumber;
     nextNumber += 1;
     const chip = 200_000 + index;
@@ -73,10 +81,17 @@ export const createMtr4Unit = (): DeviceModel => {
     bytes[4] = 55;
     bytes[5] = 0x53;
     putLe(bytes, 6, 2, mtrId);
-    const ms = simulatedClockMs(index);
+    const ms = nowMs();
     const seconds = Math.floor(ms / 1000);
+    const [year = 2026, month = 6, day = 14] = date.split('-').map(Number);
     bytes.set(
-      [26, 6, 14, Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60],
+      [
+        year % 100,
+        month,
+        day,
+        Math.floor(seconds / 3600),
+        Math.floor(seconds / 60) % 60,
+      ],
       8,
     );
     bytes[13] = seconds % 60;
@@ -122,6 +137,14 @@ export const createMtr4Unit = (): DeviceModel => {
       case 'NS':
         sessionStart = nextNumber;
         return [];
+      case 'SC': {
+        // YY MM DD hh mm ss: no answer; the next status shows the clock.
+        const [yy = 0, mo = 1, dd = 1, hh = 0, mi = 0, ss = 0] = args;
+        offsetMs = (hh * 3600 + mi * 60 + ss) * 1000 - simulatedClockMs(index);
+        date = `${2000 + yy}-${pad(mo)}-${pad(dd)}`;
+        options.log?.(`clock set to ${date} ${pad(hh)}:${pad(mi)}:${pad(ss)}`);
+        return [];
+      }
       case 'CL':
         clear();
         return [];

@@ -34,6 +34,8 @@ export type SimulatorOptions = {
   /** Called once the last byte of a passing's first frame is written. */
   onSent?: (passing: Passing, atMs: number) => void;
   log?: (text: string) => void;
+  /** SportIdent: start-up commands whose answer is lost on the line. */
+  loseStartUpAnswers?: number;
 };
 
 export type SimulatorReport = {
@@ -55,7 +57,12 @@ const sleep = (ms: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const startSimulator = (options: SimulatorOptions): Simulator => {
-  const model = createDeviceModel(options.protocol);
+  const model = createDeviceModel(options.protocol, {
+    ...(options.loseStartUpAnswers
+      ? { loseStartUpAnswers: options.loseStartUpAnswers }
+      : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const random = seededRandom(options.seed ?? 1);
   const faults = new Set(options.faults ?? []);
   const lineFaults = (['noise', 'bad-checksum', 'partial'] as const).filter(

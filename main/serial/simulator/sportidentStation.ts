@@ -1,8 +1,11 @@
 // A SportIdent BSF/BSM station in extended protocol, autosend on: punches
 // go out as 0xD3 records and into an 8-byte-per-record backup memory that
-// the host reads with 0x81.
+// the host reads with 0x81. Its clock is set with 0xF6 (answered with the
+// time it now keeps), and as a readout station it reports an SI-Card 8 put
+// on it (0xE8) and sends the card's blocks when asked (0xEF).
 
 import type { Passing } from '../../../shared/timing/passing';
+import { encodeSiCardNumber } from '../../../shared/timing/sportident/cardNumber';
 import { encodeSiPunch } from '../../../shared/timing/sportident/commands';
 import {
   encodeSiFrame,
@@ -22,13 +25,63 @@ import {
 
 const station = 31;
 const memoryBytes = 0x20000;
-const date = { year: 2026, month: 6, day: 14 };
+const dayMs = 86_400_000;
 
-export const createSportidentStation = (): DeviceModel => {
+/** A card put on the station: its number and its punches, time of day. */
+export type SimulatedCard = {
+  chip: number;
+  punches: { code: number; secondsOfDay: number }[];
+};
+
+export type SportidentStation = DeviceModel & {
+  /** Puts an SI-Card 8 on the station: the 0xE8 frame it sends. */
+  insertCard(card: SimulatedCard): Uint8Array;
+};
+
+export type StationOptions = {
+  /** Start-up commands (0xF0) whose answer is lost on the line. */
+  loseStartUpAnswers?: number;
+  log?: (text: string) => void;
+};
+
+/** SI-Card 8 memory (blocks 0 and 1): TD CN TH TL punches from byte 136. */
+const si8Blocks = (card: SimulatedCard) => {
+  const bytes = new Uint8Array(256);
+  // Check, start and finish without a time (0xEEEE).
+  for (const at of [8, 12, 16]) bytes.set([0, 0, 0xee, 0xee], at);
+  bytes[22] = card.punches.length;
+  const [, si2, si1, si0] = encodeSiCardNumber(card.chip);
+  bytes.set([0x02, si2, si1, si0], 24);
+  card.punches.slice(0, 30).forEach((punch, index) => {
+    const pm = punch.secondsOfDay >= 43_200;
+    const seconds = punch.secondsOfDay % 43_200;
+    bytes.set(
+      [
+        encodeTd({ pm, dayOfWeek: 0, weekCounter: 0 }, punch.code >> 8),
+        punch.code & 0xff,
+        seconds >> 8,
+        seconds & 0xff,
+      ],
+      136 + index * 4,
+    );
+  });
+  return [bytes.subarray(0, 128), bytes.subarray(128, 256)];
+};
+
+export const createSportidentStation = (
+  options: StationOptions = {},
+): SportidentStation => {
   const memory = new Uint8Array(memoryBytes);
   let pointer = 0;
   let index = 0;
   let pending: Uint8Array = new Uint8Array(0);
+  let date = { year: 2026, month: 6, day: 14 };
+  // The station clock: the simulated one moved by the last 0xF6.
+  let offsetMs = 0;
+  let lostAnswers = options.loseStartUpAnswers ?? 0;
+  let inserted: SimulatedCard | undefined;
+  const nowMs = () =>
+    (((simulatedClockMs(index) + offsetMs) % dayMs) + dayMs) % dayMs;
 
   const clock = (ms: number) => {
     const seconds = Math.floor(ms / 1000);
@@ -41,7 +94,7 @@ export const createSportidentStation = (): DeviceModel => {
 
   const next = (): SimulatedRead => {
     index += 1;
-    const { pm, seconds12, tss } = clock(simulatedClockMs(index));
+    const { pm, seconds12, tss } = clock(nowMs());
     const chip = 500_000 + ((index * 7_919) % 1_000_000);
     const address = pointer;
     memory.set(
@@ -72,7 +125,7 @@ export const createSportidentStation = (): DeviceModel => {
   };
 
   const stationTime = (command: number) => {
-    const { pm, seconds12, tss } = clock(simulatedClockMs(index));
+    const { pm, seconds12, tss } = clock(nowMs());
     return encodeSiFrame(command, [
       0,
       station,
@@ -91,7 +144,44 @@ export const createSportidentStation = (): DeviceModel => {
     const data = frame.subarray(3, frame.length - 3);
     switch (command) {
       case 0xf0:
+        if (lostAnswers > 0) {
+          lostAnswers -= 1;
+          return new Uint8Array(0);
+        }
         return encodeSiFrame(0xf0, [0, station, data[0] ?? 0x4d]);
+      case 0xf6: {
+        // YY MM DD TD TH TL TSS: the clock keeps running from there.
+        const td = data[3] ?? 0;
+        const seconds =
+          (td & 1 ? 43_200 : 0) + (((data[4] ?? 0) << 8) | (data[5] ?? 0));
+        const ms = seconds * 1000 + Math.floor(((data[6] ?? 0) * 1000) / 256);
+        offsetMs = ms - simulatedClockMs(index);
+        date = {
+          year: 2000 + (data[0] ?? 0),
+          month: data[1] ?? 1,
+          day: data[2] ?? 1,
+        };
+        options.log?.(
+          `clock set to ${date.year}-${date.month}-${date.day} ` +
+            `${siTimeOfDay(seconds % 43_200, seconds >= 43_200)}`,
+        );
+        return stationTime(0xf6);
+      }
+      case 0xef: {
+        // Block 8: every block of the card (0 and 1 on an SI-Card 8).
+        if (!inserted) return Uint8Array.of(NAK);
+        const blocks = si8Blocks(inserted);
+        const wanted = data[0] ?? 0;
+        const numbers = wanted === 8 ? [0, 1] : [wanted];
+        return joinAll(
+          numbers.flatMap((number) => {
+            const block = blocks[number];
+            return block
+              ? [encodeSiFrame(0xef, [0, station, number, ...block])]
+              : [];
+          }),
+        );
+      }
       case 0x81: {
         const address =
           ((data[0] ?? 0) << 16) | ((data[1] ?? 0) << 8) | (data[2] ?? 0);
@@ -107,7 +197,6 @@ export const createSportidentStation = (): DeviceModel => {
           ...bytes,
         ]);
       }
-      case 0xf6:
       case 0xf7:
         return stationTime(command);
       case 0x83: {
@@ -132,7 +221,8 @@ export const createSportidentStation = (): DeviceModel => {
       const scan = scanSiFrame(buf, pos, buf.length);
       if (scan.type === 'partial') break;
       if (scan.type === 'frame' && scan.length > 1) {
-        answers.push(answer(buf.subarray(pos, pos + scan.length)));
+        const reply = answer(buf.subarray(pos, pos + scan.length));
+        if (reply.length > 0) answers.push(reply);
         pos += scan.length;
       } else {
         pos += 1;
@@ -150,5 +240,16 @@ export const createSportidentStation = (): DeviceModel => {
       memory.fill(0);
       pointer = 0;
     },
+    insertCard: (card) => {
+      inserted = card;
+      return encodeSiFrame(0xe8, [
+        0,
+        station,
+        ...encodeSiCardNumber(card.chip),
+      ]);
+    },
   };
 };
+
+const joinAll = (parts: Uint8Array[]) =>
+  parts.reduce((all, part) => joinBytes(all, part), new Uint8Array(0));

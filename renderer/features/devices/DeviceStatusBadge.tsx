@@ -12,6 +12,8 @@ const colourOf: Record<DeviceStatus['state'], string> = {
   reading: 'blue',
   unplugged: 'red',
   busy: 'orange',
+  'no-permission': 'red',
+  'no-answer': 'orange',
   error: 'red',
   stopped: 'gray',
 };
@@ -33,6 +35,12 @@ export const DeviceStatusBadge = ({ status }: { status: DeviceStatus }) => {
         return t('devices.state.unplugged', { since: clock(status.sinceMs) });
       case 'busy':
         return t('devices.state.busy');
+      case 'no-permission':
+        return t('devices.state.noPermission', { path: status.path });
+      case 'no-answer':
+        return t('devices.state.noAnswer', {
+          rates: status.baudRates.join(` ${t('devices.state.or')} `),
+        });
       case 'error':
         return t('devices.state.error', { reason: status.reason });
       case 'stopped':

@@ -15,14 +15,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type {
-  SerialPortInfo,
-  UsbIdentity,
-} from '../../../shared/contract/devices';
 import {
-  type TimingProtocol,
-  timingProtocols,
-} from '../../../shared/timing/passing';
+  type DeviceProtocol,
+  type DeviceSnapshot,
+  deviceProtocols,
+  isDeviceProtocol,
+  type SerialPortInfo,
+  type UsbIdentity,
+} from '../../../shared/contract/devices';
 import { DeviceStatusBadge } from './DeviceStatusBadge';
 import { useDevices } from './useDevices';
 
@@ -35,17 +35,45 @@ const usbOf = (port: SerialPortInfo): UsbIdentity | undefined =>
       }
     : undefined;
 
-const isProtocol = (value: string): value is TimingProtocol =>
-  timingProtocols.some((p) => p === value);
+/** Devices with a clock the desk can set (shared/timing encoders). */
+const hasClock = (protocol: DeviceProtocol) =>
+  protocol === 'sportident' || protocol === 'emit-mtr4';
+
+const canSetClock = (device: DeviceSnapshot) =>
+  hasClock(device.setup.protocol) &&
+  (device.status.state === 'connected' || device.status.state === 'reading');
 
 export const DevicesPage = () => {
   const { t } = useTranslation();
-  const { devices, ports, error, refreshPorts, watch, stop } = useDevices();
+  const { devices, ports, error, refreshPorts, watch, stop, setClock } =
+    useDevices();
   const [name, setName] = useState('finish');
-  const [protocol, setProtocol] = useState<TimingProtocol>('sportident');
+  const [protocol, setProtocol] = useState<DeviceProtocol>('sportident');
   const [path, setPath] = useState('');
   const [usb, setUsb] = useState<UsbIdentity | undefined>();
   const [addError, setAddError] = useState<string | null>(null);
+  const [clockNote, setClockNote] = useState<{
+    text: string;
+    failed: boolean;
+  } | null>(null);
+
+  const setDeviceClock = async (id: string) => {
+    const set = await setClock(id);
+    if (!set.ok) {
+      setClockNote({
+        text: t('devices.clockFailed', { id, reason: set.error.message }),
+        failed: true,
+      });
+      return;
+    }
+    const { setTo, deviceTime } = set.value;
+    setClockNote({
+      text: deviceTime
+        ? t('devices.clockSet', { id, setTo, deviceTime })
+        : t('devices.clockSetSilent', { id, setTo }),
+      failed: false,
+    });
+  };
 
   const add = async () => {
     const refused = await watch({
@@ -119,13 +147,13 @@ export const DevicesPage = () => {
           <NativeSelect
             label={t('devices.protocol')}
             value={protocol}
-            data={timingProtocols.map((p) => ({
+            data={deviceProtocols.map((p) => ({
               value: p,
               label: t(`devices.protocols.${p}`),
             }))}
             onChange={(e) => {
               const value = e.currentTarget.value;
-              if (isProtocol(value)) setProtocol(value);
+              if (isDeviceProtocol(value)) setProtocol(value);
             }}
           />
           <TextInput
@@ -148,6 +176,16 @@ export const DevicesPage = () => {
       </section>
 
       <section aria-label={t('devices.title')}>
+        {clockNote && (
+          <Alert
+            color={clockNote.failed ? 'red' : 'green'}
+            role={clockNote.failed ? 'alert' : 'status'}
+            withCloseButton
+            onClose={() => setClockNote(null)}
+          >
+            {clockNote.text}
+          </Alert>
+        )}
         {devices.length === 0 ? (
           <Text c="dimmed">{t('devices.none')}</Text>
         ) : (
@@ -179,13 +217,25 @@ export const DevicesPage = () => {
                     {device.capturePath}
                   </Table.Td>
                   <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => void stop(device.setup.id)}
-                    >
-                      {t('devices.stop')}
-                    </Button>
+                    <Group gap="xs" wrap="nowrap">
+                      {hasClock(device.setup.protocol) && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          disabled={!canSetClock(device)}
+                          onClick={() => void setDeviceClock(device.setup.id)}
+                        >
+                          {t('devices.setClock')}
+                        </Button>
+                      )}
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => void stop(device.setup.id)}
+                      >
+                        {t('devices.stop')}
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

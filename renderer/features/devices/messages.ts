@@ -29,6 +29,10 @@ export const devicesNb = {
     reading: 'Leser minnet',
     unplugged: 'Frakoblet siden {{since}}',
     busy: 'Porten er i bruk av et annet program',
+    noPermission:
+      'Ingen tilgang til {{path}}: legg brukeren i gruppa dialout (sudo usermod -aG dialout $USER), logg ut og inn igjen',
+    noAnswer: 'Ingen svar fra stasjonen på {{rates}} baud, prøver igjen',
+    or: 'eller',
     error: 'Feil: {{reason}}',
     stopped: 'Stoppet',
   },
@@ -37,7 +41,13 @@ export const devicesNb = {
     'emit-250': 'Emit 250-leser',
     'emit-mtr4': 'Emit MTR4',
     'alge-timy': 'ALGE Timy',
+    'alge-board': 'ALGE resultattavle (GAZ, D-LINE)',
   },
+  setClock: 'Still klokka til denne maskinens tid',
+  clockSet:
+    'Klokka på {{id}} er satt til {{setTo}}; enheten sier {{deviceTime}}',
+  clockSetSilent: 'Klokka på {{id}} er satt til {{setTo}}',
+  clockFailed: 'Klokka på {{id}} ble ikke satt: {{reason}}',
   chip: {
     label: 'Brikke',
     rental: 'Leiebrikke',
@@ -77,6 +87,10 @@ export const devicesEn: Messages<typeof devicesNb> = {
     reading: 'Reading its memory',
     unplugged: 'Unplugged since {{since}}',
     busy: 'The port is held by another program',
+    noPermission:
+      'No permission to open {{path}}: add yourself to the dialout group (sudo usermod -aG dialout $USER), then log out and in',
+    noAnswer: 'No answer from the station at {{rates}} baud, retrying',
+    or: 'or',
     error: 'Error: {{reason}}',
     stopped: 'Stopped',
   },
@@ -85,7 +99,12 @@ export const devicesEn: Messages<typeof devicesNb> = {
     'emit-250': 'Emit 250 reader',
     'emit-mtr4': 'Emit MTR4',
     'alge-timy': 'ALGE Timy',
+    'alge-board': 'ALGE display board (GAZ, D-LINE)',
   },
+  setClock: "Set clock to this computer's time",
+  clockSet: "{{id}}'s clock set to {{setTo}}; the device says {{deviceTime}}",
+  clockSetSilent: "{{id}}'s clock set to {{setTo}}",
+  clockFailed: "{{id}}'s clock was not set: {{reason}}",
   chip: {
     label: 'Chip',
     rental: 'Rental chip',

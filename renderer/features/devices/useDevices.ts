@@ -4,11 +4,12 @@ import { useCallback, useEffect, useState } from 'react';
 
 import type { DeskApi } from '../../../shared/contract/desk';
 import type {
+  ClockSet,
   DeviceSetup,
   DeviceSnapshot,
   SerialPortInfo,
 } from '../../../shared/contract/devices';
-import type { AppError } from '../../../shared/contract/result';
+import type { AppError, Result } from '../../../shared/contract/result';
 import { getDeskApi } from '../../bridge/getDeskApi';
 
 export type DevicesState = {
@@ -18,6 +19,7 @@ export type DevicesState = {
   refreshPorts(): Promise<void>;
   watch(setup: DeviceSetup): Promise<AppError | null>;
   stop(id: string): Promise<void>;
+  setClock(id: string): Promise<Result<ClockSet>>;
 };
 
 const upsert = (list: DeviceSnapshot[], snapshot: DeviceSnapshot) => {
@@ -86,5 +88,16 @@ export const useDevices = (): DevicesState => {
     [api],
   );
 
-  return { devices, ports, error, refreshPorts, watch, stop };
+  const setClock = useCallback(
+    async (id: string): Promise<Result<ClockSet>> =>
+      api
+        ? api.invoke('devices:set-clock', { id })
+        : {
+            ok: false,
+            error: { code: 'devices-unavailable', message: 'No desk API' },
+          },
+    [api],
+  );
+
+  return { devices, ports, error, refreshPorts, watch, stop, setClock };
 };
