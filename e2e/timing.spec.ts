@@ -80,6 +80,11 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
     };
     const badgeOf = (name: string): Locator =>
       page.locator(`tr[data-device="${name}"] [data-state]`);
+    // The stations are switched on first: the desk connects to a station
+    // only once it answers. The finish station is played by hand until the
+    // race, then by `racedesk device simulate`.
+    card = await openCardReader(reader.device);
+    const finishStation = await openCardReader(finish.device);
     await addDevice('finish', finish.host);
     await addDevice('reader', reader.host);
     await expect(badgeOf('finish')).toHaveAttribute('data-state', 'connected', {
@@ -91,7 +96,6 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
     await desk.screenshot('timing-01-devices');
 
     // Check-in: one chip typed (a rental), one read from the reader.
-    card = await openCardReader(reader.device);
     await desk.goTo('Innsjekk');
     await desk.find(typedPlain(fullName(typed)));
     await desk.pick(fullName(typed));
@@ -138,6 +142,7 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
     await expect(setup.getByRole('status')).toHaveText('Oppsettet er lagret');
 
     // The race: three punches at the finish, the third from a stray chip.
+    await finishStation.close();
     simulator = simulate(
       [
         '--protocol',
