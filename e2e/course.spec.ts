@@ -55,9 +55,7 @@ test('a course is set per class with errors under the field, and statuses per ro
 
   await page.getByLabel('Vis', { exact: true }).selectOption(className);
   const table = page.getByRole('region', { name: className, exact: true });
-  await expect(table.getByRole('columnheader')).toContainText([
-    'Mellomtider',
-  ]);
+  await expect(table.getByRole('columnheader')).toContainText(['Mellomtider']);
   const rows = table.getByTestId('result-row');
   await expect(rows.first().getByTestId('result-splits')).toHaveText(
     '31: –, 32: –, 33: –',
