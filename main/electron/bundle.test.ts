@@ -3,16 +3,17 @@
 // setup calls main.ts promises, with the hardened window options.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { deskRequestNames } from '../../shared/contract/desk';
 
-type Recorded = { call: string; detail?: unknown };
+type Recorded = { call: string; detail?: unknown; handler?: unknown };
 
 const root = resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -38,7 +39,14 @@ const fakeElectron = (calls: Recorded[], exposed: Map<string, unknown>) => {
       calls.push({ call, detail: args[0] });
     };
   class BrowserWindow {
-    webContents = { on() {} };
+    webContents = {
+      on() {},
+      // The page as it prints, as Electron's print to PDF gives it.
+      printToPDF: async (options: unknown) => {
+        calls.push({ call: 'printToPDF', detail: options });
+        return new TextEncoder().encode('%PDF-1.7 from the fake');
+      },
+    };
     constructor(options: unknown) {
       calls.push({ call: 'BrowserWindow', detail: options });
     }
@@ -66,7 +74,11 @@ const fakeElectron = (calls: Recorded[], exposed: Map<string, unknown>) => {
         setPermissionCheckHandler: record('setPermissionCheckHandler'),
       },
     },
-    ipcMain: { handle: record('ipcMain.handle') },
+    ipcMain: {
+      handle: (channel: string, handler: unknown) => {
+        calls.push({ call: 'ipcMain.handle', detail: channel, handler });
+      },
+    },
     contextBridge: {
       exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api),
     },
@@ -88,6 +100,8 @@ const loadBundle = (file: string, electron: unknown) => {
       : original.call(this, request, ...rest);
   };
   try {
+    // Each test loads it afresh, with its own recorder.
+    delete require.cache[require.resolve(file)];
     require(file);
   } finally {
     Module._load = original;
@@ -123,6 +137,51 @@ describe('the bundled Electron main and preload', () => {
       call: 'loadFile',
       detail: join(dir, 'renderer', 'index.html'),
     });
+  });
+
+  it('main prints the desk window to a PDF in exports/ and logs it', async () => {
+    const calls: Recorded[] = [];
+    loadBundle(join(dir, 'main', 'main.cjs'), fakeElectron(calls, new Map()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const handler = calls.find(
+      ({ call, detail }) =>
+        call === 'ipcMain.handle' && detail === 'exports:print-pdf',
+    )?.handler;
+    if (typeof handler !== 'function') throw new Error('no print-pdf channel');
+
+    const page = pathToFileURL(join(dir, 'renderer', 'index.html')).href;
+    const result = await handler(
+      {
+        senderFrame: { parent: null, url: page },
+        sender: { isDestroyed: () => false, send() {} },
+      },
+      {
+        list: 'media-list',
+        columns: [
+          'bib',
+          'photoReserved',
+          'videoReserved',
+          'streamingReserved',
+          'liveFeedReserved',
+        ],
+        people: 3,
+        rows: 3,
+        event: { id: 'ev1', name: 'Vårløpet' },
+        by: 'Kari Sekretær (desk-1)',
+      },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      value: { entry: { list: 'media-list', via: 'pdf', people: 3 } },
+    });
+    expect(calls.map(({ call }) => call)).toContain('printToPDF');
+    // getPath answers the same folder for everything in the fake.
+    const exportsDir = join(dir, 'logs', 'exports');
+    const pdfs = (await readdir(exportsDir)).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(1);
+    expect(await readFile(join(exportsDir, pdfs[0] ?? ''), 'utf8')).toBe(
+      '%PDF-1.7 from the fake',
+    );
   });
 
   it('preload exposes only window.racedesk with invoke and on', () => {

@@ -5,7 +5,10 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../node/log';
 import type { DeskHandlers } from '../../shared/contract/desk';
-import type { WriteListArgs } from '../../shared/contract/exports';
+import type {
+  WriteListArgs,
+  WrittenExport,
+} from '../../shared/contract/exports';
 import type { Result } from '../../shared/contract/result';
 import { listPurposes } from '../../shared/lists/purposes';
 import { packRowsText } from '../../shared/lists/rowsText';
@@ -311,7 +314,7 @@ describe('exports handlers', () => {
     const handlers = desk({ dataDir, choosePath: async () => chosen });
     const written = valueIn(
       await send(handlers, 'exports:write-list', license),
-    );
+    ) as WrittenExport;
     expect(written).toMatchObject({ path: chosen });
     expect(await headersOf(chosen)).toHaveLength(5);
     // Outside exports/, the log names the full path, for the purge.
@@ -325,7 +328,7 @@ describe('exports handlers', () => {
     const handlers = desk({ dataDir, choosePath: async () => chosen });
     const written = valueIn(
       await send(handlers, 'exports:write-list', license),
-    );
+    ) as WrittenExport;
     expect(written.entry.file).toBe('lisens.xlsx');
   });
 
@@ -412,7 +415,9 @@ describe('exports handlers', () => {
       event: race,
       by: 'desk-7',
     };
-    const written = valueIn(await send(handlers, 'exports:print-pdf', print));
+    const written = valueIn(
+      await send(handlers, 'exports:print-pdf', print),
+    ) as WrittenExport;
     expect(written.path.startsWith(exportsFolder(dataDir))).toBe(true);
     expect(written.entry.file).toMatch(
       /^Birkebeinerløpet-2025-license-list-\d{8}-\d{6}\.pdf$/,
