@@ -2,13 +2,17 @@
 // and a card reader on the devices page, pair chips at check-in (one typed,
 // one read from the reader), run a small race with `racedesk device
 // simulate`, see the finishers ranked live, and export the IOF result list
-// that xmllint validates against the schema.
+// that xmllint validates against the schema. Then hand over from the desk:
+// the results as Excel (read back with exceljs), the start list as IOF XML
+// (validated by xmllint) and as CSV, with the chips paired at check-in in
+// them, each file in the export log under the operator signed in.
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 
 import {
   schemaCheckUnavailable,
@@ -16,6 +20,7 @@ import {
 } from '../node/formats/xmllint';
 import { fullName, typedPlain, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
+import { e2eOperator } from './pages/access';
 import { openRunLog } from './runLogs';
 import {
   openCardReader,
@@ -26,6 +31,21 @@ import {
 
 const cellOf = (headers: string[], cells: string[], name: string) =>
   cells[headers.indexOf(name)] ?? '';
+
+/** Presses a hand-over button and returns the path its status names. */
+const writtenPath = async (
+  page: Page,
+  button: string,
+  said: string,
+): Promise<string> => {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: said });
+  await expect(status).toBeVisible();
+  const text = (await status.textContent()) ?? '';
+  const match = / er skrevet til (.+)$/.exec(text.trim());
+  if (!match?.[1]) throw new Error(`no path in "${text}"`);
+  return match[1];
+};
 
 test('chips paired at check-in time a simulated race into an IOF result list', async ({
   desk,
@@ -206,6 +226,112 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
         type: 'skipped-check',
         description: unavailable,
       });
+    }
+
+    // Excel results from the desk, read back with exceljs.
+    const xlsxPath = await writtenPath(
+      page,
+      'Eksporter resultater til Excel',
+      'Resultatene',
+    );
+    expect(xlsxPath).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new Error('no sheet in the Excel results');
+    const sheetRows = sheet
+      .getSheetValues()
+      .filter(Array.isArray)
+      // Rows are sparse where a cell is empty: Array.from fills the holes.
+      .map((row) => Array.from(row.slice(1), (cell) => String(cell ?? '')));
+    expect(sheetRows[0]?.slice(0, 4)).toEqual([
+      'Klasse',
+      'Plass',
+      'Startnr.',
+      'Navn',
+    ]);
+    const typedRow = sheetRows.find((row) => row[3] === fullName(typed));
+    expect(typedRow?.[1]).toBe('1');
+    expect(typedRow).toContain(typedChip);
+
+    // The start list for the timing crew, from the desk's state: the
+    // chips paired at check-in are in it, valid against IOF.xsd.
+    const startList = page.getByRole('region', {
+      name: 'Startliste til tidtaking',
+    });
+    await expect(startList).toBeVisible();
+    const startListPath = await writtenPath(
+      page,
+      'IOF XML startliste',
+      'Lista (',
+    );
+    expect(startListPath).toMatch(/-iof-startlist-\d{8}-\d{6}\.xml$/);
+    const startXml = await readFile(startListPath, 'utf8');
+    expect(startXml).toContain('<StartList');
+    expect(startXml).toContain(`<ControlCard>${typedChip}</ControlCard>`);
+    expect(startXml).toContain(`<ControlCard>${readChip}</ControlCard>`);
+    if (unavailable === '') {
+      expect(await validateIofXml(startXml)).toEqual({ ok: true, value: true });
+    }
+    const entryListPath = await writtenPath(
+      page,
+      'IOF XML påmeldingsliste',
+      'Lista (',
+    );
+    const entryXml = await readFile(entryListPath, 'utf8');
+    if (unavailable === '') {
+      expect(await validateIofXml(entryXml)).toEqual({ ok: true, value: true });
+    }
+    const csvPath = await writtenPath(
+      page,
+      'CSV-startliste (semikolon)',
+      'Lista (',
+    );
+    const csvLines = (await readFile(csvPath, 'utf8')).split('\r\n');
+    expect(csvLines[0]).toMatch(/^\ufeffStno;Chip;/);
+    expect(
+      csvLines.some(
+        (line) =>
+          line.split(';')[1] === typedChip && line.includes(typed.lastName),
+      ),
+    ).toBe(true);
+    await desk.screenshot('timing-06-handed-over');
+
+    // Every file is in the export log, under the operator signed in.
+    const log = (
+      await readFile(
+        join(dirname(xlsxPath), 'racedesk-export-log.jsonl'),
+        'utf8',
+      )
+    )
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logged = (file: string) =>
+      log.find((entry) => entry.file === file.split('/').pop());
+    for (const [file, list] of [
+      [path, 'iof-resultlist'],
+      [xlsxPath, 'results-xlsx'],
+      [startListPath, 'iof-startlist'],
+      [entryListPath, 'iof-entrylist'],
+      [csvPath, 'csv-startlist'],
+    ] as const) {
+      expect(logged(file)).toMatchObject({
+        list,
+        by: expect.stringContaining(e2eOperator.name),
+      });
+    }
+    const startsInXml = startXml.split('<PersonStart>').length - 1;
+    expect(logged(startListPath)?.rows).toBe(startsInXml);
+    expect(logged(startListPath)?.people).toBeGreaterThan(0);
+    // Nobody who is only deregistered is on the start list.
+    const activeIds = new Set(file.people.map((p) => p.personId));
+    const goneIds = rows
+      .map((r) => cellOf(headers, r.cells, 'Person ID'))
+      .filter((id) => id !== '' && !activeIds.has(id));
+    expect(goneIds.length).toBeGreaterThan(0);
+    for (const id of goneIds) {
+      expect(startXml).not.toContain(`<Id type="NIF">${id}</Id>`);
     }
     expect(host.log()).not.toContain('"level":50');
   } finally {

@@ -129,6 +129,7 @@ export const handedOverFields = {
     'time',
     'status',
     'chip',
+    'splits',
   ],
   xlsx: [
     'class',
@@ -143,6 +144,7 @@ export const handedOverFields = {
     'finishTime',
     'chip',
     'note',
+    'splits',
   ],
 } as const satisfies Record<TimingListFormat | ResultFileFormat, string[]>;
 
