@@ -115,6 +115,16 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
     });
     await desk.screenshot('timing-01-devices');
 
+    // The finish station's clock, set to this computer's time: the desk
+    // says what it sent and what the station answered.
+    await page
+      .locator('tr[data-device="finish"]')
+      .getByRole('button', { name: 'Still klokka til denne maskinens tid' })
+      .click();
+    await expect(
+      page.getByText(/^Klokka på finish er satt til /),
+    ).toContainText('enheten sier');
+
     // Check-in: one chip typed (a rental), one read from the reader.
     await desk.goTo('Innsjekk');
     await desk.find(typedPlain(fullName(typed)));
