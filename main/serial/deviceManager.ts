@@ -4,6 +4,7 @@
 // reconnects with capped backoff after an unplug. Plain Node: the Electron
 // glue subscribes with `onEvent` and forwards the events to the desk.
 
+import type { SerialPort } from 'serialport';
 import type { DeviceProtocol } from '../../shared/contract/devices';
 import { fail, type Result } from '../../shared/contract/result';
 import type { PassingJournal } from '../journal/passingJournal';
@@ -74,6 +75,8 @@ type Watch = {
   stopped: boolean;
   wake: () => void;
   session?: DeviceSession;
+  /** A port opened and still asked its start-up, closed by `stop`. */
+  opening?: SerialPort;
   done: Promise<void>;
 };
 
@@ -157,6 +160,7 @@ export const createDeviceManager = (
       const opened = await openPort(path, settings, baudRate);
       if (!opened.ok) return opened;
       const port = opened.value;
+      watch.opening = port;
       const startedAt = Date.now();
       const capture = await openCaptureFile(
         options.dataDir,
@@ -225,9 +229,11 @@ export const createDeviceManager = (
       for (let attempt = 0; attempt < attempts; attempt++) {
         if (watch.stopped || !session.isOpen()) break;
         if (await driver.startUp(context)) {
+          watch.opening = undefined;
           return { ok: true as const, session, context, baudRate, startedAt };
         }
       }
+      watch.opening = undefined;
       await closeQuietly(port);
       await session.ended;
       // Nothing came back: no file per try while the station stays silent.
@@ -250,7 +256,10 @@ export const createDeviceManager = (
     const backoff = createBackoff(options.backoff ?? defaultBackoff);
     let awaySinceMs = Date.now();
     while (!watch.stopped) {
-      setState(device, { state: 'connecting', attempt: backoff.attempt + 1 });
+      // A silent station keeps saying so while it is asked again.
+      if (states.get(device)?.state !== 'no-answer') {
+        setState(device, { state: 'connecting', attempt: backoff.attempt + 1 });
+      }
       const path = await resolvePath(watch);
       const result = path
         ? await connect(watch, path).catch(
@@ -312,6 +321,7 @@ export const createDeviceManager = (
     if (!watch) return;
     watch.stopped = true;
     watch.wake();
+    if (watch.opening) await closeQuietly(watch.opening);
     if (watch.session) await closeQuietly(watch.session.port);
     await watch.done;
     watches.delete(device);
