@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 
 import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { SerialPort } from 'serialport';
 
 import {
   schemaCheckUnavailable,
@@ -31,6 +32,22 @@ import {
 
 const cellOf = (headers: string[], cells: string[], name: string) =>
   cells[headers.indexOf(name)] ?? '';
+
+/** The device end of a cable that only listens: what the desk sent. */
+const openLineReader = async (path: string, baudRate: number) => {
+  const port = new SerialPort({ path, baudRate, autoOpen: false });
+  await new Promise<void>((done, fail) =>
+    port.open((error) => (error ? fail(error) : done())),
+  );
+  let received = '';
+  port.on('data', (bytes: Buffer) => {
+    received += bytes.toString('latin1');
+  });
+  return {
+    text: () => received,
+    close: () => new Promise<void>((done) => port.close(() => done())),
+  };
+};
 
 /** Presses a hand-over button and returns the path its status names. */
 const writtenPath = async (
@@ -57,6 +74,8 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
   const reader = await plugInPair(join(dir, 'reader'));
   let simulator: ReturnType<typeof simulate> | undefined;
   let card: Awaited<ReturnType<typeof openCardReader>> | undefined;
+  let timy: Awaited<ReturnType<typeof plugInPair>> | undefined;
+  let timyEnd: Awaited<ReturnType<typeof openLineReader>> | undefined;
   try {
     const file = await writeExportFile(
       testInfo.outputPath('påmeldte.xlsx'),
@@ -343,12 +362,57 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
     for (const id of goneIds) {
       expect(startXml).not.toContain(`<Id type="NIF">${id}</Id>`);
     }
+
+    // The Timy's printer and a display board: lines to a connected device
+    // (no board kind on this desk yet, so the Timy takes the board's lines
+    // too). What reaches the device end of the cable is read back.
+    timy = await plugInPair(join(dir, 'timy'));
+    timyEnd = await openLineReader(timy.device, 9_600);
+    await page.getByRole('tab', { name: 'Tidtakerutstyr' }).click();
+    await page.getByLabel('Navn', { exact: true }).fill('timy');
+    await page.getByLabel('Protokoll').selectOption('alge-timy');
+    await page.getByLabel('Port', { exact: true }).fill(timy.host);
+    await page.getByRole('button', { name: 'Koble til' }).click();
+    await expect(badgeOf('timy')).toHaveAttribute('data-state', 'connected', {
+      timeout: 15_000,
+    });
+    await page.getByRole('tab', { name: 'Resultater' }).click();
+    const handOver = page.getByRole('region', { name: 'Levere resultater' });
+    const raceClass = (entryOf(typed.personId)[0] ?? '')
+      .split('|')
+      .filter((part) => part !== '')
+      .join(' ');
+    await handOver.getByLabel('Skriver (Timy)').selectOption('timy');
+    await handOver.getByLabel('Klasse å skrive ut').selectOption(raceClass);
+    await handOver.getByRole('button', { name: 'Skriv ut klassen' }).click();
+    // The class, then the two finishers (the others are still out).
+    await expect(
+      handOver.getByRole('status').filter({ hasText: 'Skrev ' }),
+    ).toHaveText(`Skrev 3 linjer for ${raceClass} til timy`);
+    await expect
+      .poll(() => timyEnd?.text() ?? '')
+      .toContain(`DTP${raceClass.slice(0, 24)}`);
+    await handOver.getByLabel('Resultattavle').selectOption('timy');
+    await handOver
+      .getByRole('button', { name: 'Send siste i mål til tavla' })
+      .click();
+    await expect(
+      handOver.getByRole('status').filter({ hasText: 'Sendt ' }),
+    ).toHaveText('Sendt 2 linjer til timy');
+    // Board lines: the finish letter C, the time to the thousandth, rank.
+    await expect
+      .poll(() => timyEnd?.text() ?? '')
+      .toMatch(/C {4}00:00:01\.23\d {1}1\r/);
+    await desk.screenshot('timing-07-printed-and-board');
+
     expect(host.log()).not.toContain('"level":50');
   } finally {
     await simulator?.stop();
     await card?.close();
+    await timyEnd?.close();
     await finish.pullCable();
     await reader.pullCable();
+    await timy?.pullCable();
     await rm(dir, { recursive: true, force: true });
   }
 });
