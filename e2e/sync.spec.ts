@@ -77,6 +77,27 @@ const openDesk = async (
 const shoot = (desk: Desk, name: string) =>
   desk.desk.page.screenshot({ path: join(screenshotDir, `sync-${name}.png`) });
 
+/**
+ * What a desk's card shows of a person's day: checked in (and when) or
+ * not, and the bib.
+ */
+const cardState = async (desk: Desk, doc: ParticipantDoc) => {
+  await desk.desk.openByCode(doc.participant.personId);
+  const text = (await desk.desk.card.textContent()) ?? '';
+  return {
+    personId: doc.participant.personId,
+    checkedIn: /Sjekket inn kl\. \d{1,2}[:.]\d{2}/.exec(text)?.[0] ?? '',
+    bib: /Startnummer(\d+|–)/.exec(text)?.[1] ?? '?',
+  };
+};
+
+/** The download's progress line showed the bar and reached 100 %. */
+const expectDownloadCompleted = async (desk: Desk) => {
+  const seen = await desk.sync.downloadSeen();
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.at(-1)).toMatch(/dokumenter lastet ned \(100 %\)\|100$/);
+};
+
 const overviewText = async (desk: Desk) => {
   await desk.desk.goTo('Oversikt');
   const text = await desk.desk.page
@@ -115,14 +136,27 @@ test('two desks and a central service agree after one worked offline', async ({
       password: 'demo',
       event: 'Demoløpet 2025',
     };
+    for (const desk of [a, b]) await desk.sync.watchDownload();
     await a.sync.connect({ ...form, deskName: 'Pult A' });
     await b.sync.connect({ ...form, deskName: 'Pult B' });
+    for (const desk of [a, b]) await expectDownloadCompleted(desk);
     await shoot(a, '01-connected');
 
     // A block of bibs for desk B, shown with its range.
     await b.sync.askForBibs(10);
-    await expect(b.sync.leases.getByRole('table').getByRole('row')).toHaveCount(
-      2,
+    await expect(
+      b.sync.leases
+        .getByRole('table', { name: 'Startnummerblokker for denne pulten' })
+        .getByRole('row'),
+    ).toHaveCount(2);
+    // Per class: the next bib the desk hands out and how many are left.
+    const granted = await b.sync.leases.getByRole('status').textContent();
+    const first = /Fikk (\d+)–/.exec(granted ?? '')?.[1] ?? '';
+    const stock = b.sync.leases.getByRole('table', {
+      name: 'Neste startnummer per klasse',
+    });
+    await expect(stock.getByRole('row').nth(1)).toContainText(
+      new RegExp(`Alle klasser${first}10 / 10`),
     );
 
     // Desk A loses the network and keeps working.
@@ -176,12 +210,44 @@ test('two desks and a central service agree after one worked offline', async ({
     const checkedIn = onServer.filter((doc) => doc.state.checkedIn);
     expect(checkedIn).toHaveLength(offlineCheckIns.length + 3);
     expect(await overviewText(a)).toBe(await overviewText(b));
-    for (const doc of [offlineCheckIns[0], offlineCheckIns[19]]) {
-      await b.desk.openByCode(doc?.participant.personId ?? '');
-      await b.desk.expectCheckedIn();
+    // Every person either desk touched, card by card: checked in (and
+    // when) and bib the same on both desks, and as the service has them.
+    const touched = [
+      ...offlineCheckIns,
+      ...onlineCheckIns,
+      dropped,
+      claimant,
+      holder,
+    ];
+    const byPerson = new Map(
+      onServer.map((doc) => [doc.participant.personId, doc]),
+    );
+    const shownOn = async (desk: Desk) => {
+      await desk.desk.goTo('Innsjekk');
+      const states = [];
+      for (const doc of touched) states.push(await cardState(desk, doc));
+      return states;
+    };
+    const onA = await shownOn(a);
+    const onB = await shownOn(b);
+    expect(onA).toEqual(onB);
+    for (const shown of onA) {
+      const server = byPerson.get(shown.personId)?.state;
+      expect(shown.checkedIn !== '', shown.personId).toBe(
+        server?.checkedIn ?? false,
+      );
+      expect(shown.bib, shown.personId).toBe(server?.bib || '–');
     }
-    await b.desk.openByCode(offlineCheckIns[4]?.participant.personId ?? '');
-    await b.desk.expectBib('805');
+    expect(onA.filter((shown) => shown.checkedIn !== '')).toHaveLength(
+      offlineCheckIns.length + onlineCheckIns.length,
+    );
+    expect(onA.slice(0, 5).map((shown) => shown.bib)).toEqual([
+      '801',
+      '802',
+      '803',
+      '804',
+      '805',
+    ]);
 
     // The deregistered person is flagged on both desks; desk A's check-in
     // came back refused.
@@ -223,6 +289,23 @@ test('two desks and a central service agree after one worked offline', async ({
     });
     expect(await central.openConflicts()).toBe(0);
     await shoot(a, '07-conflict-settled');
+
+    // Desk A downloads the event again (as after a restored service):
+    // it pushes all its work again and nothing changes or doubles.
+    const settled = await central.participants();
+    await a.sync.watchDownload();
+    await a.sync.goTo();
+    await a.sync.connection
+      .getByRole('button', { name: 'Last ned arrangementet på nytt' })
+      .click();
+    await expect(a.sync.connection.getByRole('status')).toContainText(
+      'Lastet ned på nytt',
+      { timeout: 60_000 },
+    );
+    await expectDownloadCompleted(a);
+    await a.sync.expectSynced();
+    expect(await central.participants()).toEqual(settled);
+    expect(await overviewText(a)).toBe(await overviewText(b));
 
     // The office revokes desk B: B says why it no longer syncs.
     await central.revokeDesk(await b.sync.deskId());

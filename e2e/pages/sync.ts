@@ -47,6 +47,39 @@ export class SyncPanel {
     await this.expectSynced();
   }
 
+  /**
+   * Starts keeping every text the download's progress line shows, for
+   * downloadSeen: the connect form goes away as soon as it is done.
+   */
+  async watchDownload() {
+    await this.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { downloadSeen: string[] }).downloadSeen = seen;
+      const keep = () => {
+        const line = document.querySelector(
+          '[data-testid="download-progress"]',
+        );
+        const bar = line?.parentElement?.querySelector('[role="progressbar"]');
+        const text = `${line?.textContent ?? ''}|${bar?.getAttribute('aria-valuenow') ?? ''}`;
+        if (line && seen.at(-1) !== text) seen.push(text);
+      };
+      new MutationObserver(keep).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
+    });
+  }
+
+  /** What the progress line and bar showed since watchDownload, in order. */
+  async downloadSeen(): Promise<string[]> {
+    return this.page.evaluate(
+      () =>
+        (window as unknown as { downloadSeen?: string[] }).downloadSeen ?? [],
+    );
+  }
+
   get connection(): Locator {
     return this.page.getByRole('region', { name: 'Tilkobling' });
   }

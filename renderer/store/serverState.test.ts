@@ -15,7 +15,7 @@ import {
   emptyServerView,
 } from './eventModel';
 import { applyCheckpoint, applyPulled, applyResults } from './serverState';
-import { nextBib, pendingOperations } from './syncViews';
+import { leaseStock, nextBib, pendingOperations } from './syncViews';
 
 const event: RaceEvent = {
   id: testEventId,
@@ -166,6 +166,75 @@ describe('server state with pending operations on top', () => {
     expect(nextBib(model, 'desk-b', className)).toEqual({
       ok: true,
       value: { bib: '1', source: 'range' },
+    });
+  });
+
+  it('shows per class the next bib from the lease and how many are left, low under ten', () => {
+    const model = connectedModel();
+    const className = kari.entries[0]?.className ?? '';
+    const lease = (id: string, cls: string, first: number, last: number) => ({
+      kind: 'bib-lease' as const,
+      seq: 0,
+      lease: {
+        id,
+        deskId: 'desk-a',
+        className: cls,
+        first,
+        last,
+        createdAt: '',
+      },
+    });
+    applyPulled(model, [
+      { ...lease('own', className, 100, 111), seq: 2 },
+      { ...lease('any', '', 500, 529), seq: 3 },
+      {
+        ...lease('other-desk', className, 200, 299),
+        seq: 4,
+        lease: { ...lease('x', className, 200, 299).lease, deskId: 'desk-b' },
+      },
+    ]);
+    expect(leaseStock(model, 'desk-a')).toEqual([
+      { className, next: '100', left: 12, size: 12, low: false },
+      { className: '', next: '500', left: 30, size: 30, low: false },
+    ]);
+
+    // Kari takes 100 here, Ola holds 101 on the server: 102 is next,
+    // ten are left.
+    applyOperation(
+      model,
+      makeOperation({
+        eventId: testEventId,
+        participantId: 'kari',
+        type: 'bib-assign',
+        payload: { bib: '100', previousBib: '', source: 'lease' },
+      }),
+    );
+    const holder = (id: string, bib: string, seq: number) => ({
+      kind: 'participant' as const,
+      seq,
+      participant: makeParticipant({ id }),
+      state: { ...idle, bib },
+      lateEntry: false,
+    });
+    applyPulled(model, [holder('ola', '101', 5)]);
+    expect(leaseStock(model, 'desk-a')[0]).toEqual({
+      className,
+      next: '102',
+      left: 10,
+      size: 12,
+      low: false,
+    });
+
+    // One more gone: nine left is low.
+    applyPulled(model, [holder('per', '103', 6)]);
+    expect(leaseStock(model, 'desk-a')[0]).toMatchObject({
+      next: '102',
+      left: 9,
+      low: true,
+    });
+    expect(nextBib(model, 'desk-a', className)).toEqual({
+      ok: true,
+      value: { bib: '102', source: 'lease' },
     });
   });
 });

@@ -66,6 +66,55 @@ export const operationNotes = (
     .filter((note): note is OperationNote => note !== null)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 
+/** Fewer free bibs than this left in a class's leases: ask for more. */
+export const lowLeaseStock = 10;
+
+/** What this desk's leases for one class (or for any, '') still hold. */
+export type LeaseStock = {
+  className: string;
+  /** The bib "next free" hands out from these leases; null when empty. */
+  next: string | null;
+  /** Free bibs left in them. */
+  left: number;
+  /** Bibs in them in all. */
+  size: number;
+  low: boolean;
+};
+
+/**
+ * Per class, this desk's leases: the next bib it hands out from them and
+ * how many are free, the class's own first and the any-class ones last
+ * (nextBib takes a class's own leases before the any-class ones).
+ */
+export const leaseStock = (model: EventModel, deskId: string): LeaseStock[] => {
+  const used = usedBibs(model);
+  const byClass = new Map<string, BibLease[]>();
+  for (const lease of deskLeases(model, deskId)) {
+    byClass.set(lease.className, [
+      ...(byClass.get(lease.className) ?? []),
+      lease,
+    ]);
+  }
+  return [...byClass]
+    .sort(([a], [b]) =>
+      a === '' || b === '' ? (a === '' ? 1 : -1) : a.localeCompare(b),
+    )
+    .map(([className, leases]) => {
+      let next: string | null = null;
+      let left = 0;
+      let size = 0;
+      for (const lease of leases) {
+        for (let bib = lease.first; bib <= lease.last; bib += 1) {
+          size += 1;
+          if (used.has(String(bib))) continue;
+          left += 1;
+          next ??= String(bib);
+        }
+      }
+      return { className, next, left, size, low: left < lowLeaseStock };
+    });
+};
+
 export type NextBib = { bib: string; source: BibSource };
 
 /**

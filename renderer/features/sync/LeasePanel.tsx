@@ -1,7 +1,10 @@
-// This desk's bib leases per class, and asking the central service for
-// another block before the box runs empty.
+// This desk's bib leases per class: the next bib each class gets from
+// them and how many are left, a warning when few are, and asking the
+// central service for another block right there, before the box runs
+// empty.
 
 import {
+  Badge,
   Button,
   Group,
   NativeSelect,
@@ -27,27 +30,34 @@ export const LeasePanel = () => {
   const { t, i18n } = useTranslation();
   const { store } = useDesk();
   const leases = store.sync.leases();
+  const stock = store.sync.leaseStock();
   const classes = store.classes();
   const [className, setClassName] = useState('');
   const [count, setCount] = useState('20');
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(null);
 
-  const ask = async (event: FormEvent) => {
-    event.preventDefault();
-    const n = Number(count);
-    if (!Number.isInteger(n) || n < 1 || n > maxCount) {
+  const n = Number(count);
+  const countOk = Number.isInteger(n) && n >= 1 && n <= maxCount;
+
+  const request = async (forClass: string) => {
+    if (!countOk) {
       setAnswer({ ok: false, text: t('sync.leases.badCount') });
       return;
     }
     setBusy(true);
-    const result = await store.sync.requestLease(className, n);
+    const result = await store.sync.requestLease(forClass, n);
     setBusy(false);
     setAnswer(
       result.ok
         ? { ok: true, text: t('sync.leases.granted', { ...result.value }) }
         : { ok: false, text: reasonText(result.error, t) },
     );
+  };
+
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    void request(className);
   };
 
   return (
@@ -63,6 +73,59 @@ export const LeasePanel = () => {
       <Text size="sm" c="dimmed" mb="sm">
         {t('sync.leases.intro')}
       </Text>
+      {stock.length > 0 && (
+        <Table
+          aria-label={t('sync.leases.stock')}
+          maw={640}
+          mb="sm"
+          data-testid="lease-stock"
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sync.leases.className')}</Table.Th>
+              <Table.Th>{t('sync.leases.next')}</Table.Th>
+              <Table.Th ta="right">{t('sync.leases.left')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {stock.map((row) => (
+              <Table.Tr key={row.className}>
+                <Table.Td>
+                  {row.className || t('sync.leases.anyClass')}
+                </Table.Td>
+                <Table.Td ff="monospace" fw={700}>
+                  {row.next ?? t('sync.leases.empty')}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {row.left} / {row.size}
+                </Table.Td>
+                <Table.Td>
+                  {row.low && (
+                    <Group gap="xs" wrap="nowrap">
+                      <Badge color="orange" variant="light" tt="none">
+                        {t('sync.leases.low', { count: row.left })}
+                      </Badge>
+                      <Button
+                        size="compact-sm"
+                        variant="light"
+                        color="orange"
+                        loading={busy}
+                        disabled={!countOk}
+                        onClick={() => void request(row.className)}
+                      >
+                        {t('sync.leases.askMore', {
+                          count: countOk ? n : 0,
+                        })}
+                      </Button>
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       {leases.length === 0 ? (
         <Text>{t('sync.leases.none')}</Text>
       ) : (
@@ -93,7 +156,7 @@ export const LeasePanel = () => {
           </Table.Tbody>
         </Table>
       )}
-      <form onSubmit={(e) => void ask(e)}>
+      <form onSubmit={ask}>
         <Group mt="sm" align="flex-end" gap="sm">
           <NativeSelect
             label={t('sync.leases.className')}
