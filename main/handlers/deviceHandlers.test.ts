@@ -57,6 +57,11 @@ const subscribe = async (service: DeviceService) => {
   return { handlers, passings, readouts, states, answer };
 };
 
+const readoutsOf = (page: { readouts: CardReadout[] }, chip: string) =>
+  page.readouts
+    .filter((r) => r.chip === chip && r.punches)
+    .map((r) => r.punches);
+
 const waitFor = async (check: () => boolean, ms = 15_000) => {
   const until = Date.now() + ms;
   while (!check()) {
@@ -203,6 +208,20 @@ describe('device handlers', () => {
     // The same card read again: a readout, but no passing twice.
     port.write(Buffer.from(station.insertCard(card)));
     await waitFor(() => page.readouts.filter((r) => r.punches).length === 2);
+    expect(service.unacknowledged()).toHaveLength(2);
+
+    // A card still holding another day's race: its punches are left out.
+    const weekAgo = (new Date().getDay() + 3) % 7;
+    port.write(
+      Buffer.from(
+        station.insertCard({
+          chip: 2_000_456,
+          punches: [{ code: 31, secondsOfDay: 36_000, dayOfWeek: weekAgo }],
+        }),
+      ),
+    );
+    await waitFor(() => page.readouts.filter((r) => r.punches).length === 3);
+    expect(readoutsOf(page, '2000456')).toEqual([[]]);
     expect(service.unacknowledged()).toHaveLength(2);
 
     // The station clock, set to this computer's time through the contract.

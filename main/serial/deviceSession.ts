@@ -12,6 +12,7 @@ import type {
   TimingDecoder,
 } from '../../shared/timing/passing';
 import { readoutPassings } from '../../shared/timing/readout';
+import { weekdays } from '../../shared/timing/sportident/siTime';
 import { timeOfDayAt } from '../../shared/timing/timeOfDay';
 import { counterOf } from '../journal/naturalKey';
 import type { PassingJournal, PassingSource } from '../journal/passingJournal';
@@ -129,8 +130,11 @@ export const startDeviceSession = (
 
   /** A card's punches as passings, and the readout for the desk. */
   const readout = (output: DecoderOutput, now: number) => {
-    const readAt = timeOfDayAt(now, -new Date(now).getTimezoneOffset());
-    const punches = readoutPassings(output, readAt);
+    const local = new Date(now);
+    const punches = readoutPassings(output, {
+      time: timeOfDayAt(now, -local.getTimezoneOffset()),
+      day: weekdays[local.getDay()] ?? '',
+    });
     for (const punch of punches) journalPassing(punch, now, true);
     const chip =
       output.kind === 'passing'

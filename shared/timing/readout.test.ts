@@ -40,6 +40,26 @@ describe('card punches as passings', () => {
     ]);
   });
 
+  it('leaves out SI punches from another day than the read, but keeps a race past midnight', () => {
+    const card = siReadout({
+      cardType: 'SI10+',
+      chip: '7000001',
+      punches: [
+        { code: 31, time: '10:00:00.000', dayOfWeek: 'saturday' },
+        { code: 32, time: '23:50:00.000', dayOfWeek: 'saturday' },
+        { code: 33, time: '00:05:00.000', dayOfWeek: 'sunday' },
+        { code: 34, time: '00:06:00.000', dayOfWeek: 'unknown' },
+      ],
+    });
+    const stations = (day: string, time: string) =>
+      readoutPassings(card, { time, day }).map((p) => p.station);
+    // Within the 24 hours before the read: all of them.
+    expect(stations('sunday', '00:10:00.000')).toEqual([31, 32, 33, 34]);
+    expect(stations('saturday', '23:55:00.000')).toEqual([31, 32, 34]);
+    // A week-old card read at check-in on a Tuesday: none of its punches.
+    expect(stations('tuesday', '09:00:00.000')).toEqual([34]);
+  });
+
   it('puts an SI5 12-hour punch in the afternoon when it was read then', () => {
     const card = siReadout({
       cardType: 'SI5',

@@ -3,8 +3,10 @@
 // results see the controls visited even where no control was online.
 //
 // What the card keeps differs:
-// - SportIdent SI6 and newer: time of day per punch; SI5: 12 hours only,
-//   resolved to the latest time not after the read (`twelveHour` kept).
+// - SportIdent SI6 and newer: time of day and weekday per punch; a punch
+//   from another day than the read (a card read at check-in still holds
+//   last week's race) is left out. SI5: 12 hours only, resolved to the
+//   latest time not after the read (`twelveHour` kept).
 // - Emit (250 reader, MTR4): seconds since the card was started, so the
 //   time of day is estimated from when the card was read, taking its last
 //   control as punched then (`estimated`).
@@ -56,11 +58,47 @@ const resolveTwelveHour = (time: string, readAt: string | undefined) => {
   return ms + halfDayMs <= read ? format(ms + halfDayMs) : time;
 };
 
+const weekdayNames = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+];
+
+/**
+ * Whether a punch with this weekday can be from the race being read: the
+ * read's own day, or the day before when its time is later in the day than
+ * the read (a race past midnight). Unknown weekdays are kept.
+ */
+const sameDay = (
+  dayOfWeek: JsonValue | undefined,
+  time: string,
+  read: ReadMoment | undefined,
+) => {
+  const day = weekdayNames.indexOf(String(dayOfWeek));
+  const readDay = read?.day === undefined ? -1 : weekdayNames.indexOf(read.day);
+  if (day < 0 || readDay < 0) return true;
+  if (day === readDay) return true;
+  const before = (readDay + 6) % 7;
+  const at = msOf(time);
+  const readMs = read?.time === undefined ? undefined : msOf(read.time);
+  return (
+    day === before && at !== undefined && readMs !== undefined && at > readMs
+  );
+};
+
+/** When a card was read: time of day, and weekday where known. */
+export type ReadMoment = { time: string; day?: string };
+
 const sportidentPunches = (
   data: { [key: string]: JsonValue },
   offset: number,
-  readAt: string | undefined,
+  read: ReadMoment | undefined,
 ): Passing[] => {
+  const readAt = read?.time;
   const { chip, punches, cardType } = data;
   if (typeof chip !== 'string' || chip === '' || chip === '0') return [];
   if (!Array.isArray(punches)) return [];
@@ -71,6 +109,7 @@ const sportidentPunches = (
     const { code, time } = punch;
     if (typeof code !== 'number' || typeof time !== 'string') continue;
     if (msOf(time) === undefined) continue;
+    if (!sameDay(punch.dayOfWeek, time, read)) continue;
     out.push(
       punchOf(
         { protocol: 'sportident', offset, chip },
@@ -126,16 +165,19 @@ const emitPunches = (
 /**
  * The punches of a card readout as passings; none for anything else. An
  * Emit 250 package repeated while the card lies on the reader gives none
- * (its first copy did). `readAt` is the time of day the card was read.
+ * (its first copy did). `read` is when the card was read: a time of day
+ * ('HH:MM:SS.fff'), or that and its weekday ('sunday'...).
  */
 export const readoutPassings = (
   output: DecoderOutput,
-  readAt?: string,
+  read?: string | ReadMoment,
 ): Passing[] => {
+  const moment = typeof read === 'string' ? { time: read } : read;
+  const readAt = moment?.time;
   if (output.kind === 'message') {
     const { data } = output;
     if (output.type === 'si-card-readout') {
-      return sportidentPunches(data, output.offset, readAt);
+      return sportidentPunches(data, output.offset, moment);
     }
     if (output.type === 'ecard-readout') {
       const { chip, repeat, controls } = data;

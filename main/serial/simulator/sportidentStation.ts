@@ -30,7 +30,8 @@ const dayMs = 86_400_000;
 /** A card put on the station: its number and its punches, time of day. */
 export type SimulatedCard = {
   chip: number;
-  punches: { code: number; secondsOfDay: number }[];
+  /** Punched today (this computer's weekday) unless `dayOfWeek` says. */
+  punches: { code: number; secondsOfDay: number; dayOfWeek?: number }[];
 };
 
 export type SportidentStation = DeviceModel & {
@@ -57,7 +58,14 @@ const si8Blocks = (card: SimulatedCard) => {
     const seconds = punch.secondsOfDay % 43_200;
     bytes.set(
       [
-        encodeTd({ pm, dayOfWeek: 0, weekCounter: 0 }, punch.code >> 8),
+        encodeTd(
+          {
+            pm,
+            dayOfWeek: punch.dayOfWeek ?? new Date().getDay(),
+            weekCounter: 0,
+          },
+          punch.code >> 8,
+        ),
         punch.code & 0xff,
         seconds >> 8,
         seconds & 0xff,
