@@ -464,7 +464,11 @@ const measureDesk = async (
   // Its own name per run: the journal drops a passing it has seen, and
   // the simulator starts from the same first passing every time.
   const device = `${protocol}-${view}`;
+  // The desk connects to a station only once it answers its start-up:
+  // a station model answers until the simulator takes the line.
+  const standIn = await answerStartUp(pair.device, protocol);
   await connectDevice(desk, device, protocol, pair.host, view);
+  if (standIn) await closeEnd(standIn);
   const sentAt = new Map<string, number>();
   const cdp = options.profile
     ? await desk.context.newCDPSession(desk.page)
@@ -521,6 +525,17 @@ const measureDesk = async (
     inPage: since(stages.receivedAt, wall),
     ackSent: since(ackSentAt, wall),
   };
+};
+
+/** A device model answering the host on the device end, for connecting. */
+const answerStartUp = async (path: string, protocol: TimingProtocol) => {
+  if (protocol !== 'sportident') return undefined;
+  const port = await openEnd(path, lineSettings(protocol).baudRates[0] ?? 0);
+  const model = createDeviceModel(protocol);
+  port.on('data', (bytes: Buffer) => {
+    for (const answer of model.hear(bytes)) port.write(Buffer.from(answer));
+  });
+  return port;
 };
 
 // The floor: the bare pty pair -------------------------------------------
