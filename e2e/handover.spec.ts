@@ -63,6 +63,9 @@ test('the desk hands over start lists and Excel results from its own state, logg
   await desk.open();
   await desk.importFile(file.path, 'Leveringsløpet', participants);
   const page = desk.page;
+  // The lists are built in a worker, off the desk's thread.
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
 
   // At the desk: check in, a bib and a chip typed, and a late entry.
   await desk.goTo('Innsjekk');
@@ -105,6 +108,7 @@ test('the desk hands over start lists and Excel results from its own state, logg
   const startPath = await writtenPath(page, 'IOF XML startliste', 'Lista (');
   expect(startPath).toMatch(/-iof-startlist-\d{8}-\d{6}\.xml$/);
   const startXml = await readFile(startPath, 'utf8');
+  expect(workers.some((url) => url.includes('startListWorker'))).toBe(true);
   expect(startXml).toContain('<StartList');
   expect(startXml).toContain(`<BibNumber>${bib}</BibNumber>`);
   expect(startXml).toContain(`<ControlCard>${chip}</ControlCard>`);

@@ -88,10 +88,7 @@ export const ResultsPage = () => {
   );
   // Read fresh at the press of a button: the page's own start list may be
   // from the roster the event opened with, before the full records came.
-  const currentClasses = useCallback(
-    () => startListOf(store.timing.views()).classes,
-    [store],
-  );
+  const currentViews = useCallback(() => store.timing.views(), [store]);
 
   return (
     <Stack p="md" gap="lg">
@@ -115,11 +112,7 @@ export const ResultsPage = () => {
         />
       )}
       {handOverEvent && (
-        <StartListExport
-          event={handOverEvent}
-          classes={currentClasses}
-          by={by}
-        />
+        <StartListExport event={handOverEvent} views={currentViews} by={by} />
       )}
 
       <RaceSetupForm

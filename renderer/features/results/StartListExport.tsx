@@ -7,13 +7,13 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { memo, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { TimingClass } from '../../../shared/formats/timingClasses';
+import type { ParticipantView } from '../../../shared/desk/state';
 import type { TimingListFormat } from '../../../shared/formats/timingLists';
 import { getDeskApi } from '../../bridge/getDeskApi';
 import type { DeskStore } from '../../store/deskStore';
 import { useDesk } from '../shell/deskContext';
 import type { HandOverEvent } from './ResultHandOver';
-import { startListFile } from './startListFile';
+import { buildStartListOffThread } from './startListBuild';
 
 type Outcome = { ok: boolean; text: string };
 
@@ -36,15 +36,15 @@ const detailsLoaded = (store: DeskStore): Promise<void> =>
 
 export const StartListExport = memo(function StartListExport({
   event,
-  classes,
+  views,
   by,
 }: {
   event: HandOverEvent;
   /**
-   * The start list as the desk holds it now; read when a button is
+   * The participants as the desk holds them now; read when a button is
    * pressed, after the full participant records are in memory.
    */
-  classes: () => TimingClass[];
+  views: () => ParticipantView[];
   by: string;
 }) {
   const { t } = useTranslation();
@@ -58,12 +58,12 @@ export const StartListExport = memo(function StartListExport({
     try {
       // The roster an event opens from lacks birth dates and ids.
       await detailsLoaded(store);
-      const file = startListFile(
+      const file = await buildStartListOffThread({
         format,
-        classes(),
-        event,
-        new Date().toISOString(),
-      );
+        views: views(),
+        event: { name: event.name, date: event.date },
+        createdAt: new Date().toISOString(),
+      });
       const api = await getDeskApi();
       const written = await api.invoke('results:write-start-list', {
         format,

@@ -15,6 +15,7 @@ import {
 import { participantFromLateEntry, viewOf } from '../../../shared/desk/reduce';
 import type { Operation } from '../../../shared/domain/operation';
 import { startListOf } from './liveResults';
+import { buildStartList, buildStartListOffThread } from './startListBuild';
 import { startListFile } from './startListFile';
 
 // Compare-and-swap: each names the value it replaces.
@@ -152,5 +153,21 @@ describe('startListFile', () => {
     );
     const doc = parser.parse(new TextDecoder().decode(file.text));
     expect([doc.EntryList.PersonEntry].flat()).toHaveLength(2);
+  });
+});
+
+describe('buildStartListOffThread', () => {
+  it('builds the same file where no worker can start', async () => {
+    const job = {
+      format: 'iof-startlist' as const,
+      views: views(),
+      event: { name: 'Gneistløpet', date: '' },
+      createdAt: '2025-06-14T08:00:00Z',
+    };
+    const built = await buildStartListOffThread(job);
+    expect(new TextDecoder().decode(built.text)).toBe(
+      new TextDecoder().decode(buildStartList(job).text),
+    );
+    expect(built.people).toBe(2);
   });
 });
