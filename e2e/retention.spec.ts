@@ -1,16 +1,20 @@
 // Retention (issue #5): an event imported, checked in and exported is
 // deleted from the desk through the Overview page; afterwards no record
-// of the browser's IndexedDB names its participants, the host's data
-// folder holds none of their surnames and no key of the event (plain
-// bytes, as a finder of a lost laptop would read them), and the desk has
-// said what it deleted.
+// of the browser's IndexedDB names its participants or the event, the
+// host's data folder holds none of their surnames, not the event's name
+// (the export log keeps the entry, its counts and fields, marked purged,
+// without the file name that named the event) and no key of the event
+// (plain bytes, as a finder of a lost laptop would read them), and the
+// desk has said what it deleted.
 //
 // Chromium's LevelDB files keep deleted records until Chromium compacts
 // them (a write-ahead log, then table files that compaction may move down
-// unchanged), and a page cannot ask for that. So names never reach those
-// files in the clear: they are sealed under the event's own key, which
-// the purge destroys (renderer/db/keyring.ts). The profile's files are
-// scanned for surnames before and after the purge.
+// unchanged), and a page cannot ask for that. So names, the event's own
+// too, never reach those files in the clear: they are sealed under the
+// event's own key, which the purge destroys (renderer/db/keyring.ts). The
+// profile's files are scanned for surnames and the event's name before
+// and after the purge (the name but for Chromium's session restore and
+// history, which keep the window's title: storedData.ts).
 
 import { createDecipheriv } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -22,6 +26,7 @@ import { fullName, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
 import {
+  browserHistoryFiles,
   filesUnder,
   foundIn,
   holdsValue,
@@ -108,12 +113,19 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
       (name) => name.length >= 4,
     );
     expect(surnames.length).toBeGreaterThan(10);
-    // Both scans see stored text (the event's name is not sealed), and
-    // no surname: each event's names are sealed under its own key.
-    expect(await foundIn(profile, [eventName])).toEqual([eventName]);
+    const { headers, rows } = file.table;
+    const club = rows[0]?.cells[headers.indexOf('Klubb')] ?? '';
+    expect(club.length).toBeGreaterThan(4);
+    // Both scans see stored text (clubs are not sealed), and neither the
+    // event's name nor a surname: each event's are sealed under its own key.
+    expect(await foundIn(profile, [club])).toEqual([club]);
     expect(await foundIn(profile, surnames)).toEqual([]);
+    expect(await foundIn(profile, [eventName], browserHistoryFiles)).toEqual(
+      [],
+    );
     const before = await storedTextInPage(page);
-    expect(before).toContain(eventName);
+    expect(holdsValue(before, club)).toBe(true);
+    expect(holdsValue(before, eventName)).toBe(false);
     expect(surnames.filter((name) => holdsValue(before, name))).toEqual([]);
     const hostData = testInfo.outputPath('host-data');
     const eventKeys = join(hostData, 'event-keys');
@@ -127,6 +139,7 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
       .map((text) => keysBefore.map((key) => opens(key, text)).find(Boolean))
       .join('\n');
     expect(surnames.filter((name) => !opened.includes(name))).toEqual([]);
+    expect(opened).toContain(eventName);
 
     await page
       .getByRole('button', { name: 'Slett arrangementet fra denne pulten' })
@@ -165,14 +178,38 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
     const stored = await storedTextInPage(page);
     expect(stored.length).toBeGreaterThan(0);
     expect(surnames.filter((name) => holdsValue(stored, name))).toEqual([]);
+    expect(holdsValue(stored, eventName)).toBe(false);
+    // The event's documents are gone, not only unreadable.
+    expect(holdsValue(stored, club)).toBe(false);
     await browser.kill();
     browser = null;
 
-    expect(await foundIn(testInfo.outputPath('host-data'), surnames)).toEqual(
-      [],
-    );
+    expect(await foundIn(hostData, surnames)).toEqual([]);
+    expect(await foundIn(hostData, [eventName])).toEqual([]);
+    // The export log keeps who exported what, and how many: not the file.
+    const logged = (
+      await readFile(
+        join(hostData, 'exports', 'racedesk-export-log.jsonl'),
+        'utf8',
+      )
+    )
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toEqual([
+      expect.objectContaining({
+        list: 'participant-list',
+        people: participants,
+        fields: expect.arrayContaining(['lastName', 'email']),
+        file: '',
+        purgedAt: expect.any(String),
+      }),
+    ]);
     // What LevelDB keeps of the event is sealed under the destroyed key.
     expect(await foundIn(profile, surnames)).toEqual([]);
+    expect(await foundIn(profile, [eventName], browserHistoryFiles)).toEqual(
+      [],
+    );
   } finally {
     await browser?.kill();
     await rm(profile, { recursive: true, force: true });

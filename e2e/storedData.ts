@@ -71,9 +71,21 @@ export const bytesHoldValue = (bytes: Buffer, value: string): boolean =>
     return false;
   });
 
+/**
+ * Chromium's own record of the pages it showed: session restore (tab
+ * titles, which name the open event: DeskShell sets the window title) and
+ * the history. The desk's Electron window keeps neither; a scan for what
+ * the desk stored leaves them out (`except`).
+ */
+export const browserHistoryFiles = /[/\\](Sessions[/\\]|History)/;
+
 /** The values of `values` found in any file under `dir`. */
-export const foundIn = async (dir: string, values: readonly string[]) => {
-  const files = await filesUnder(dir);
+export const foundIn = async (
+  dir: string,
+  values: readonly string[],
+  except?: RegExp,
+) => {
+  const files = (await filesUnder(dir)).filter((path) => !except?.test(path));
   const bytes = Buffer.concat(
     await Promise.all(
       files.map((path) => readFile(path).catch(() => Buffer.alloc(0))),

@@ -6,6 +6,7 @@ import {
   mkdir,
   mkdtemp,
   readdir,
+  readFile,
   rm,
   symlink,
   writeFile,
@@ -144,5 +145,42 @@ describe('purgeExports', () => {
       notFound: [gone],
       logEntries: 1,
     });
+  });
+
+  it('keeps the purged entries’ counts and fields but not their file names, which name the event', async () => {
+    const named = 'Høstløpet-license-list-20250614-090500.xlsx';
+    const chosen = join(elsewhere, 'Høstløpet lisenser.xlsx');
+    const earlier = 'Høstløpet-media-list-20250601-120000.xlsx';
+    await writeFile(join(exportsDir, named), 'list');
+    await writeFile(chosen, 'list');
+    await log(
+      // Purged by an older desk, which kept the name.
+      entry(earlier, { purgedAt: '2025-06-02T08:00:00.000Z' }),
+      entry(named, { people: 40, fields: ['fullName', 'licenseNumber'] }),
+      entry(chosen, { via: 'pdf' }),
+      entry('Vårløpet-license-list-20250501-090000.xlsx', { event: 'ev2' }),
+    );
+
+    expect(await purged()).toEqual({
+      exports: [named, chosen],
+      notFound: [],
+      logEntries: 2,
+    });
+
+    const read = await readExportLog(exportLogPath(exportsDir));
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.value).toEqual([
+      entry('', { purgedAt: '2025-06-02T08:00:00.000Z' }),
+      entry('', {
+        people: 40,
+        fields: ['fullName', 'licenseNumber'],
+        purgedAt: at.toISOString(),
+      }),
+      entry('', { via: 'pdf', purgedAt: at.toISOString() }),
+      entry('Vårløpet-license-list-20250501-090000.xlsx', { event: 'ev2' }),
+    ]);
+    const text = await readFile(exportLogPath(exportsDir), 'utf8');
+    expect(text).not.toContain('Høstløpet');
+    expect(text).toContain('Vårløpet');
   });
 });

@@ -4,6 +4,11 @@
 // marked purged; and, when no other event is on the desk, the raw captures
 // and the passing journal, which hold all events' passings.
 //
+// A purged entry keeps who, when, which list, which fields and how many
+// people, but not its file name: the name carries the event's name (and a
+// path chosen in the save dialog may carry more), and after the purge
+// nothing on the desk may name the event.
+//
 // The log names a list in the data folder's exports/ by its bare name and
 // one the save dialog put elsewhere by its full path. Only what the log
 // names is deleted: a bare name only inside exports/, a full path only
@@ -88,8 +93,14 @@ export const purgeExports = async (
     refused: [],
   };
   let marked = 0;
+  // Entries purged before file names were redacted still name theirs.
+  let named = 0;
   for (const entry of log.value) {
-    if (entry.event !== eventId || entry.purgedAt !== undefined) continue;
+    if (entry.event !== eventId) continue;
+    if (entry.purgedAt !== undefined) {
+      if (entry.file !== '') named += 1;
+      continue;
+    }
     marked += 1;
     // A print to paper left no file.
     if (entry.file === '') continue;
@@ -104,13 +115,13 @@ export const purgeExports = async (
       );
     }
   }
-  if (marked > 0) {
+  if (marked + named > 0) {
     const purgedAt = at.toISOString();
     const text = log.value
       .map((entry) =>
         exportLogLine(
-          entry.event === eventId && entry.purgedAt === undefined
-            ? { ...entry, purgedAt }
+          entry.event === eventId
+            ? { ...entry, file: '', purgedAt: entry.purgedAt ?? purgedAt }
             : entry,
         ),
       )

@@ -34,13 +34,17 @@ const eventOfLocal = (doc: Doc): string | null => {
   return prefix && id.length > prefix.length ? id.slice(prefix.length) : null;
 };
 
+/** An event document is its own event: its id. */
+const eventOfEvent = (doc: Doc): string | null =>
+  typeof doc.id === 'string' && doc.id !== '' ? doc.id : null;
+
 /** Which fields a collection seals, and how its documents name an event. */
 const sealingOf = (collectionName: string) =>
   collectionName.startsWith(localDocumentsPrefix)
     ? { fields: sealedLocalFields, eventOf: eventOfLocal }
     : {
         fields: sealedFieldsByCollection[collectionName] ?? [],
-        eventOf: eventOfDoc,
+        eventOf: collectionName === 'events' ? eventOfEvent : eventOfDoc,
       };
 
 export const sealedStorage = <Internals, Options>(

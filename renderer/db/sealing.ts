@@ -165,6 +165,12 @@ export const sealedFieldsByCollection: Record<string, readonly string[]> = {
     'extra',
     'server',
   ],
+  // The event's own name and organizer: after a purge, what IndexedDB's
+  // files keep of the event must not name it either (the event's key is
+  // its id, sealedStorage.ts).
+  events: ['name', 'organizer'],
+  // A file's name may carry the event's; skipped rows their cells.
+  imports: ['fileName', 'skippedRows'],
   // Payloads hold late entries' names; the operator is a person too.
   operations: ['payload', 'operator'],
   opResults: ['result'],

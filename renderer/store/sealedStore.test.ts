@@ -82,8 +82,9 @@ describe('a desk with sealed personal fields', () => {
     expect(seen?.state.payments.map((p) => p.amount)).toEqual([31_415]);
     expect(seen?.state.checkedIn).toBe(true);
     expect(found).toContain(kari.participant.id);
-    // The scan sees stored text: the event's name is not sealed.
-    expect(stored).toContain('Vårløpet');
+    // The scan sees stored text: clubs are not sealed. The event's name is.
+    expect(stored).toContain('IL Heming');
+    expect(stored).not.toContain('Vårløpet');
     expect(stored).not.toContain('Nordmann');
     expect(stored).not.toContain(kari.participant.birthDate);
     expect(stored).not.toContain('31415');
