@@ -158,6 +158,7 @@ test('two desks and a central service agree after one worked offline', async ({
     await expect(stock.getByRole('row').nth(1)).toContainText(
       new RegExp(`Alle klasser${first}10 / 10`),
     );
+    await shoot(b, '01b-lease-stock');
 
     // Desk A loses the network and keeps working.
     await a.context.setOffline(true);
@@ -304,6 +305,7 @@ test('two desks and a central service agree after one worked offline', async ({
     );
     await expectDownloadCompleted(a);
     await a.sync.expectSynced();
+    await shoot(a, '07b-downloaded-again');
     expect(await central.participants()).toEqual(settled);
     expect(await overviewText(a)).toBe(await overviewText(b));
 
