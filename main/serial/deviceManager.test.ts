@@ -216,7 +216,7 @@ describe('device manager', () => {
     expect(text()).toBe(' 12C    00:31:02.125 1\r');
   });
 
-  it('sets a SportIdent station clock and its punches follow the new time', async () => {
+  it('sets a SportIdent station clock to the given local time and takes the time it answers', async () => {
     const pair = await newPair('a');
     const events = await start();
     simulate(pair.device, 0);

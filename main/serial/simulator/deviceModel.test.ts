@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { timyCommand } from '../../../shared/timing/alge/timyLine';
 import { createDecoder } from '../../../shared/timing/decoders';
-import { mtrStatus } from '../../../shared/timing/emit/mtr4';
+import { mtrSetClock, mtrStatus } from '../../../shared/timing/emit/mtr4';
 import type { DecoderOutput } from '../../../shared/timing/passing';
-import { readBackupMemory } from '../../../shared/timing/sportident/commands';
+import {
+  readBackupMemory,
+  setStationTime,
+} from '../../../shared/timing/sportident/commands';
 import { TIMY_MEMORY_DUMP } from '../timyDriver';
 import { createDeviceModel } from './createDeviceModel';
 import { damaged, truncated } from './faults';
@@ -71,6 +74,42 @@ describe('simulated devices', () => {
       bib: read.passing.bib,
       time: read.passing.time,
       extra: { checksum: true, fromMemory: true },
+    });
+  });
+
+  it('keep the clock the host sets: answers and later passings follow it', () => {
+    const station = createDeviceModel('sportident');
+    station.next();
+    const [answer] = decodeAll(
+      'sportident',
+      station.hear(
+        setStationTime({
+          year: 2026,
+          month: 7,
+          day: 1,
+          dayOfWeek: 3,
+          secondsOfDay: 15 * 3600,
+          milliseconds: 0,
+        }),
+      ),
+    );
+    expect(answer).toMatchObject({
+      type: 'si-station-time',
+      data: { date: '2026-07-01', time: '15:00:00.000' },
+    });
+    // The next punch comes 1.237 s of simulated time later.
+    expect(station.next().passing.time).toBe('15:00:01.234');
+
+    const mtr = createDeviceModel('emit-mtr4');
+    mtr.next();
+    expect(
+      mtr.hear(
+        mtrSetClock({ year: 2026, month: 7, day: 1, secondsOfDay: 15 * 3600 }),
+      ),
+    ).toEqual([]);
+    expect(mtr.next().passing).toMatchObject({
+      time: '15:00:01.237',
+      extra: { date: '2026-07-01' },
     });
   });
 
