@@ -134,4 +134,53 @@ describe('downloading the event again after the central service was restored', (
     },
     startTimeout * 3,
   );
+
+  it(
+    'connecting again to a restored service downloads the event again by itself',
+    async () => {
+      const store = desk;
+      if (!store) throw new Error('the first case opens the desk');
+      const ids = [
+        ...participantsOf(
+          (await pullAll(base, organizer, demoEventId)).documents,
+        ).values(),
+      ]
+        .filter((doc) => doc.participant.status === 'active')
+        .map((doc) => doc.participant.id);
+      const later = ids[2] ?? '';
+
+      await stop();
+      rmSync(backupDir, { recursive: true, force: true });
+      cpSync(dataDir, backupDir, { recursive: true });
+      await start();
+      await store.checkIn(later);
+      await store.sync.syncNow();
+      expect(await onServer(later)).toMatchObject({ checkedIn: true });
+
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      cpSync(backupDir, dataDir, { recursive: true });
+      await start();
+      await store.sync.disconnect();
+
+      const session = await store.sync.login(base, 'demo', 'demo');
+      if (!session.ok) throw new Error(session.error.message);
+      const progress: DownloadProgress[] = [];
+      const connected = await store.sync.connect(
+        { session: session.value, centralEventId: demoEventId, deskName: 'R' },
+        (p) => progress.push(p),
+      );
+      if (!connected.ok) throw new Error(connected.error.message);
+      await store.sync.syncNow();
+
+      expect(progress.at(-1)?.done).toBe(1);
+      expect(store.sync.status()).toMatchObject({ kind: 'synced', pending: 0 });
+      expect(await onServer(later)).toMatchObject({
+        checkedIn: true,
+        checkedInDesk: store.deskId,
+      });
+      expect(store.get(later)?.state.checkedIn).toBe(true);
+    },
+    startTimeout * 3,
+  );
 });

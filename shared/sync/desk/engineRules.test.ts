@@ -314,4 +314,57 @@ describe('the desk sync engine', () => {
     expect(central.calls.pull).toBe(0);
     expect(unpushed(store)).toBe(0);
   });
+
+  it('downloading again waits for the running round, pushes every operation again (repeats answered as such) and pulls from 0', async () => {
+    const { central, engine, statuses, store, record } = setUp({
+      pullLimit: 2,
+    });
+    record(3);
+    await engine.syncNow();
+    expect(await store.checkpoint()).toBe(3);
+    record(1);
+    const open = central.gate();
+    const running = engine.syncNow();
+    // The round's push is at the service when the download is asked for.
+    await vi.waitFor(() => expect(central.calls.push).toBe(2));
+    const again = engine.downloadAgain();
+    expect(central.maxInFlight()).toBe(1);
+    open();
+    await Promise.all([running, again]);
+
+    expect(last(statuses)).toMatchObject({ kind: 'synced', pending: 0 });
+    expect(central.maxInFlight()).toBe(1);
+    expect(stored(central)).toBe(4);
+    // All four went up again; the service knew every one by now.
+    expect(
+      store.operations().map((op) => store.result(op.id)?.repeated),
+    ).toEqual([true, true, true, true]);
+    expect(await store.checkpoint()).toBe(4);
+    expect(store.documents().size).toBe(4);
+  });
+
+  it('a store that cannot forget the service shows the download again failed and keeps its checkpoint', async () => {
+    const { engine, statuses, store, record } = setUp();
+    record(2);
+    await engine.syncNow();
+    const { forgetServer: _, ...keeping } = store;
+    const plain = createSyncEngine({
+      deskId: 'desk-a',
+      transport: setUp().central.transport,
+      store: keeping,
+      now: clock(),
+      onStatus: (status) => statuses.push(status),
+      retry: { firstMs: 5, maxMs: 40 },
+      random: () => 0.5,
+    });
+
+    await plain.downloadAgain();
+    await plain.stop();
+
+    expect(last(statuses)).toMatchObject({
+      kind: 'error',
+      error: { code: 'store-failed' },
+    });
+    expect(await store.checkpoint()).toBe(2);
+  });
 });
