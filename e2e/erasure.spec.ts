@@ -15,6 +15,7 @@ import {
 } from './central';
 import { signInCentralOffice } from './centralOffice';
 import { test as deskTest, expect } from './fixtures';
+import { registerTypedValues } from './logPrivacy';
 import { ListsPage, readBack, type Sheet } from './pages/lists';
 import { SyncPanel } from './pages/sync';
 import { holdsValue, storedInPage } from './storedData';
@@ -95,6 +96,10 @@ test('an erasure and a correction made centrally reach the desk at its next sync
   const before = correctedDoc.participant;
   const erasedName = fullName(erased);
   const changes = { lastName: 'Rettesen-Holm', mobile: '98765432' };
+  registerTypedValues({
+    names: [`${before.firstName} ${changes.lastName}`],
+    mobiles: [changes.mobile],
+  });
 
   await desk.open();
   const sync = new SyncPanel(desk.page);

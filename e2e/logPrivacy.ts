@@ -16,14 +16,28 @@
 // A smaller N gives the first people of a larger one except for its last
 // registration, so every N up to maxParticipants is generated: a spec can
 // pick its own number without a list here to keep up.
+//
+// And the values the tests type themselves, which no generator knows: the
+// operator (e2e/pages/access.ts), late entries (DeskPage.addLateEntry),
+// corrections (erasure.spec.ts). Each registers them with
+// registerTypedValues as it types them: a JSON line in the run's logs
+// folder (typed-values.jsonl, not a .log, so not scanned itself), read
+// here at the end, as workers are other processes.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 import type { FullConfig } from '@playwright/test';
 
 import { demoExport } from '../shared/demo/demoExport';
-import { logsDirOf } from './runLogs';
+import { e2eOperator } from './pages/access';
+import { logsDirOf, outputDir } from './runLogs';
 
 type Kind = 'full name' | 'e-mail' | 'mobile' | 'birth date';
 
@@ -89,6 +103,67 @@ export const demoPersonalValues = (): PersonalValues => {
   return values;
 };
 
+/** Personal values a test typed, as it typed them. */
+export type TypedValues = {
+  /** Full names: first and last name with a space between. */
+  names?: string[];
+  emails?: string[];
+  mobiles?: string[];
+  /** yyyy-mm-dd or dd.mm.yyyy. */
+  birthDates?: string[];
+};
+
+export const typedValuesFile = (output: string) =>
+  join(logsDirOf(output), 'typed-values.jsonl');
+
+/** Adds values a test types to the run's list; call before typing them. */
+export const registerTypedValues = (
+  values: TypedValues,
+  output: string = outputDir,
+): void => {
+  mkdirSync(logsDirOf(output), { recursive: true });
+  appendFileSync(typedValuesFile(output), `${JSON.stringify(values)}\n`);
+};
+
+/** What every run types, registered or not: the operator signs in. */
+const alwaysTyped: TypedValues = { names: [e2eOperator.name] };
+
+/** Reads the run's registered values into `values` (and the always typed). */
+export const addTypedValues = (
+  values: PersonalValues,
+  output: string,
+): number => {
+  const file = typedValuesFile(output);
+  const lines = existsSync(file)
+    ? readFileSync(file, 'utf8').split('\n').filter(Boolean)
+    : [];
+  const all: TypedValues[] = [
+    alwaysTyped,
+    ...lines.map((line) => JSON.parse(line) as TypedValues),
+  ];
+  let added = 0;
+  const add = (set: Set<string>, value: string) => {
+    if (value === '' || set.has(value)) return;
+    set.add(value);
+    added += 1;
+  };
+  for (const typed of all) {
+    for (const name of typed.names ?? []) {
+      // A full name is what the scan matches: one word names no one.
+      if (name.trim().includes(' ')) add(values.names, fold(name.trim()));
+    }
+    for (const email of typed.emails ?? []) {
+      add(values.emails, email.trim().toLowerCase());
+    }
+    for (const mobile of typed.mobiles ?? []) {
+      add(values.mobiles, mobile.replace(/\s+/g, ''));
+    }
+    for (const date of typed.birthDates ?? [])
+      add(values.birthDates, isoOf(date));
+  }
+  return added;
+};
+
 /** Every character but the first and the separators as `*`. */
 export const masked = (value: string) =>
   value.replace(/[\p{L}\p{N}]/gu, (char, at: number) =>
@@ -109,7 +184,8 @@ const findIn = (text: string, values: PersonalValues): Finding[] => {
   const found: Finding[] = [];
   const lower = fold(text);
 
-  // Full names: two to five words in a row with only spaces between.
+  // Full names: two to five words in a row with only spaces (or a hyphen)
+  // between.
   const tokens = [...lower.matchAll(words)];
   for (let i = 0; i < tokens.length; i++) {
     let name = tokens[i]?.[0] ?? '';
@@ -118,8 +194,9 @@ const findIn = (text: string, values: PersonalValues): Finding[] => {
       const token = tokens[j];
       if (!before || !token) break;
       const gap = lower.slice(before.index + before[0].length, token.index);
-      if (!/^\s+$/.test(gap)) break;
-      name = `${name} ${token[0]}`;
+      // Spaces between names, or the hyphen inside one ("Rettesen-Holm").
+      if (!/^\s+$/.test(gap) && gap !== '-') break;
+      name = `${name}${gap === '-' ? '-' : ' '}${token[0]}`;
       if (values.names.has(name))
         found.push({ kind: 'full name', value: name });
     }
@@ -233,8 +310,9 @@ const testOutputIn = (output: string) =>
 
 export default async function logPrivacy(config: FullConfig) {
   const outputs = [...new Set(config.projects.map((p) => p.outputDir))];
-  const values = demoPersonalValues();
   for (const output of outputs) {
+    const values = demoPersonalValues();
+    const typed = addTypedValues(values, output);
     const dir = logsDirOf(output);
     if (!existsSync(dir)) {
       throw new Error(
@@ -274,7 +352,7 @@ export default async function logPrivacy(config: FullConfig) {
       );
     }
     console.log(
-      `log scan: ${files.length} logs, ${lines} lines in ${dir}: no name, e-mail, mobile or birth date of the demo data`,
+      `log scan: ${files.length} logs, ${lines} lines in ${dir}: no name, e-mail, mobile or birth date of the demo data or of the ${typed} values the tests typed`,
     );
   }
 }
