@@ -12,8 +12,6 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-
-import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { login, request } from '../central/test/client';
 import {
@@ -24,25 +22,13 @@ import { startCentralService } from './central';
 import { fullName, typedPlain, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { e2eOperator } from './pages/access';
+import { writtenPath } from './pages/handover';
 import { SyncPanel } from './pages/sync';
 
 const cellOf = (headers: string[], cells: string[], name: string) =>
   cells[headers.indexOf(name)] ?? '';
 
 /** Presses a hand-over button and returns the path its status names. */
-const writtenPath = async (
-  page: Page,
-  button: string,
-  said: string,
-): Promise<string> => {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const status = page.getByRole('status').filter({ hasText: said });
-  await expect(status).toBeVisible({ timeout: 30_000 });
-  const text = (await status.textContent()) ?? '';
-  const match = / er skrevet til (.+)$/.exec(text.trim());
-  if (!match?.[1]) throw new Error(`no path in "${text}"`);
-  return match[1];
-};
 
 test('the desk hands over start lists and Excel results from its own state, logged and purged', async ({
   desk,
@@ -206,6 +192,18 @@ test('the desk hands over start lists and Excel results from its own state, logg
   }
   const startEntry = log.find((e) => e.file === basename(startPath));
   expect(startEntry?.rows).toBe(startXml.split('<PersonStart>').length - 1);
+
+  // The Lister page's export log names each handed-over file by its title.
+  await page.getByRole('tab', { name: 'Lister' }).click();
+  const logTable = page.getByRole('table', { name: 'Eksportlogg' });
+  for (const title of [
+    'Startliste til tidtaking (IOF XML)',
+    'Påmeldingsliste til tidtaking (IOF XML)',
+    'Startliste til tidtaking (CSV)',
+    'Resultatliste (Excel)',
+  ]) {
+    await expect(logTable.getByRole('cell', { name: title })).toBeVisible();
+  }
 
   // Deleting the event from the desk deletes every file it handed over.
   await desk.goTo('Oversikt');

@@ -10,11 +10,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { SerialPort } from 'serialport';
-
 import {
   schemaCheckUnavailable,
   validateIofXml,
@@ -22,6 +20,7 @@ import {
 import { fullName, typedPlain, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { e2eOperator } from './pages/access';
+import { writtenPath } from './pages/handover';
 import { openRunLog } from './runLogs';
 import {
   openCardReader,
@@ -50,19 +49,6 @@ const openLineReader = async (path: string, baudRate: number) => {
 };
 
 /** Presses a hand-over button and returns the path its status names. */
-const writtenPath = async (
-  page: Page,
-  button: string,
-  said: string,
-): Promise<string> => {
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const status = page.getByRole('status').filter({ hasText: said });
-  await expect(status).toBeVisible();
-  const text = (await status.textContent()) ?? '';
-  const match = / er skrevet til (.+)$/.exec(text.trim());
-  if (!match?.[1]) throw new Error(`no path in "${text}"`);
-  return match[1];
-};
 
 test('chips paired at check-in time a simulated race into an IOF result list', async ({
   desk,

@@ -4,14 +4,16 @@
 import { Table, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
+import { handedOverListIds } from '../../../shared/contract/results';
 import type { Lang } from '../../../shared/i18n/problems';
 import { columnById } from '../../../shared/lists/columns';
 import type { ExportLogEntry } from '../../../shared/lists/exportLog';
 import { isListPurposeId, listPurposes } from '../../../shared/lists/purposes';
 import { dateFormat } from '../../i18n/formats';
 
-const listTitle = (list: string, lang: Lang) =>
-  isListPurposeId(list) ? listPurposes[list].title[lang] : list;
+const handedOverIds: ReadonlySet<string> = new Set(
+  Object.values(handedOverListIds),
+);
 
 export const ExportLogTable = ({
   entries,
@@ -21,6 +23,13 @@ export const ExportLogTable = ({
   lang: Lang;
 }) => {
   const { t } = useTranslation();
+  // A list with a purpose, or a file handed to timing software or results.
+  const listTitle = (list: string) =>
+    isListPurposeId(list)
+      ? listPurposes[list].title[lang]
+      : handedOverIds.has(list)
+        ? t(`exports.log.handedOver.${list}`)
+        : list;
   const time = dateFormat(lang, { dateStyle: 'short', timeStyle: 'medium' });
   const fieldNames = (fields: readonly string[]) =>
     fields.map((id) => columnById(id)?.header[lang] ?? id).join(', ');
@@ -51,7 +60,7 @@ export const ExportLogTable = ({
                   {time.format(new Date(entry.at))}
                 </Table.Td>
                 <Table.Td ff="monospace">{entry.by}</Table.Td>
-                <Table.Td>{listTitle(entry.list, lang)}</Table.Td>
+                <Table.Td>{listTitle(entry.list)}</Table.Td>
                 <Table.Td maw={360}>
                   <Tooltip label={fieldNames(entry.fields)} multiline w={420}>
                     <Text size="sm" lineClamp={1}>
