@@ -1,14 +1,27 @@
 // The sync protocol against the real central process, on a real PostgreSQL
 // and on PGlite. Each adversarial case (test/syncCases) ends with no lost
-// and no doubled effect, and the server still serving. One service per
-// store serves every case, because a PGlite start costs seconds.
+// and no doubled effect, and the server still serving (its health and a
+// pull answered). Every answer the cases got is then checked against the
+// response schemas of openapi.json. One service per store serves every
+// case, because a PGlite start costs seconds.
 
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoEventId } from './demo/seedDemo';
 import { backends } from './test/backends';
 import { startCentral } from './test/centralProcess';
-import { login, participantsOf, pullAll } from './test/client';
+import {
+  collectAnswers,
+  login,
+  participantsOf,
+  pullAll,
+  type SeenAnswer,
+} from './test/client';
+import {
+  answerChecker,
+  documentedPath,
+  openapiDocument,
+} from './test/openapiAnswers';
 import { bibsCases } from './test/syncCases/bibs';
 import { type SyncContext, startTimeout } from './test/syncCases/context';
 import { exactlyOnceCases } from './test/syncCases/exactlyOnce';
@@ -25,8 +38,10 @@ describe.each(backends())('central sync on $name', (backend) => {
     ids: [],
     participants: [],
   };
+  const answers: SeenAnswer[] = [];
 
   beforeAll(async () => {
+    collectAnswers(answers);
     ctx.store = await backend.open();
     const central = await startCentral(ctx.store);
     ctx.central = central;
@@ -40,6 +55,7 @@ describe.each(backends())('central sync on $name', (backend) => {
   }, startTimeout);
 
   afterAll(async () => {
+    collectAnswers(null);
     await ctx.central?.stop();
     backend.close();
   });
@@ -48,4 +64,21 @@ describe.each(backends())('central sync on $name', (backend) => {
   orderingCases(ctx);
   refusalsCases(ctx);
   bibsCases(ctx);
+
+  it('answered every case as the OpenAPI document says', () => {
+    const document = openapiDocument();
+    const checker = answerChecker(document);
+    const problems = answers.flatMap(({ method, path, status, body }) =>
+      checker.problems(method, documentedPath(document, path) ?? path, {
+        status,
+        body,
+      }),
+    );
+
+    expect(answers.length).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+    expect(checker.checked()).toContain(
+      'POST /api/events/{eventId}/operations 200',
+    );
+  });
 });

@@ -15,6 +15,20 @@ export type Reply<T> = { status: number; body: T };
 
 export type Desk = DeskRegistration & { eventId: string };
 
+export type SeenAnswer = {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
+};
+
+let answerSink: SeenAnswer[] | null = null;
+
+/** Keeps every answer `request` gets from now on in `sink` (null stops). */
+export const collectAnswers = (sink: SeenAnswer[] | null) => {
+  answerSink = sink;
+};
+
 export const request = async <T>(
   base: string,
   method: string,
@@ -33,7 +47,9 @@ export const request = async <T>(
     body: payload,
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
+  const body = text ? JSON.parse(text) : null;
+  answerSink?.push({ method, path, status: response.status, body });
+  return { status: response.status, body };
 };
 
 /**
@@ -167,3 +183,46 @@ export const upsertParticipants = (
     `/api/events/${eventId}/participants`,
     { token: organizerToken, body: { participants } },
   );
+
+/**
+ * Sends a push with node:http and calls onSent once the whole body has
+ * been handed to the network, before any answer can have come. Resolves to
+ * the answer, or null when the connection ended without one.
+ */
+export const pushSent = (
+  base: string,
+  desk: Desk,
+  operations: unknown[],
+  onSent: () => void,
+): Promise<Reply<PushResponse> | null> =>
+  new Promise((resolve) => {
+    const body = JSON.stringify({ operations });
+    const outgoing = httpRequest(
+      `${base}/api/events/${desk.eventId}/operations`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${desk.token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+    );
+    outgoing.on('finish', onSent);
+    outgoing.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      response.on('end', () => {
+        try {
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
+        } catch {
+          resolve(null);
+        }
+      });
+      response.on('error', () => resolve(null));
+    });
+    outgoing.on('error', () => resolve(null));
+    outgoing.end(body);
+  });

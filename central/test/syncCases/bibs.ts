@@ -18,7 +18,7 @@ import { operationsOf } from '../operations';
 import { checkedIn, helpersOf, type SyncContext } from './context';
 
 export const bibsCases = (ctx: SyncContext) => {
-  const { pull, newDesk } = helpersOf(ctx);
+  const { pull, serving, newDesk } = helpersOf(ctx);
 
   it('invalid operations are stored as rejected results the desk can show', async () => {
     const desk = await newDesk();
@@ -65,6 +65,7 @@ export const bibsCases = (ctx: SyncContext) => {
     expect(participantsOf(documents).get(ctx.ids[10] ?? '')?.state.bib).toBe(
       '',
     );
+    await serving();
   });
 
   it('a bib clash is committed as a conflict that every desk pulls', async () => {
@@ -111,6 +112,7 @@ export const bibsCases = (ctx: SyncContext) => {
       expect(byId.get(holder)?.state.bib).toBe('4321');
       expect(byId.get(claimant)?.state.bib).toBe('');
     }
+    await serving();
   });
 
   it('two desks pushing the same bib at the same moment give it to one participant only', async () => {
@@ -139,6 +141,7 @@ export const bibsCases = (ctx: SyncContext) => {
       (doc) => doc.state.bib === '777',
     );
     expect(holders).toHaveLength(1);
+    await serving();
   });
 
   it('leases give desks blocks of bibs that never overlap', async () => {
@@ -162,5 +165,6 @@ export const bibsCases = (ctx: SyncContext) => {
       (d) => d.kind === 'bib-lease',
     );
     expect(leases).toHaveLength(2);
+    await serving();
   });
 };

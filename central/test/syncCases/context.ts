@@ -32,9 +32,17 @@ export const checkedIn = (docs: readonly SyncDocument[], id: string) =>
 export const helpersOf = (ctx: SyncContext) => ({
   pull: (token = ctx.organizer, checkpoint = 0) =>
     pullAll(ctx.base, token, demoEventId, checkpoint),
+  /** The process answers, and its store too (a pull reads it). */
   serving: async () => {
     const health = await request(ctx.base, 'GET', '/api/health');
+    const pulled = await request(
+      ctx.base,
+      'GET',
+      `/api/events/${demoEventId}/pull?checkpoint=0&limit=1`,
+      { token: ctx.organizer },
+    );
     expect(health.status).toBe(200);
+    expect(pulled.status).toBe(200);
   },
   newDesk: () => registerDesk(ctx.base, ctx.organizer, demoEventId),
 });

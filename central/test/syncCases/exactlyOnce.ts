@@ -3,10 +3,10 @@
 // the real central process on each store.
 
 import { expect, it } from 'vitest';
-
-import { demoEventId } from '../../demo/seedDemo';
+import type { PushResponse } from '../../../shared/sync/types';
+import { answerDroppingProxy } from '../answerDroppingProxy';
 import { startCentral } from '../centralProcess';
-import { participantsOf, push } from '../client';
+import { participantsOf, push, pushSent } from '../client';
 import { operationsOf } from '../operations';
 import { helpersOf, type SyncContext, startTimeout } from './context';
 
@@ -36,6 +36,7 @@ export const exactlyOnceCases = (ctx: SyncContext) => {
     expect(
       state?.state.payments.filter((p) => p.deskId === desk.deskId),
     ).toHaveLength(1);
+    await serving();
   });
 
   it('a lost answer followed by a retry takes effect once', async () => {
@@ -45,29 +46,45 @@ export const exactlyOnceCases = (ctx: SyncContext) => {
       .slice(0, 10)
       .map((id) => op('payment', id, { method: 'card', amount: 100 }));
     const before = (await pull()).checkpoint;
+    const paymentsOfDesk = async () =>
+      [
+        ...participantsOf(
+          (await pull(ctx.organizer, before)).documents,
+        ).values(),
+      ]
+        .flatMap((doc) =>
+          doc.state.payments.filter((p) => p.deskId === desk.deskId),
+        )
+        .map((p) => p.amount);
 
-    // Send, then drop the connection before the answer is read.
-    const aborter = new AbortController();
-    const lost = fetch(`${ctx.base}/api/events/${demoEventId}/operations`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${desk.token}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ operations: batch }),
-      signal: aborter.signal,
-    }).catch(() => null);
-    setTimeout(() => aborter.abort(), 5);
-    await lost;
+    // The service answers in full (it committed), the answer never arrives.
+    const network = await answerDroppingProxy(ctx.base);
+    const sent = await push(network.url, desk, batch).then(
+      () => 'answered',
+      () => 'lost',
+    );
+    await network.close();
+    const [swallowed] = network.lost;
+    expect(sent).toBe('lost');
+    expect(swallowed?.status).toBe(200);
+    const original = JSON.parse(swallowed?.body ?? '{}') as PushResponse;
+    expect(original.results.map((r) => r.repeated)).toEqual(
+      batch.map(() => false),
+    );
+    expect(await paymentsOfDesk()).toHaveLength(10);
+
     const retry = await push(ctx.base, desk, batch);
 
     expect(retry.status).toBe(200);
-    expect(retry.body.desk.contiguousSeq).toBe(10);
-    const { documents } = await pull(ctx.organizer, before);
-    const payments = [...participantsOf(documents).values()].flatMap((doc) =>
-      doc.state.payments.filter((p) => p.deskId === desk.deskId),
+    expect(retry.body.results.map((r) => r.repeated)).toEqual(
+      batch.map(() => true),
     );
-    expect(payments).toHaveLength(10);
+    expect(retry.body.results.map((r) => r.result)).toEqual(
+      original.results.map((r) => r.result),
+    );
+    expect(retry.body.desk.contiguousSeq).toBe(10);
+    expect(await paymentsOfDesk()).toEqual(batch.map(() => 100));
+    await serving();
   });
 
   it('the same operation id with another payload is refused and the stored one stands', async () => {
@@ -92,6 +109,7 @@ export const exactlyOnceCases = (ctx: SyncContext) => {
     expect(doc?.state.payments.filter((p) => p.deskId === desk.deskId)).toEqual(
       [expect.objectContaining({ amount: 50 })],
     );
+    await serving();
   });
 
   it(
@@ -99,43 +117,87 @@ export const exactlyOnceCases = (ctx: SyncContext) => {
     async () => {
       const desk = await newDesk();
       const op = operationsOf(desk);
-      const batches = Array.from({ length: 4 }, () =>
-        Array.from({ length: 100 }, (_, i) =>
+      // Pushes told apart by their amounts; the one killed in flight is as
+      // large as a push may be.
+      const batchOf = (amount: number, length: number) =>
+        Array.from({ length }, (_, i) =>
           op('payment', ctx.ids[i % ctx.ids.length] ?? '', {
             method: 'cash',
-            amount: 7,
+            amount,
           }),
-        ),
-      );
+        );
+      const amounts = async () => {
+        const counts = new Map<number, number>();
+        for (const doc of participantsOf((await pull()).documents).values()) {
+          for (const p of doc.state.payments) {
+            if (p.deskId !== desk.deskId) continue;
+            counts.set(p.amount, (counts.get(p.amount) ?? 0) + 1);
+          }
+        }
+        return counts;
+      };
+      const restart = async () => {
+        const restarted = await startCentral(ctx.store);
+        ctx.central = restarted;
+        ctx.base = restarted.url;
+      };
+      const answered = batchOf(7, 100);
+      const sentOnly = batchOf(8, 500);
+      const committed = batchOf(9, 200);
+      expect((await push(ctx.base, desk, answered)).status).toBe(200);
 
-      // The first batch is answered; the others are queued or mid-commit
-      // when the process dies.
-      const inFlight = batches.map((batch) =>
-        push(ctx.base, desk, batch).catch(() => null),
+      // Killed once the whole body is sent, before an answer can come.
+      let killing: Promise<void> | undefined;
+      const cutOff = await pushSent(ctx.base, desk, sentOnly, () => {
+        killing = ctx.central?.kill();
+      });
+      await killing;
+      await restart();
+      const afterFirst = await amounts();
+
+      expect(killing).toBeDefined();
+      expect(cutOff).toBeNull();
+      expect(afterFirst.get(7)).toBe(100);
+      // All there or not there at all.
+      expect([undefined, 500]).toContain(afterFirst.get(8));
+
+      // Killed once the service has answered (it committed), the answer
+      // never reaching the desk: the push is there in full.
+      const network = await answerDroppingProxy(ctx.base, async () => {
+        await ctx.central?.kill();
+      });
+      const late = await push(network.url, desk, committed).then(
+        () => 'answered',
+        () => 'lost',
       );
-      const answered = await inFlight[0];
-      await ctx.central?.kill();
-      await Promise.all(inFlight);
-      const restarted = await startCentral(ctx.store);
-      ctx.central = restarted;
-      ctx.base = restarted.url;
-      const survived = (await pull()).documents;
-      expect(answered?.status).toBe(200);
-      expect(
-        [...participantsOf(survived).values()].flatMap((doc) =>
-          doc.state.payments.filter((p) => p.deskId === desk.deskId),
-        ).length,
-      ).toBeGreaterThanOrEqual(100);
-      for (const batch of batches) {
-        const retry = await push(ctx.base, desk, batch);
-        expect(retry.status).toBe(200);
+      await network.close();
+      await restart();
+      const afterSecond = await amounts();
+
+      expect(late).toBe('lost');
+      expect(network.lost.map((answer) => answer.status)).toEqual([200]);
+      expect(afterSecond.get(9)).toBe(200);
+
+      // The desk sends each again: what was stored is repeated, the rest
+      // is applied now, all once.
+      const retries = [];
+      for (const batch of [answered, sentOnly, committed]) {
+        retries.push(await push(ctx.base, desk, batch));
       }
-
-      const { documents } = await pull();
-      const payments = [...participantsOf(documents).values()].flatMap((doc) =>
-        doc.state.payments.filter((p) => p.deskId === desk.deskId),
+      const repeated = retries.map(
+        (reply) => new Set(reply.body.results.map((r) => r.repeated)),
       );
-      expect(payments).toHaveLength(400);
+      expect(repeated).toEqual([
+        new Set([true]),
+        new Set([afterFirst.get(8) === 500]),
+        new Set([true]),
+      ]);
+      expect(retries.at(-1)?.body.desk.contiguousSeq).toBe(800);
+      expect([...(await amounts())].sort()).toEqual([
+        [7, 100],
+        [8, 500],
+        [9, 200],
+      ]);
       await serving();
     },
     startTimeout,

@@ -10,7 +10,7 @@ import { operationsOf } from '../operations';
 import { checkedIn, helpersOf, type SyncContext } from './context';
 
 export const orderingCases = (ctx: SyncContext) => {
-  const { pull, newDesk } = helpersOf(ctx);
+  const { pull, serving, newDesk } = helpersOf(ctx);
 
   it('pushes out of order end in the state of the latest operation and show the gap', async () => {
     const desk = await newDesk();
@@ -31,6 +31,7 @@ export const orderingCases = (ctx: SyncContext) => {
       checkedIn: true,
       checkedInAt: again.createdAt,
     });
+    await serving();
   });
 
   it('a check-in older than an undo does not check the participant in again', async () => {
@@ -48,6 +49,7 @@ export const orderingCases = (ctx: SyncContext) => {
       code: 'superseded',
     });
     expect(checkedIn((await pull()).documents, id)).toBe(false);
+    await serving();
   });
 
   it('a stale checkpoint returns every change since, in seq order', async () => {
@@ -73,6 +75,7 @@ export const orderingCases = (ctx: SyncContext) => {
     expect(latest?.state.checkedIn).toBe(true);
     expect(latest?.state.payments.at(-1)?.amount).toBe(300);
     expect(participantsOf(paged.documents).size).toBe(2);
+    await serving();
   });
 
   it('a checkpoint past the latest seq is refused so the desk downloads again', async () => {
@@ -89,6 +92,7 @@ export const orderingCases = (ctx: SyncContext) => {
     expect(ahead.body).toMatchObject({
       error: { code: 'checkpoint-ahead', data: { latestSeq: checkpoint } },
     });
+    await serving();
   });
 
   it('the live stream wakes with the latest seq after a push', async () => {
@@ -123,5 +127,6 @@ export const orderingCases = (ctx: SyncContext) => {
 
     expect(messages.at(-1)).toBe(pushed.body.latestSeq);
     expect(messages[0]).toBeLessThan(pushed.body.latestSeq);
+    await serving();
   });
 };

@@ -79,6 +79,7 @@ export const refusalsCases = (ctx: SyncContext) => {
       operationsOf(honest)('check-in', ctx.ids[6] ?? '', {}),
     ]);
     expect(own.body.results[0]?.result.outcome).toBe('applied');
+    await serving();
   });
 
   it('a revoked token is refused while other desks keep working', async () => {
@@ -111,6 +112,7 @@ export const refusalsCases = (ctx: SyncContext) => {
       operationsOf(other)('check-in', ctx.ids[7] ?? '', {}),
     ]);
     expect(working.body.results[0]?.result.outcome).toBe('applied');
+    await serving();
   });
 
   it('a desk registered under its own id pushes what it did before, and re-registering retires its old token', async () => {
@@ -147,6 +149,7 @@ export const refusalsCases = (ctx: SyncContext) => {
     expect([401, 403]).toContain(stale.status);
     expect(afterRevoke.status).toBe(403);
     expect(afterRevoke.body).toMatchObject({ error: { code: 'desk-revoked' } });
+    await serving();
   });
 
   it('an oversized or malformed body is refused and the server keeps serving', async () => {
@@ -222,6 +225,7 @@ export const refusalsCases = (ctx: SyncContext) => {
       body: { login: 'demo', password: 'wrong' },
     });
     expect(wrong.status).toBe(401);
+    await serving();
   });
 
   it.runIf(ctx.backend.name === 'PGlite')(
