@@ -50,6 +50,8 @@ export type DeskSetup = {
   token: string;
   central: () => string | null;
   faults: () => ReadonlySet<FaultKind>;
+  /** Kinds owed a strike (run.ts): the next chance of each strikes. */
+  due: Set<FaultKind>;
   random: Random;
   /** Milliseconds this desk's clock is off. */
   skewMs: number;
@@ -60,6 +62,8 @@ export type DeskSetup = {
 
 export type SimDesk = {
   deskId: string;
+  /** Milliseconds this desk's clock is off (clock-skew). */
+  skewMs: number;
   disk: DeskDisk;
   tally: DeskTally;
   /** Records up to count operations the desk's rules accept. */
@@ -110,6 +114,9 @@ export const createSimDesk = (setup: DeskSetup): SimDesk => {
   const faultRandom = random.fork('faults');
   const restartRandom = random.fork('restarts');
   const now = () => new Date(Date.now() + setup.skewMs);
+  const strikes = (kind: FaultKind, rate: number) =>
+    setup.faults().has(kind) &&
+    (setup.due.delete(kind) || faultRandom.chance(rate));
   let online = true;
   let status: SyncStatus = { kind: 'connecting', pending: 0 };
   let engine: SyncEngine | null = null;
@@ -149,11 +156,7 @@ export const createSimDesk = (setup: DeskSetup): SimDesk => {
       step(name) {
         if (run.dead) throw new Error(`the desk is not running (${name})`);
         const rate = storeCrashRates[name];
-        if (
-          rate &&
-          setup.faults().has(rate[0]) &&
-          faultRandom.chance(rate[1])
-        ) {
+        if (rate && strikes(rate[0], rate[1])) {
           crash(name === 'storeResults' ? 'after-commit' : 'before-checkpoint');
           throw new Error(`the desk died at ${name}`);
         }
@@ -172,6 +175,7 @@ export const createSimDesk = (setup: DeskSetup): SimDesk => {
       fetch: faultyFetch({
         central: setup.central,
         faults: setup.faults,
+        due: setup.due,
         random: faultRandom,
         offline: () => !online,
         alive: run.alive,
@@ -236,6 +240,7 @@ export const createSimDesk = (setup: DeskSetup): SimDesk => {
   boot();
   return {
     deskId,
+    skewMs: setup.skewMs,
     disk,
     tally,
     write(count) {
@@ -254,10 +259,7 @@ export const createSimDesk = (setup: DeskSetup): SimDesk => {
         const op = record(next.draft);
         view.recorded(op);
         tally.recorded[next.intent] += 1;
-        if (
-          setup.faults().has('crash-after-write') &&
-          faultRandom.chance(crashAfterWriteRate)
-        ) {
+        if (strikes('crash-after-write', crashAfterWriteRate)) {
           crash('after-write');
           return written + 1;
         }

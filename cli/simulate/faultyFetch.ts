@@ -42,6 +42,8 @@ export type NetworkOptions = {
   central: () => string | null;
   /** The fault kinds switched on now (empty once the run settles). */
   faults: () => ReadonlySet<FaultKind>;
+  /** Kinds owed a strike: the next chance of each strikes for sure. */
+  due: Set<FaultKind>;
   random: Random;
   offline: () => boolean;
   alive: () => boolean;
@@ -79,6 +81,8 @@ const wait = (ms: number) =>
 export const faultyFetch = (options: NetworkOptions): Fetch => {
   const { random, tally } = options;
   const on = (kind: FaultKind) => options.faults().has(kind);
+  const strikes = (kind: FaultKind, rate: number) =>
+    on(kind) && (options.due.delete(kind) || random.chance(rate));
 
   const target = (url: string) => {
     const base = options.central();
@@ -110,22 +114,22 @@ export const faultyFetch = (options: NetworkOptions): Fetch => {
   };
 
   const request = async (url: string, init: FetchInit) => {
-    if (on('drop') && random.chance(rates.dropRequest)) {
+    if (strikes('drop', rates.dropRequest)) {
       tally.droppedRequests += 1;
       throw noAnswer('the request was lost');
     }
-    if (on('crash-after-send') && random.chance(rates.crashAfterSend)) {
+    if (strikes('crash-after-send', rates.crashAfterSend)) {
       send(url, init).catch(() => undefined);
       options.crash('after-send');
       throw noAnswer('the desk died after sending');
     }
-    if (on('reorder') && random.chance(rates.reorder)) {
+    if (strikes('reorder', rates.reorder)) {
       // Held in the network: the desk may give up and send again first.
       tally.reordered += 1;
       await track(wait(random.between(500, 7_000)));
     }
     let answer: Answer;
-    if (on('duplicate') && random.chance(rates.duplicate)) {
+    if (strikes('duplicate', rates.duplicate)) {
       tally.duplicated += 1;
       const twice = await Promise.allSettled([
         send(url, init),
@@ -137,10 +141,10 @@ export const faultyFetch = (options: NetworkOptions): Fetch => {
     } else {
       answer = await send(url, init);
     }
-    if (on('crash-after-commit') && random.chance(rates.crashAfterCommit)) {
+    if (strikes('crash-after-commit', rates.crashAfterCommit)) {
       options.crash('after-commit');
     }
-    if (on('drop') && random.chance(rates.dropAnswer)) {
+    if (strikes('drop', rates.dropAnswer)) {
       tally.droppedAnswers += 1;
       throw noAnswer('the answer was lost');
     }

@@ -8,19 +8,30 @@ import { cpus, loadavg } from 'node:os';
 
 import type { DeskTally } from './desk';
 import { checkInvariants, type Verdict, type World } from './invariants';
-import { faultKinds, type SimulateOptions } from './options';
+import { type FaultKind, faultKinds, type SimulateOptions } from './options';
 import { type Random, seededRandom } from './random';
 import { type SimWorld, settle, startWorld, worldForChecks } from './world';
 
 export type SimulateReport = {
   verdicts: Verdict[];
   ok: boolean;
+  /** How often each fault kind asked for actually struck. */
+  injected: Partial<Record<FaultKind, number>>;
 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-type RunTally = { restarts: number; outages: number; steps: number };
+type RunTally = {
+  restarts: number;
+  outages: number;
+  steps: number;
+  /** Steps after the last operation, waiting for an owed kind to strike. */
+  overtime: number;
+};
+
+/** How long the desks may go on syncing with the faults on for an owed kind. */
+const overtimeMs = 30_000;
 
 /** Op counts at which the service restarts, spread over the middle. */
 const restartPoints = (options: SimulateOptions, random: Random) => {
@@ -31,17 +42,82 @@ const restartPoints = (options: SimulateOptions, random: Random) => {
   ).sort((a, b) => a - b);
 };
 
+const sum = (desks: SimWorld['desks'], pick: (tally: DeskTally) => number) =>
+  desks.reduce((total, desk) => total + pick(desk.tally), 0);
+
+/**
+ * How often each fault kind struck in the run: a kind that was switched on
+ * but never struck tested nothing, and the line says so.
+ */
+const injectedFaults = (
+  world: SimWorld,
+  run: RunTally,
+  options: SimulateOptions,
+): Partial<Record<FaultKind, number>> => {
+  const desks = world.desks;
+  const crashes = (point: keyof DeskTally['crashes']) =>
+    sum(desks, (t) => t.crashes[point]);
+  const net = (pick: (n: DeskTally['network']) => number) =>
+    sum(desks, (t) => pick(t.network));
+  const all: Record<FaultKind, number> = {
+    offline: sum(desks, (t) => t.offlinePeriods),
+    'crash-after-write': crashes('after-write'),
+    'crash-after-send': crashes('after-send'),
+    'crash-after-commit': crashes('after-commit'),
+    'crash-before-checkpoint': crashes('before-checkpoint'),
+    'server-restart': run.restarts,
+    duplicate: net((n) => n.duplicated),
+    reorder: net((n) => n.reordered),
+    drop: net((n) => n.droppedRequests + n.droppedAnswers),
+    // Desks whose clock is off by a minute or more.
+    'clock-skew': desks.filter((desk) => Math.abs(desk.skewMs) >= 60_000)
+      .length,
+  };
+  return Object.fromEntries(
+    faultKinds
+      .filter((kind) => options.faults.has(kind))
+      .map((kind) => [kind, all[kind]]),
+  );
+};
+
+/** Kinds that can be owed a strike: each has many chances in a run. */
+const owable = (kind: FaultKind) =>
+  kind !== 'server-restart' && kind !== 'clock-skew';
+
+/**
+ * Every kind switched on that has not struck yet is owed: its next chance
+ * strikes, so even a short run tests each kind (a strike that found the
+ * desk already dead did not count, and is owed again).
+ */
+const oweMissing = (
+  world: SimWorld,
+  run: RunTally,
+  options: SimulateOptions,
+): number => {
+  let owed = 0;
+  for (const [kind, count] of Object.entries(
+    injectedFaults(world, run, options),
+  ) as [FaultKind, number][]) {
+    if (count === 0 && owable(kind)) {
+      world.due.add(kind);
+      owed += 1;
+    }
+  }
+  return owed;
+};
+
 const work = async (
   world: SimWorld,
   options: SimulateOptions,
   random: Random,
 ): Promise<RunTally> => {
-  const tally: RunTally = { restarts: 0, outages: 0, steps: 0 };
+  const tally: RunTally = { restarts: 0, outages: 0, steps: 0, overtime: 0 };
   const restarts = restartPoints(options, random.fork('restarts'));
   const offlineUntil = new Map<string, number>();
   const offline = options.faults.has('offline');
   let written = 0;
   let idle = 0;
+  oweMissing(world, tally, options);
   while (written < options.ops) {
     tally.steps += 1;
     const step = tally.steps;
@@ -59,7 +135,11 @@ const work = async (
     }
     const desk = random.pick(world.desks);
     if (!desk) break;
-    if (offline && desk.online() && random.chance(0.08)) {
+    if (
+      offline &&
+      desk.online() &&
+      (world.due.delete('offline') || random.chance(0.08))
+    ) {
       desk.setOnline(false);
       offlineUntil.set(desk.deskId, step + random.between(2, 25));
     }
@@ -76,13 +156,26 @@ const work = async (
       tally.restarts += 1;
       await world.central.restart();
     }
+    oweMissing(world, tally, options);
+    await wait(random.between(2, 30));
+  }
+  // Every operation is written. A kind still owed a strike (a short run
+  // whose service was down through restarts gave some no chance) gets one
+  // while the desks, all online, push what they hold and pull, faults on.
+  const overtimeEnds = performance.now() + overtimeMs;
+  while (
+    oweMissing(world, tally, options) > 0 &&
+    performance.now() < overtimeEnds
+  ) {
+    tally.steps += 1;
+    tally.overtime += 1;
+    for (const desk of world.desks) desk.setOnline(true);
+    const desk = random.pick(world.desks);
+    await Promise.race([desk?.syncNow(), wait(1_000)]);
     await wait(random.between(2, 30));
   }
   return tally;
 };
-
-const sum = (desks: SimWorld['desks'], pick: (tally: DeskTally) => number) =>
-  desks.reduce((total, desk) => total + pick(desk.tally), 0);
 
 /** "a 3, b 4" over every desk's counts of the same names. */
 const totals = (counts: Record<string, number>[]) => {
@@ -153,9 +246,22 @@ export const runSimulation = async (
     const rounds = await settle(world);
     const settleMs = performance.now() - settleStart;
     print(
-      `run ${seconds(runMs)} (${run.steps} steps), settled in ${seconds(settleMs)} (${rounds} rounds with faults off)`,
+      `run ${seconds(runMs)} (${run.steps} steps, ${run.overtime} after the last operation), settled in ${seconds(settleMs)} (${rounds} rounds with faults off)`,
     );
     for (const line of tallyLines(world, run)) print(line);
+    const injected = injectedFaults(world, run, options);
+    const struck = Object.entries(injected);
+    if (struck.length > 0) {
+      print(
+        `injected: ${struck.map(([kind, n]) => `${kind} ${n}`).join(', ')}`,
+      );
+      const never = struck.filter(([, n]) => n === 0).map(([kind]) => kind);
+      if (never.length > 0) {
+        print(
+          `never struck (the run is too short to test them): ${never.join(', ')}`,
+        );
+      }
+    }
 
     const checked = await worldForChecks(world);
     const verdicts = checkInvariants(hooks.tamper?.(checked) ?? checked);
@@ -168,7 +274,7 @@ export const runSimulation = async (
         `an invariant failed; replay with --seed ${options.seed} --desks ${options.desks} --ops ${options.ops} --faults ${faultList}`,
       );
     }
-    return { verdicts, ok };
+    return { verdicts, ok, injected };
   } finally {
     await world.central.close();
   }

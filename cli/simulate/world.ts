@@ -23,6 +23,8 @@ export type SimWorld = {
   organizerToken: string;
   /** The faults on now; the run switches them on and off. */
   faults: Set<FaultKind>;
+  /** Kinds that have not struck yet and must, at their next chance. */
+  due: Set<FaultKind>;
   inFlight: Set<Promise<unknown>>;
   participants: number;
 };
@@ -70,6 +72,7 @@ export const startWorld = async (
       'login',
     );
     const faults = new Set<FaultKind>();
+    const due = new Set<FaultKind>();
     const inFlight = new Set<Promise<unknown>>();
     const leaseSize = Math.ceil(options.ops / options.desks / 3) + 50;
     const desks: SimDesk[] = [];
@@ -83,8 +86,9 @@ export const startWorld = async (
         `register ${deskId}`,
       );
       const deskRandom = random.fork(`desk-${i}`);
+      // Off by one to ten minutes, either way.
       const skewMinutes = options.faults.has('clock-skew')
-        ? deskRandom.between(-10, 10)
+        ? deskRandom.between(1, 10) * (deskRandom.chance(0.5) ? -1 : 1)
         : 0;
       const desk = createSimDesk({
         deskId,
@@ -92,6 +96,7 @@ export const startWorld = async (
         token: registration.token,
         central: () => central.base(),
         faults: () => faults,
+        due,
         random: deskRandom,
         skewMs: skewMinutes * 60_000 + deskRandom.between(-999, 999),
         timeoutMs: deskTimeoutMs,
@@ -111,6 +116,7 @@ export const startWorld = async (
       desks,
       organizerToken: login.token,
       faults,
+      due,
       inFlight,
       participants,
     };
@@ -164,6 +170,7 @@ export const settle = async (
   maxRounds = 50,
 ): Promise<number> => {
   world.faults.clear();
+  world.due.clear();
   for (const desk of world.desks) desk.setOnline(true);
   await Promise.allSettled([...world.inFlight]);
   for (let round = 1; round <= maxRounds; round += 1) {
