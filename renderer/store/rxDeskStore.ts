@@ -274,12 +274,24 @@ export const createDeskStore = async (
 
   const stopFollowing = followChanges(db, () => model, changed);
 
+  // Results the central service stored: the event's retention date counts
+  // from their day (retentionSettings.ts, "once results are synced").
+  const postResults: typeof sync.postResults = async (list) => {
+    const eventId = model?.event.id;
+    const posted = await sync.postResults(list);
+    if (posted.ok && eventId !== undefined) {
+      await markResultsSent(db, eventId, posted.value.postedAt);
+      changed();
+    }
+    return posted;
+  };
+
   return {
     deskId,
     setOperator(name) {
       operatorName = name;
     },
-    sync,
+    sync: { ...sync, postResults },
     database: db,
     timing: createTimingStore({
       model: () => model,
