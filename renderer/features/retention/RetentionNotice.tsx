@@ -34,10 +34,20 @@ export const RetentionNotice = () => {
   const first = notices.find((n) => n.phase === 'due') ?? notices[0];
 
   const text = first
-    ? t(first.phase === 'due' ? 'retention.due' : 'retention.warn', {
-        name: first.event.name,
-        date: formatDay(first.purgeOn, i18n.language),
-      })
+    ? [
+        t(first.phase === 'due' ? 'retention.due' : 'retention.warn', {
+          name: first.event.name,
+          date: formatDay(first.purgeOn, i18n.language),
+        }),
+        // A connected event's date counts from its results' hand-over.
+        first.resultsSentOn === null
+          ? ''
+          : t('retention.resultsSent', {
+              date: formatDay(first.resultsSentOn, i18n.language),
+            }),
+      ]
+        .filter(Boolean)
+        .join(' ')
     : '';
   return (
     <>

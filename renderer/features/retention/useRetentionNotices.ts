@@ -20,6 +20,8 @@ export type RetentionNotice = {
   event: RaceEvent;
   purgeOn: string;
   phase: Exclude<RetentionPhase, 'kept'>;
+  /** A connected event: the day its results reached the central service. */
+  resultsSentOn: string | null;
 };
 
 export const useRetentionNotices = (store: DeskStore): RetentionNotice[] => {
@@ -42,10 +44,10 @@ export const useRetentionNotices = (store: DeskStore): RetentionNotice[] => {
       for (const event of await store.listEvents()) {
         // A connected event whose results are not sent has no date yet.
         const basis = await store.retention(event.id);
-        const { purgeOn } = retentionSchedule(event.date, basis);
+        const { purgeOn, resultsSentOn } = retentionSchedule(event.date, basis);
         const phase = retentionPhase(today, purgeOn);
         if (purgeOn !== null && phase !== 'kept') {
-          found.push({ event, purgeOn, phase });
+          found.push({ event, purgeOn, phase, resultsSentOn });
         }
       }
       if (live) setNotices(found);
