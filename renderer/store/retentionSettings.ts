@@ -6,8 +6,9 @@
 // purge would lose: the operations no central service has.
 //
 // Not yet: the organizer's own retention setting in the central service.
-// The service has none (central/openapi.json), so a connected desk uses
-// its local setting too; once it has one, it should win here.
+// Its event settings (PUT /api/events/{eventId}/settings, central/README.md)
+// hold only allowExternalList, so a connected desk uses its local setting
+// too; once the service has one, it should win here.
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { DeskDatabase } from '../db/database';
