@@ -1,5 +1,6 @@
 // The organizer's event settings (PUT /api/events/{eventId}/settings):
-// whether the external participant list may be made. The organizer and
+// whether the external participant list may be made, and how many days
+// after the event its data stays on the desks. The organizer and
 // its krets set it; the event's desks read it with the event and may not
 // change it; another club may neither read nor change it. In process on a
 // migrated PGlite with the demo seed.
@@ -133,5 +134,86 @@ describe('event settings', () => {
     expect(
       (await call('GET', eventUrl, organizer)).body.allowExternalList,
     ).toBe(false);
+  });
+
+  it('keeps the event on the desks the days the organizer sets, each desk’s own until then', async () => {
+    const organizer = await loginAs('demo');
+    expect((await call('GET', eventUrl, organizer)).body.retentionDays).toBe(
+      null,
+    );
+    const desk = await call('POST', `${eventUrl}/desks`, organizer, {
+      name: 'Desk 3',
+    });
+    const before = (await call('GET', eventUrl, organizer)).body
+      .allowExternalList;
+
+    const set = await call('PUT', settingsUrl, organizer, { retentionDays: 3 });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ id: demoEventId, retentionDays: 3 });
+    const seen = await call('GET', eventUrl, desk.body.token);
+    expect(seen.status).toBe(200);
+    expect(seen.body.retentionDays).toBe(3);
+    // A setting left out is kept: the external list, then the days.
+    expect(seen.body.allowExternalList).toBe(before);
+    await call('PUT', settingsUrl, organizer, { allowExternalList: !before });
+    const both = (await call('GET', eventUrl, desk.body.token)).body;
+    expect(both).toMatchObject({
+      retentionDays: 3,
+      allowExternalList: !before,
+    });
+    await call('PUT', settingsUrl, organizer, { allowExternalList: before });
+
+    // 0 is a setting (the day after), not the desk's default.
+    await call('PUT', settingsUrl, organizer, { retentionDays: 0 });
+    expect(
+      (await call('GET', eventUrl, desk.body.token)).body.retentionDays,
+    ).toBe(0);
+    const cleared = await call('PUT', settingsUrl, organizer, {
+      retentionDays: null,
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.retentionDays).toBe(null);
+    const stored = await store.db.query<{ retention_days: number | null }>(
+      'SELECT retention_days FROM events WHERE event_id = $1',
+      [demoEventId],
+    );
+    expect(stored[0]?.retention_days).toBe(null);
+  });
+
+  it('refuses days from a desk or another club, out of range or not whole, naming the field', async () => {
+    const organizer = await loginAs('demo');
+    await call('PUT', settingsUrl, organizer, { retentionDays: 5 });
+    const desk = await call('POST', `${eventUrl}/desks`, organizer, {
+      name: 'Desk 4',
+    });
+    const byDesk = await call('PUT', settingsUrl, desk.body.token, {
+      retentionDays: 30,
+    });
+    expect(byDesk.status).toBe(403);
+    expect(byDesk.body.error.code).toBe('wrong-caller');
+    const byOther = await call('PUT', settingsUrl, await loginAs('other'), {
+      retentionDays: 30,
+    });
+    expect(byOther.status).toBe(403);
+    expect((await call('GET', eventUrl, await loginAs('other'))).status).toBe(
+      403,
+    );
+
+    for (const retentionDays of [366, -1, 2.5, '3']) {
+      const bad = await call('PUT', settingsUrl, organizer, { retentionDays });
+      expect(bad.status, String(retentionDays)).toBe(400);
+      expect(bad.body.error.code).toBe('invalid-body');
+      expect(bad.body.error.message).toContain('retentionDays');
+    }
+    expect(
+      (await call('PUT', settingsUrl, organizer, { retentionDays: 365 }))
+        .status,
+    ).toBe(200);
+    const empty = await call('PUT', settingsUrl, organizer, {});
+    expect(empty.status).toBe(400);
+
+    expect(
+      (await call('GET', eventUrl, desk.body.token)).body.retentionDays,
+    ).toBe(365);
   });
 });

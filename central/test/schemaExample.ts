@@ -1,7 +1,8 @@
 // A small valid instance of a JSON schema from the OpenAPI document, so a
 // test can send every documented route a body its validation accepts and
 // reach the handler (where the token is checked) without knowing the route.
-// It takes the first alternative of a choice and only the required fields.
+// It takes the first alternative of a choice and only the required fields
+// (and the first optional ones when the schema needs minProperties).
 
 export type Schema = Record<string, unknown>;
 
@@ -63,8 +64,18 @@ export const exampleOf = (given: Schema, root: Schema): unknown => {
     case 'object': {
       const properties = (schema.properties ?? {}) as Record<string, Schema>;
       const required = (schema.required ?? []) as string[];
+      // A body of optional fields that needs some of them takes the first.
+      const least =
+        typeof schema.minProperties === 'number' ? schema.minProperties : 0;
+      const optional = Object.keys(properties).filter(
+        (name) => !required.includes(name),
+      );
+      const names = [
+        ...required,
+        ...optional.slice(0, Math.max(0, least - required.length)),
+      ];
       return Object.fromEntries(
-        required.map((name) => [name, exampleOf(properties[name] ?? {}, root)]),
+        names.map((name) => [name, exampleOf(properties[name] ?? {}, root)]),
       );
     }
     case 'array': {

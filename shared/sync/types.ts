@@ -142,6 +142,13 @@ export type CentralEvent = {
    * services older than the field: not allowed.
    */
   allowExternalList?: boolean;
+  /**
+   * Days after the event the organizer keeps its data on the desks (a
+   * connected desk counts from when the results reached the service);
+   * it wins over a desk's own setting. Null or absent (services older
+   * than the field): not set, each desk uses its own.
+   */
+  retentionDays?: number | null;
 };
 
 export type DeskRegistration = { deskId: string; token: string };

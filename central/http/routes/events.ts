@@ -9,14 +9,32 @@ import { sendError } from '../reply';
 
 type EventCreate = Pick<CentralEvent, 'name' | 'type' | 'date'>;
 
-type EventSettings = { allowExternalList: boolean };
+/** A setting left out of the body stays as it was. */
+type EventSettings = {
+  allowExternalList?: boolean;
+  /** Null: not set, each desk uses its own default. */
+  retentionDays?: number | null;
+};
 
-/** The organizer's settings of an event (PUT /api/events/{eventId}/settings). */
+/** Days after the event the organizer may keep its data on the desks. */
+export const maxEventRetentionDays = 365;
+
+/**
+ * The organizer's settings of an event (PUT /api/events/{eventId}/settings):
+ * one or more of them; those left out are kept.
+ */
 export const eventSettingsSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['allowExternalList'],
-  properties: { allowExternalList: { type: 'boolean' } },
+  minProperties: 1,
+  properties: {
+    allowExternalList: { type: 'boolean' },
+    retentionDays: {
+      type: ['integer', 'null'],
+      minimum: 0,
+      maximum: maxEventRetentionDays,
+    },
+  },
 } as const;
 
 type EventRow = {
@@ -27,6 +45,7 @@ type EventRow = {
   organization_id: string;
   created_at: string;
   allow_external_list: boolean;
+  retention_days: number | null;
 };
 
 const eventOf = (row: EventRow): CentralEvent => ({
@@ -37,6 +56,8 @@ const eventOf = (row: EventRow): CentralEvent => ({
   organizationId: row.organization_id,
   createdAt: row.created_at,
   allowExternalList: row.allow_external_list === true,
+  retentionDays:
+    typeof row.retention_days === 'number' ? row.retention_days : null,
 });
 
 export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
@@ -83,7 +104,8 @@ export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
   );
 
   // The organizer (or its krets or særforbund) decides whether the event's
-  // external participant list may be made; desks read it with the event.
+  // external participant list may be made and how many days after the
+  // event its data stays on the desks; desks read both with the event.
   app.put<{ Params: EventParams; Body: EventSettings }>(
     '/api/events/:eventId/settings',
     { schema: { params: eventParams, body: eventSettingsSchema } },
@@ -98,15 +120,20 @@ export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
       if (!caller.ok) return sendError(reply, caller.error);
       const changedBy =
         caller.value.kind === 'organizer' ? caller.value.accountId : '';
+      const { allowExternalList, retentionDays } = request.body;
       const rows = await ctx.db.query<EventRow>(
         `UPDATE events
-            SET allow_external_list = $2, settings_changed_by = $3,
-                settings_changed_at = $4
+            SET allow_external_list = COALESCE($2::boolean, allow_external_list),
+                retention_days = CASE WHEN $3::boolean THEN $4::integer
+                                      ELSE retention_days END,
+                settings_changed_by = $5, settings_changed_at = $6
           WHERE event_id = $1
           RETURNING *`,
         [
           eventId,
-          request.body.allowExternalList,
+          allowExternalList ?? null,
+          retentionDays !== undefined,
+          retentionDays ?? null,
           changedBy,
           new Date().toISOString(),
         ],
@@ -116,7 +143,11 @@ export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
         return sendError(reply, { code: 'not-found', message: 'No event' });
       }
       request.log.info(
-        { eventId, allowExternalList: row.allow_external_list },
+        {
+          eventId,
+          allowExternalList: row.allow_external_list,
+          retentionDays: row.retention_days,
+        },
         'event settings changed',
       );
       return eventOf(row);
@@ -135,6 +166,7 @@ export const eventRoutes = (app: FastifyInstance, ctx: CentralContext) => {
         organizationId: caller.value.organizationId,
         createdAt: new Date().toISOString(),
         allowExternalList: false,
+        retentionDays: null,
       };
       await createEvent(ctx, event);
       return reply.code(201).send(event);
