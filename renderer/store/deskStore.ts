@@ -84,6 +84,14 @@ export type DeskStore = {
   setRetentionDays(eventId: string, days: number): Promise<Result<number>>;
   /** Days, whether connected, when results were handed on (retentionSettings.ts). */
   retention(eventId: string): Promise<RetentionBasis>;
+  /**
+   * The organizer's days as the central event says (null: none set);
+   * they win over the desk's own while the event is connected.
+   */
+  setOrganizerRetentionDays(
+    eventId: string,
+    days: number | null,
+  ): Promise<Result<number | null>>;
   /** The central service stored the event's results at postedAt. */
   markResultsSent(eventId: string, postedAt: string): Promise<Result<string>>;
   /**

@@ -15,7 +15,6 @@
 // (../db/keyring.ts): what the files keep of the event was sealed under
 // it, and without it nobody opens it again.
 
-import { fail } from '../../shared/contract/result';
 import { type DeskDatabase, keyringOf } from '../db/database';
 import { retentionKey } from './retentionSettings';
 import { rosterKey } from './roster';
@@ -145,11 +144,3 @@ export type PurgeConfirmation = {
   /** Told twice: purge even with operations the service has not seen. */
   unsynced?: boolean;
 };
-
-export const unsyncedRefusal = (pending: number) =>
-  fail(
-    'unsynced-operations',
-    `${pending} operations of this event are not synced yet; ` +
-      'purging now loses them unless confirmed again',
-    { pending },
-  );

@@ -157,4 +157,36 @@ describe('what a purge would lose', () => {
       await unsentOperations(store.database, eventId, 'another-desk'),
     ).toEqual({ pending: 1, neverConnected: true });
   });
+
+  it('keeps the organizer’s days beside the desk’s own, and forgets them when the organizer clears them', async () => {
+    const { store, eventId } = await deskWithEvent();
+    await connect(store, eventId);
+    await store.setRetentionDays(eventId, 10);
+
+    expect(await store.setOrganizerRetentionDays(eventId, 2)).toEqual({
+      ok: true,
+      value: 2,
+    });
+    expect(await store.retention(eventId)).toMatchObject({
+      days: 10,
+      organizerDays: 2,
+      connected: true,
+    });
+    // The desk's own setting does not touch them.
+    await store.setRetentionDays(eventId, 11);
+    expect((await store.retention(eventId)).organizerDays).toBe(2);
+    expect(await store.retentionDays(eventId)).toBe(11);
+
+    const refused = await store.setOrganizerRetentionDays(eventId, 1.5);
+    expect(refused.ok ? '' : refused.error.code).toBe('invalid-retention');
+    expect((await store.retention(eventId)).organizerDays).toBe(2);
+
+    expect(await store.setOrganizerRetentionDays(eventId, null)).toEqual({
+      ok: true,
+      value: null,
+    });
+    const cleared = await store.retention(eventId);
+    expect(cleared).not.toHaveProperty('organizerDays');
+    expect(cleared.days).toBe(11);
+  });
 });

@@ -5,10 +5,11 @@
 // ("a few days after the event, once results are synced"). Also what a
 // purge would lose: the operations no central service has.
 //
-// Not yet: the organizer's own retention setting in the central service.
-// Its event settings (PUT /api/events/{eventId}/settings, central/README.md)
-// hold only allowExternalList, so a connected desk uses its local setting
-// too; once the service has one, it should win here.
+// The organizer's own days, set in the central service with the event's
+// settings (PUT /api/events/{eventId}/settings, retentionDays), are kept
+// here as last read (features/retention/centralRetention.ts); while the
+// event is connected they win over the desk's days (schedule.ts,
+// retentionDaysOf). Kept, so the desk follows them with the network down.
 
 import { fail, ok, type Result } from '../../shared/contract/result';
 import type { DeskDatabase } from '../db/database';
@@ -25,6 +26,11 @@ type RetentionDoc = {
   days?: number;
   /** When the central service last stored the event's results (its clock). */
   resultsSentAt?: string;
+  /**
+   * The organizer's days as the central event last said; absent (or
+   * null) when the organizer set none.
+   */
+  organizerDays?: number | null;
 };
 
 export const retentionKey = (eventId: string) => `retention|${eventId}`;
@@ -69,6 +75,29 @@ const patchRetention = async (
 };
 
 /**
+ * The organizer's days as the central event says now (null: none set);
+ * read by the retention panel while the event is connected.
+ */
+export const writeOrganizerDays = async (
+  db: DeskDatabase,
+  eventId: string,
+  days: number | null,
+): Promise<Result<number | null>> => {
+  if (
+    days !== null &&
+    (!Number.isInteger(days) || days < 0 || days > maxRetentionDays)
+  ) {
+    return fail(
+      'invalid-retention',
+      `The organizer's retention days must be a whole number from 0 to ${maxRetentionDays}, not ${days}`,
+      { field: 'organizerDays', days },
+    );
+  }
+  await patchRetention(db, eventId, { organizerDays: days });
+  return ok(days);
+};
+
+/**
  * The central service stored the event's results (its receipt's
  * postedAt); the results page calls this after each hand-over.
  */
@@ -86,7 +115,13 @@ export const markResultsSent = async (
 
 /** What decides when an event's data leaves this desk. */
 export type RetentionBasis = {
+  /** The desk's own days (the default until set). */
   days: number;
+  /**
+   * The organizer's days from the central service, as last read; absent
+   * when it set none. They win while the event is connected.
+   */
+  organizerDays?: number;
   /** Syncing with a central service: its results must be handed first. */
   connected: boolean;
   /** When the central service last stored its results, or null. */
@@ -100,9 +135,11 @@ export const readRetention = async (
   const doc = await db.getLocal<RetentionDoc>(retentionKey(eventId));
   const days = doc?.get('days');
   const sent = doc?.get('resultsSentAt');
+  const organizer = doc?.get('organizerDays');
   const record = await readSyncRecord(db, eventId);
   return {
     days: typeof days === 'number' ? days : defaultRetentionDays,
+    ...(typeof organizer === 'number' ? { organizerDays: organizer } : {}),
     connected: record?.active === true,
     resultsSentAt: typeof sent === 'string' ? sent : null,
   };

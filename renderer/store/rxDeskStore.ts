@@ -49,6 +49,7 @@ import {
   readRetentionDays,
   unsentOperations,
   unsentRefusal,
+  writeOrganizerDays,
   writeRetentionDays,
 } from './retentionSettings';
 import { writeRoster } from './rosterDocs';
@@ -422,6 +423,8 @@ export const createDeskStore = async (
     retentionDays: (eventId) => readRetentionDays(db, eventId),
     setRetentionDays: (eventId, days) => writeRetentionDays(db, eventId, days),
     retention: (eventId) => readRetention(db, eventId),
+    setOrganizerRetentionDays: (eventId, days) =>
+      writeOrganizerDays(db, eventId, days),
     markResultsSent: async (eventId, postedAt) => {
       const marked = await markResultsSent(db, eventId, postedAt);
       if (marked.ok) changed();

@@ -1,5 +1,6 @@
 // The export log of the open event, newest first: who took which list,
-// with which fields, of how many people, and when.
+// with which fields, of how many people, and when; an entry whose event
+// left the desk says its file is deleted (logFile.ts).
 
 import { Table, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { columnById } from '../../../shared/lists/columns';
 import type { ExportLogEntry } from '../../../shared/lists/exportLog';
 import { isListPurposeId, listPurposes } from '../../../shared/lists/purposes';
 import { dateFormat } from '../../i18n/formats';
+import { logFileText } from './logFile';
 
 const handedOverIds: ReadonlySet<string> = new Set(
   Object.values(handedOverListIds),
@@ -31,6 +33,11 @@ export const ExportLogTable = ({
         ? t(`exports.log.handedOver.${list}`)
         : list;
   const time = dateFormat(lang, { dateStyle: 'short', timeStyle: 'medium' });
+  const fileLabels = {
+    printed: t('exports.log.printed'),
+    pdf: t('exports.log.pdf'),
+    purged: t('exports.log.purged'),
+  };
   const fieldNames = (fields: readonly string[]) =>
     fields.map((id) => columnById(id)?.header[lang] ?? id).join(', ');
 
@@ -55,7 +62,10 @@ export const ExportLogTable = ({
           </Table.Thead>
           <Table.Tbody>
             {entries.map((entry) => (
-              <Table.Tr key={`${entry.at}-${entry.file}-${entry.via ?? ''}`}>
+              <Table.Tr
+                // A purged entry's file is '': its list keeps keys apart.
+                key={`${entry.at}-${entry.file}-${entry.via ?? ''}-${entry.list}`}
+              >
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {time.format(new Date(entry.at))}
                 </Table.Td>
@@ -69,12 +79,19 @@ export const ExportLogTable = ({
                   </Tooltip>
                 </Table.Td>
                 <Table.Td ta="right">{entry.people}</Table.Td>
-                <Table.Td ff="monospace" fz="xs">
-                  {entry.via === 'print'
-                    ? t('exports.log.printed')
-                    : entry.via === 'pdf'
-                      ? `${t('exports.log.pdf')}: ${entry.file}`
-                      : entry.file}
+                <Table.Td
+                  ff="monospace"
+                  fz="xs"
+                  c={entry.purgedAt === undefined ? undefined : 'dimmed'}
+                  title={
+                    entry.purgedAt === undefined
+                      ? undefined
+                      : t('exports.log.purgedAt', {
+                          at: time.format(new Date(entry.purgedAt)),
+                        })
+                  }
+                >
+                  {logFileText(entry, fileLabels)}
                 </Table.Td>
               </Table.Tr>
             ))}

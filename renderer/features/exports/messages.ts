@@ -86,6 +86,8 @@ export const exportsNb = {
     file: 'Fil',
     printed: 'Utskrift',
     pdf: 'PDF',
+    purged: 'slettet',
+    purgedAt: 'Slettet fra pulten {{at}}',
     handedOver: {
       'iof-startlist': 'Startliste til tidtaking (IOF XML)',
       'iof-entrylist': 'Påmeldingsliste til tidtaking (IOF XML)',
@@ -179,6 +181,8 @@ export const exportsEn: Messages<typeof exportsNb> = {
     file: 'File',
     printed: 'Printed',
     pdf: 'PDF',
+    purged: 'deleted',
+    purgedAt: 'Deleted from the desk {{at}}',
     handedOver: {
       'iof-startlist': 'Start list for timing (IOF XML)',
       'iof-entrylist': 'Entry list for timing (IOF XML)',

@@ -1,7 +1,10 @@
 // On the Overview page: how many days after its date the open event's
 // data stays on this desk (a connected event's: after its results reached
 // the central service), when that is, and the organizer's button to
-// delete it now. Only a signed-in operator gets here (AccessGate).
+// delete it now. A connected event's days are the organizer's when it set
+// them in the central service (read here when the panel opens): then the
+// desk's own field is shown disabled, saying so. Only a signed-in operator
+// gets here (AccessGate).
 
 import {
   Alert,
@@ -20,10 +23,17 @@ import {
   maxRetentionDays,
   type RetentionBasis,
 } from '../../store/retentionSettings';
+import { centralLinkOf } from '../exports/centralSettings';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
+import { readCentralRetention } from './centralRetention';
 import { formatDay } from './formatDay';
 import { askToPurge, retentionDaysChanged } from './retentionState';
-import { localDay, retentionPhase, retentionSchedule } from './schedule';
+import {
+  localDay,
+  retentionDaysOf,
+  retentionPhase,
+  retentionSchedule,
+} from './schedule';
 
 /** The open event's panel; nothing without one. */
 export const RetentionPanel = () => {
@@ -49,7 +59,33 @@ const EventRetention = ({ event }: { event: RaceEvent }) => {
       live = false;
     };
   }, [store, event.id, version]);
-  const days = basis?.days ?? null;
+  const connected = basis?.connected === true;
+
+  // The organizer's days, as the central event says them now; kept on the
+  // desk, so a later panel (or the banner) follows them offline too.
+  useEffect(() => {
+    if (!connected) return;
+    let live = true;
+    void (async () => {
+      const link = await centralLinkOf(store, event.id);
+      if (link === null) return;
+      const read = await readCentralRetention(link);
+      // Unreachable: the days last read stay.
+      if (!read.ok || !live) return;
+      const kept = await store.setOrganizerRetentionDays(event.id, read.value);
+      if (!kept.ok) return;
+      const again = await store.retention(event.id);
+      if (live) setBasis(again);
+      retentionDaysChanged();
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [store, event.id, connected]);
+
+  const counted = basis === null ? null : retentionDaysOf(basis);
+  const days = counted?.days ?? null;
+  const byOrganizer = counted?.byOrganizer === true;
 
   const change = async (value: number | string) => {
     // An emptied field is being typed into, not a choice.
@@ -76,14 +112,17 @@ const EventRetention = ({ event }: { event: RaceEvent }) => {
         {days !== null && (
           <NumberInput
             label={t('retention.days')}
-            description={t('retention.daysHelp')}
+            description={
+              byOrganizer ? t('retention.byOrganizer') : t('retention.daysHelp')
+            }
+            disabled={byOrganizer}
             value={days}
             min={0}
             max={maxRetentionDays}
             allowDecimal={false}
             allowNegative={false}
             w={260}
-            error={error}
+            error={byOrganizer ? null : error}
             onChange={(value) => void change(value)}
           />
         )}

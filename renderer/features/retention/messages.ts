@@ -9,6 +9,10 @@ export const retentionNb = {
   daysHelp:
     '0 betyr dagen etter. Standard er 7. For et arrangement koblet til en ' +
     'sentral tjeneste regnes dagene fra resultatene er sendt dit.',
+  byOrganizer:
+    'Satt av arrangøren i den sentrale tjenesten: det gjelder foran ' +
+    'innstillingen på denne pulten og kan bare endres der. Dagene regnes ' +
+    'fra resultatene er sendt dit.',
   waitingForResults_one:
     'Koblet til en sentral tjeneste: slettes {{count}} dag etter at ' +
     'resultatene er sendt dit. De er ikke sendt ennå.',
@@ -72,6 +76,10 @@ export const retentionNb = {
   reportExports: 'Eksporterte lister slettet ({{count}}): {{files}}',
   reportNoExports: 'Ingen eksporterte lister å slette.',
   reportNotFound: 'Ikke i eksportmappen (lagret et annet sted?): {{files}}',
+  reportRefused:
+    'Ikke slettet fordi det ikke er en vanlig .xlsx- eller .pdf-fil (en ' +
+    'mappe, en lenke eller en annen filtype): {{files}}. Se selv etter om ' +
+    'det har personopplysninger.',
   reportLog: '{{count}} oppføringer i eksportloggen er merket som slettet.',
   reportDevice:
     '{{captures}} råfangstfiler og {{passings}} passeringer i journalen ' +
@@ -89,6 +97,10 @@ export const retentionEn: Messages<typeof retentionNb> = {
   daysHelp:
     '0 means the day after. The default is 7. For an event connected to a ' +
     'central service the days count from when its results were sent there.',
+  byOrganizer:
+    "Set by the organizer in the central service: it wins over this desk's " +
+    'setting and can only be changed there. The days count from when the ' +
+    'results were sent there.',
   waitingForResults_one:
     'Connected to a central service: deleted {{count}} day after its ' +
     'results are sent there. They are not sent yet.',
@@ -148,6 +160,10 @@ export const retentionEn: Messages<typeof retentionNb> = {
   reportExports: 'Exported lists deleted ({{count}}): {{files}}',
   reportNoExports: 'No exported lists to delete.',
   reportNotFound: 'Not in the exports folder (saved elsewhere?): {{files}}',
+  reportRefused:
+    'Not deleted because it is not a regular .xlsx or .pdf file (a folder, ' +
+    'a link or another kind of file): {{files}}. Check yourself whether it ' +
+    'holds personal data.',
   reportLog: '{{count}} export log entries are marked as purged.',
   reportDevice:
     '{{captures}} raw capture files and {{passings}} passings in the journal ' +

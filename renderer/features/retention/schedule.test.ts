@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   localDay,
   purgeDate,
+  retentionDaysOf,
   retentionPhase,
   retentionSchedule,
 } from './schedule';
@@ -84,5 +85,44 @@ describe('retention schedule', () => {
       resultsSentAt: new Date(2025, 5, 20, 9).toISOString(),
     });
     expect(undated.purgeOn).toBe('2025-06-21');
+  });
+
+  it('takes the organizer’s days over the desk’s own while the event is connected', () => {
+    const sentAt = new Date(2025, 5, 20, 18, 30).toISOString();
+    const basis = {
+      days: 7,
+      organizerDays: 2,
+      connected: true,
+      resultsSentAt: sentAt,
+    };
+    expect(retentionDaysOf(basis)).toEqual({ days: 2, byOrganizer: true });
+    expect(retentionSchedule('2025-06-14', basis).purgeOn).toBe('2025-06-22');
+    // 0 is the organizer's too: the day after.
+    expect(
+      retentionSchedule('2025-06-14', { ...basis, organizerDays: 0 }).purgeOn,
+    ).toBe('2025-06-21');
+    expect(
+      retentionSchedule('2025-06-14', { ...basis, resultsSentAt: null }),
+    ).toMatchObject({ purgeOn: null, waitingForResults: true });
+  });
+
+  it('keeps the desk’s own days when the organizer set none, or the event is no longer connected', () => {
+    const sentAt = new Date(2025, 5, 20, 18, 30).toISOString();
+    const unset = { days: 5, connected: true, resultsSentAt: sentAt };
+    expect(retentionDaysOf(unset)).toEqual({ days: 5, byOrganizer: false });
+    expect(retentionSchedule('2025-06-14', unset).purgeOn).toBe('2025-06-25');
+    const disconnected = {
+      days: 5,
+      organizerDays: 2,
+      connected: false,
+      resultsSentAt: null,
+    };
+    expect(retentionDaysOf(disconnected)).toEqual({
+      days: 5,
+      byOrganizer: false,
+    });
+    expect(retentionSchedule('2025-06-14', disconnected).purgeOn).toBe(
+      '2025-06-19',
+    );
   });
 });

@@ -1,5 +1,7 @@
 // When an event's data leaves this desk: N days after the event date (0
-// means the day after), with a warning from two days before. A connected
+// means the day after), with a warning from two days before. N is the
+// organizer's (central service) for a connected event that has them, the
+// desk's own otherwise. A connected
 // event waits for its results to reach the central service: N days after
 // the later of the event date and the day they were last sent, and no
 // date at all until they are. Dates are the desk's local calendar days,
@@ -64,13 +66,25 @@ export type RetentionSchedule = {
   resultsSentOn: string | null;
 };
 
+/**
+ * The days that count: the organizer's (set in the central service) while
+ * the event is connected and it set some, the desk's own otherwise.
+ */
+export const retentionDaysOf = (
+  basis: RetentionBasis,
+): { days: number; byOrganizer: boolean } =>
+  basis.connected && typeof basis.organizerDays === 'number'
+    ? { days: basis.organizerDays, byOrganizer: true }
+    : { days: basis.days, byOrganizer: false };
+
 export const retentionSchedule = (
   eventDate: string,
   basis: RetentionBasis,
 ): RetentionSchedule => {
+  const { days } = retentionDaysOf(basis);
   if (!basis.connected) {
     return {
-      purgeOn: purgeDate(eventDate, basis.days),
+      purgeOn: purgeDate(eventDate, days),
       waitingForResults: false,
       resultsSentOn: null,
     };
@@ -86,7 +100,7 @@ export const retentionSchedule = (
   const from =
     dayNumber(eventDate) !== null && eventDate > sentOn ? eventDate : sentOn;
   return {
-    purgeOn: purgeDate(from, basis.days),
+    purgeOn: purgeDate(from, days),
     waitingForResults: false,
     resultsSentOn: sentOn,
   };
