@@ -15,16 +15,23 @@
 // profile's files are scanned for surnames and the event's name before
 // and after the purge (the name but for Chromium's session restore and
 // history, which keep the window's title: storedData.ts).
+//
+// A connected event follows the organizer's days from the central service
+// (PUT /api/events/{eventId}/settings, retentionDays): the Overview's
+// field shows them, disabled, saying they are the organizer's.
 
 import { createDecipheriv } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { login, request } from '../central/test/client';
 import { type KillableBrowser, launchKillableChromium } from './browserProcess';
+import { type RunningCentral, startCentralService } from './central';
 import { fullName, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { DeskPage } from './pages/desk';
+import { SyncPanel } from './pages/sync';
 import {
   browserHistoryFiles,
   filesUnder,
@@ -215,3 +222,69 @@ test('purging an event leaves none of its participants in IndexedDB or the data 
     await rm(profile, { recursive: true, force: true });
   }
 });
+
+const connectedTest = test.extend<{ central: RunningCentral }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture API.
+  central: async ({}, use, testInfo) => {
+    const central = await startCentralService(20, testInfo);
+    await use(central);
+    await central.stop();
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach('central.log', {
+        body: central.log(),
+        contentType: 'text/plain',
+      });
+    }
+  },
+});
+
+connectedTest(
+  'a connected event keeps the organizer’s retention days from the central service, not the desk’s own',
+  async ({ desk, central }, testInfo) => {
+    test.slow();
+    const organizer = await login(central.url, 'demo');
+    const setCentrally = async (retentionDays: number | null) => {
+      const reply = await request(
+        central.url,
+        'PUT',
+        `/api/events/${central.eventId}/settings`,
+        { token: organizer, body: { retentionDays } },
+      );
+      expect(reply.status).toBe(200);
+    };
+    await setCentrally(3);
+
+    await desk.open();
+    await new SyncPanel(desk.page).connect({
+      url: central.url,
+      login: 'demo',
+      password: 'demo',
+      event: 'Demoløpet 2025',
+      deskName: 'Sekretariatet',
+    });
+    await desk.goTo('Oversikt');
+    const days = desk.page.getByLabel('Dager etter arrangementsdatoen');
+    await expect(days).toHaveValue('3', { timeout: 15_000 });
+    await expect(days).toBeDisabled();
+    await expect(
+      desk.page.getByText('Satt av arrangøren i den sentrale tjenesten'),
+    ).toBeVisible();
+    // Not sent yet: the organizer's days count from the hand-over.
+    await expect(
+      desk.page.getByText(/slettes 3 dager etter at resultatene er sendt/),
+    ).toBeVisible();
+    await desk.page.screenshot({
+      path: testInfo.outputPath('retention-organizer.png'),
+    });
+
+    // Cleared centrally: the desk's own (default) days again, to change.
+    await setCentrally(null);
+    await desk.goTo('Innsjekk');
+    await desk.goTo('Oversikt');
+    await expect(days).toHaveValue('7', { timeout: 15_000 });
+    await expect(days).toBeEnabled();
+    await expect(
+      desk.page.getByText('Satt av arrangøren i den sentrale tjenesten'),
+    ).toHaveCount(0);
+  },
+);
