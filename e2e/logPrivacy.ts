@@ -33,7 +33,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 
-import type { FullConfig } from '@playwright/test';
+import { type FullConfig, test } from '@playwright/test';
 
 import { demoExport } from '../shared/demo/demoExport';
 import { e2eOperator } from './pages/access';
@@ -116,10 +116,22 @@ export type TypedValues = {
 export const typedValuesFile = (output: string) =>
   join(logsDirOf(output), 'typed-values.jsonl');
 
+/**
+ * The running test's project output (so `--output` moves the list with the
+ * logs the teardown scans), or the configured one outside a test.
+ */
+const currentOutput = (): string => {
+  try {
+    return test.info().project.outputDir;
+  } catch {
+    return outputDir;
+  }
+};
+
 /** Adds values a test types to the run's list; call before typing them. */
 export const registerTypedValues = (
   values: TypedValues,
-  output: string = outputDir,
+  output: string = currentOutput(),
 ): void => {
   mkdirSync(logsDirOf(output), { recursive: true });
   appendFileSync(typedValuesFile(output), `${JSON.stringify(values)}\n`);
