@@ -16,6 +16,9 @@ import {
 import type { DecoderOutput, TimingProtocol } from '../shared/timing/passing';
 import {
   readBackupMemory,
+  readSi5,
+  readSi6,
+  readSi8Plus,
   setStationTime,
 } from '../shared/timing/sportident/commands';
 import { parseSimulateArgs, runSimulate } from './deviceSimulate';
@@ -247,6 +250,120 @@ describe('racedesk device simulate', () => {
         .map((p) => p.kind === 'passing' && p.extra.packageNumber),
     ).toEqual([4, 5, 6]);
     run.stop();
+    expect(await run.done).toBe(0);
+  });
+
+  it('refuses --readout for another protocol, with --faults or --passings, and --cards without it', () => {
+    const base = ['--port', 'x'];
+    expect(
+      parseSimulateArgs([...base, '--protocol', 'emit-mtr4', '--readout']),
+    ).toBe('--readout is for --protocol sportident (a readout station).');
+    expect(
+      parseSimulateArgs([
+        ...base,
+        '--protocol',
+        'sportident',
+        '--readout',
+        '--faults',
+        'noise',
+      ]),
+    ).toBe('--readout takes --cards, not --passings or --faults.');
+    expect(
+      parseSimulateArgs([...base, '--protocol', 'sportident', '--cards', '3']),
+    ).toBe('--cards needs --readout.');
+    expect(
+      parseSimulateArgs([
+        ...base,
+        '--protocol',
+        'sportident',
+        '--readout',
+        '--cards',
+        '2.5',
+      ]),
+    ).toBe('--cards must be whole.');
+    expect(
+      parseSimulateArgs([...base, '--protocol', 'sportident', '--readout']),
+    ).toMatchObject({ readout: true, passings: 20, rate: 0.5 });
+  });
+
+  it('plays a SportIdent readout station: cards of each family put on it, read out when asked', async () => {
+    if (!pair) throw new Error('no pty pair');
+    const { outputs, port } = await openHost(pair.host, 'sportident');
+    // A readout desk: read each card as it is reported, then ACK.
+    let handled = 0;
+    const desk = setInterval(() => {
+      for (; handled < outputs.length; handled++) {
+        const output = outputs[handled];
+        if (output?.kind !== 'message') continue;
+        if (output.type === 'si-card-inserted') {
+          const type = output.data.cardType;
+          port.write(
+            Buffer.from(
+              type === 'SI5'
+                ? readSi5()
+                : type === 'SI6'
+                  ? readSi6(8)
+                  : readSi8Plus(8),
+            ),
+          );
+        }
+        if (output.type === 'si-card-readout') {
+          port.write(Buffer.from([0x06]));
+        }
+      }
+    }, 10);
+    const run = simulate([
+      '--protocol',
+      'sportident',
+      '--readout',
+      '--port',
+      pair.device,
+      '--cards',
+      '7',
+      '--rate',
+      '4',
+    ]);
+    try {
+      const readouts = () =>
+        outputs.flatMap((o) =>
+          o.kind === 'message' && o.type === 'si-card-readout' ? [o.data] : [],
+        );
+      expect(
+        await waitFor(
+          () => run.output().stdout.includes('all 7 cards put on'),
+          10_000,
+        ),
+      ).toBe(true);
+      expect(readouts().map((r) => r.cardType)).toEqual([
+        'SI5',
+        'SI6',
+        'SI8',
+        'SI9',
+        'SI10+',
+        'SI10+',
+        'SI10+',
+      ]);
+      for (const readout of readouts()) {
+        expect(
+          Array.isArray(readout.punches) && readout.punches.length,
+        ).toBeGreaterThan(4);
+      }
+      // The station says which card it put on, and the host read them all.
+      const { stdout } = run.output();
+      for (const readout of readouts()) {
+        expect(stdout).toContain(`card ${readout.chip} (`);
+      }
+      expect(stdout).toContain('(7 read out by the host, 7 acknowledged)');
+      // Each card but the last was taken off before the next.
+      expect(
+        outputs.filter(
+          (o) => o.kind === 'message' && o.type === 'si-card-removed',
+        ),
+      ).toHaveLength(6);
+    } finally {
+      clearInterval(desk);
+      run.stop();
+    }
     expect(await run.done).toBe(0);
   });
 

@@ -1,6 +1,8 @@
 // `racedesk device simulate --protocol P --port PTY`: plays a timing device
 // on a serial line for rehearsals and trouble-shooting. Give it one end of
 // a socat pty pair (or a null-modem cable) and point the desk at the other.
+// `--readout` plays a SportIdent readout station: the cards of a race are
+// put on it one after the other, for rehearsing a readout desk.
 
 import { parseArgs } from 'node:util';
 import {
@@ -21,7 +23,9 @@ export type SimulateIo = {
 export const simulateUsage =
   `racedesk device simulate --protocol ${timingProtocols.join('|')} ` +
   '--port PATH [--passings N] [--rate PER_SECOND] ' +
-  `[--faults ${faultNames.join(',')}] [--baud N] [--seed N]`;
+  `[--faults ${faultNames.join(',')}] [--baud N] [--seed N]\n` +
+  '       racedesk device simulate --protocol sportident --readout ' +
+  '--port PATH [--cards N] [--rate CARDS_PER_SECOND] [--baud N] [--seed N]';
 
 type SimulateArgs = {
   protocol: (typeof timingProtocols)[number];
@@ -31,6 +35,8 @@ type SimulateArgs = {
   faults: Fault[];
   baudRate?: number;
   seed: number;
+  /** A SportIdent readout station: `passings` counts the cards. */
+  readout: boolean;
 };
 
 const positive = (text: string | undefined, name: string, fallback: number) => {
@@ -54,6 +60,8 @@ export const parseSimulateArgs = (args: string[]): SimulateArgs | string => {
         faults: { type: 'string' },
         baud: { type: 'string' },
         seed: { type: 'string' },
+        readout: { type: 'boolean' },
+        cards: { type: 'string' },
       },
     });
     const protocol = values.protocol ?? '';
@@ -64,13 +72,28 @@ export const parseSimulateArgs = (args: string[]): SimulateArgs | string => {
     const names = (values.faults ?? '').split(',').filter((name) => name);
     const unknown = names.filter((name) => !isFault(name));
     if (unknown.length > 0) return `Unknown fault '${unknown.join(', ')}'.`;
-    const passings = positive(values.passings, 'passings', 100);
-    if (!Number.isInteger(passings)) return '--passings must be whole.';
+    const readout = values.readout === true;
+    if (readout && protocol !== 'sportident') {
+      return '--readout is for --protocol sportident (a readout station).';
+    }
+    if (readout && (names.length > 0 || values.passings !== undefined)) {
+      return '--readout takes --cards, not --passings or --faults.';
+    }
+    if (!readout && values.cards !== undefined) {
+      return '--cards needs --readout.';
+    }
+    const passings = readout
+      ? positive(values.cards, 'cards', 20)
+      : positive(values.passings, 'passings', 100);
+    if (!Number.isInteger(passings)) {
+      return `--${readout ? 'cards' : 'passings'} must be whole.`;
+    }
     return {
       protocol,
       port: values.port,
       passings,
-      rate: positive(values.rate, 'rate', 2),
+      readout,
+      rate: positive(values.rate, 'rate', readout ? 0.5 : 2),
       faults: names.filter(isFault),
       ...(values.baud ? { baudRate: positive(values.baud, 'baud', 9600) } : {}),
       seed: positive(values.seed, 'seed', 1),
@@ -113,16 +136,28 @@ export const runSimulate = async (
     rate: parsed.rate,
     faults: parsed.faults,
     seed: parsed.seed,
+    readout: parsed.readout,
     ...(parsed.baudRate ? { baudRate: parsed.baudRate } : {}),
     log: (text) => io.stdout(`${text}\n`),
   });
   io.stdout(
-    `${parsed.protocol} on ${parsed.port}: ${parsed.passings} passings at ` +
-      `${parsed.rate}/s; Ctrl-C ends\n`,
+    parsed.readout
+      ? `sportident readout station on ${parsed.port}: ${parsed.passings} ` +
+          `cards at ${parsed.rate}/s; Ctrl-C ends\n`
+      : `${parsed.protocol} on ${parsed.port}: ${parsed.passings} passings at ` +
+          `${parsed.rate}/s; Ctrl-C ends\n`,
   );
   let finished = false;
   void simulator.finished.then((report) => {
     finished = true;
+    if (parsed.readout) {
+      io.stdout(
+        `all ${report.cards.length} cards put on the station ` +
+          `(${report.cardsRead} read out by the host, ` +
+          `${report.cardsAcknowledged} acknowledged); still answering the host\n`,
+      );
+      return;
+    }
     const faults = Object.entries(report.faults)
       .filter(([, count]) => count > 0)
       .map(([name, count]) => `${name} ${count}`)
@@ -135,6 +170,10 @@ export const runSimulate = async (
   });
   await (stop ?? interrupted());
   await simulator.stop();
-  if (!finished) io.stdout('stopped before the last passing\n');
+  if (!finished) {
+    io.stdout(
+      `stopped before the last ${parsed.readout ? 'card' : 'passing'}\n`,
+    );
+  }
   return exitCodes.ok;
 };

@@ -1,12 +1,15 @@
 // Puts a simulated device on a serial line (a pty end in tests and
 // rehearsals): paces its writes as the real baud rate would, answers the
 // host, keeps recording passings while the cable is out, and injects the
-// faults asked for.
+// faults asked for. As a SportIdent readout station (`readout`) it puts
+// the cards of a race on the station instead (readoutRace.ts), one at a
+// time, answers the host's card reads and takes each off before the next.
 
 import { SerialPort } from 'serialport';
 import type { Passing, TimingProtocol } from '../../../shared/timing/passing';
 import { bitsPerByte, lineSettings } from '../lineSettings';
 import { createDeviceModel } from './createDeviceModel';
+import type { DeviceModel } from './deviceModel';
 import {
   damaged,
   type Fault,
@@ -14,6 +17,9 @@ import {
   seededRandom,
   truncated,
 } from './faults';
+import { readoutCard } from './readoutRace';
+import type { SimulatedCard } from './siCards';
+import { createSportidentStation } from './sportidentStation';
 
 export type SimulatorOptions = {
   path: string;
@@ -36,6 +42,13 @@ export type SimulatorOptions = {
   log?: (text: string) => void;
   /** SportIdent: start-up commands whose answer is lost on the line. */
   loseStartUpAnswers?: number;
+  /**
+   * SportIdent only: a readout station. `passings` then counts cards put
+   * on it and `rate` cards per second; line faults are not injected.
+   */
+  readout?: boolean;
+  /** Readout: called as each card is put on the station. */
+  onCard?: (card: SimulatedCard) => void;
 };
 
 export type SimulatorReport = {
@@ -43,6 +56,11 @@ export type SimulatorReport = {
   /** Passings recorded while the line was down: only in the memory. */
   whileUnplugged: number;
   faults: Record<Fault, number>;
+  /** Readout: the cards put on the station, in order. */
+  cards: SimulatedCard[];
+  /** Readout: cards the host read whole, and of those acknowledged. */
+  cardsRead: number;
+  cardsAcknowledged: number;
 };
 
 export type Simulator = {
@@ -57,14 +75,22 @@ const sleep = (ms: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export const startSimulator = (options: SimulatorOptions): Simulator => {
-  const model = createDeviceModel(options.protocol, {
+  if (options.readout && options.protocol !== 'sportident') {
+    throw new Error('Only a SportIdent station reads out cards.');
+  }
+  const modelOptions = {
     ...(options.loseStartUpAnswers
       ? { loseStartUpAnswers: options.loseStartUpAnswers }
       : {}),
     ...(options.log ? { log: options.log } : {}),
-  });
+  };
+  const station = options.readout
+    ? createSportidentStation(modelOptions)
+    : undefined;
+  const model: DeviceModel =
+    station ?? createDeviceModel(options.protocol, modelOptions);
   const random = seededRandom(options.seed ?? 1);
-  const faults = new Set(options.faults ?? []);
+  const faults = new Set(options.readout ? [] : (options.faults ?? []));
   const lineFaults = (['noise', 'bad-checksum', 'partial'] as const).filter(
     (fault) => faults.has(fault),
   );
@@ -79,6 +105,9 @@ export const startSimulator = (options: SimulatorOptions): Simulator => {
     passings: [],
     whileUnplugged: 0,
     faults: { noise: 0, 'bad-checksum': 0, partial: 0, reset: 0 },
+    cards: [],
+    cardsRead: 0,
+    cardsAcknowledged: 0,
   };
   const log = options.log ?? (() => undefined);
   let port: SerialPort | undefined;
@@ -210,6 +239,22 @@ export const startSimulator = (options: SimulatorOptions): Simulator => {
     }
   };
 
+  /** Readout: the previous card off the station, the next one on. */
+  const putCard = (index: number) => {
+    if (!station) return;
+    const card = readoutCard(index, options.seed ?? 1);
+    report.cards.push(card);
+    const removed = station.removeCard();
+    if (port && removed.length > 0) enqueue({ bytes: removed });
+    const inserted = station.insertCard(card);
+    options.onCard?.(card);
+    log(
+      `card ${card.chip} (${card.cardType}) put on the station: ` +
+        `${card.punches.length} punches`,
+    );
+    if (port) enqueue({ bytes: inserted });
+  };
+
   const generate = async () => {
     // A device is switched on with its cable in: start once the line is up.
     await connected;
@@ -219,9 +264,25 @@ export const startSimulator = (options: SimulatorOptions): Simulator => {
       const due = started + (index * 1000) / options.rate;
       const wait = due - performance.now();
       if (wait > 1) await sleep(wait);
-      record(index);
+      if (station) putCard(index);
+      else record(index);
     }
     while (!stopped && queue.length > 0) await sleep(20);
+    if (station) {
+      // The host reads the last card after its bytes are out: give it the
+      // time a read takes at 4 800 baud before counting.
+      const until = performance.now() + 3000;
+      while (
+        !stopped &&
+        station.readouts().acknowledged < report.cards.length &&
+        performance.now() < until
+      ) {
+        await sleep(50);
+      }
+      const { read, acknowledged } = station.readouts();
+      report.cardsRead = read;
+      report.cardsAcknowledged = acknowledged;
+    }
     return report;
   };
 

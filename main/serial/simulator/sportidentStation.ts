@@ -1,13 +1,16 @@
 // A SportIdent BSF/BSM station in extended protocol, autosend on: punches
 // go out as 0xD3 records and into an 8-byte-per-record backup memory that
 // the host reads with 0x81. Its clock is set with 0xF6 (answered with the
-// time it now keeps), and as a readout station it reports an SI-Card 8 put
-// on it (0xE8) and sends the card's blocks when asked (0xEF).
+// time it now keeps), and as a readout station it reports a card put on
+// it (0xE5 SI5, 0xE6 SI6, 0xE8 SI8 and newer) and sends the card's memory
+// when asked (0xB1, 0xE1 or 0xEF; siCards.ts), then 0xE7 when it is taken
+// off.
 
 import type { Passing } from '../../../shared/timing/passing';
 import { encodeSiCardNumber } from '../../../shared/timing/sportident/cardNumber';
 import { encodeSiPunch } from '../../../shared/timing/sportident/commands';
 import {
+  ACK,
   encodeSiFrame,
   NAK,
   scanSiFrame,
@@ -22,58 +25,32 @@ import {
   type SimulatedRead,
   simulatedClockMs,
 } from './deviceModel';
+import {
+  cardMemory,
+  insertCommandOf,
+  readCommandOf,
+  type SimulatedCard,
+} from './siCards';
+
+export type { SimulatedCard } from './siCards';
 
 const station = 31;
 const memoryBytes = 0x20000;
 const dayMs = 86_400_000;
 
-/** A card put on the station: its number and its punches, time of day. */
-export type SimulatedCard = {
-  chip: number;
-  /** Punched today (this computer's weekday) unless `dayOfWeek` says. */
-  punches: { code: number; secondsOfDay: number; dayOfWeek?: number }[];
-};
-
 export type SportidentStation = DeviceModel & {
-  /** Puts an SI-Card 8 on the station: the 0xE8 frame it sends. */
+  /** Puts a card on the station: the 0xE5/0xE6/0xE8 frame it sends. */
   insertCard(card: SimulatedCard): Uint8Array;
+  /** Takes the card off: the 0xE7 frame, or nothing when none was on. */
+  removeCard(): Uint8Array;
+  /** Cards whose whole memory was sent, and ACKs heard after a read. */
+  readouts(): { read: number; acknowledged: number };
 };
 
 export type StationOptions = {
   /** Start-up commands (0xF0) whose answer is lost on the line. */
   loseStartUpAnswers?: number;
   log?: (text: string) => void;
-};
-
-/** SI-Card 8 memory (blocks 0 and 1): TD CN TH TL punches from byte 136. */
-const si8Blocks = (card: SimulatedCard) => {
-  const bytes = new Uint8Array(256);
-  // Check, start and finish without a time (0xEEEE).
-  for (const at of [8, 12, 16]) bytes.set([0, 0, 0xee, 0xee], at);
-  bytes[22] = card.punches.length;
-  const [, si2, si1, si0] = encodeSiCardNumber(card.chip);
-  bytes.set([0x02, si2, si1, si0], 24);
-  card.punches.slice(0, 30).forEach((punch, index) => {
-    const pm = punch.secondsOfDay >= 43_200;
-    const seconds = punch.secondsOfDay % 43_200;
-    bytes.set(
-      [
-        encodeTd(
-          {
-            pm,
-            dayOfWeek: punch.dayOfWeek ?? new Date().getDay(),
-            weekCounter: 0,
-          },
-          punch.code >> 8,
-        ),
-        punch.code & 0xff,
-        seconds >> 8,
-        seconds & 0xff,
-      ],
-      136 + index * 4,
-    );
-  });
-  return [bytes.subarray(0, 128), bytes.subarray(128, 256)];
 };
 
 export const createSportidentStation = (
@@ -88,6 +65,10 @@ export const createSportidentStation = (
   let offsetMs = 0;
   let lostAnswers = options.loseStartUpAnswers ?? 0;
   let inserted: SimulatedCard | undefined;
+  let insertedRead = false;
+  let insertedAcked = false;
+  let read = 0;
+  let acknowledged = 0;
   const nowMs = () =>
     (((simulatedClockMs(index) + offsetMs) % dayMs) + dayMs) % dayMs;
 
@@ -147,6 +128,11 @@ export const createSportidentStation = (
     ]);
   };
 
+  const cardSent = () => {
+    if (!insertedRead) read += 1;
+    insertedRead = true;
+  };
+
   const answer = (frame: Uint8Array): Uint8Array => {
     const command = frame[1] ?? 0;
     const data = frame.subarray(3, frame.length - 3);
@@ -175,17 +161,30 @@ export const createSportidentStation = (
         );
         return stationTime(0xf6);
       }
+      case 0xb1:
+      case 0xe1:
       case 0xef: {
-        // Block 8: every block of the card (0 and 1 on an SI-Card 8).
+        // The card's memory, if the command is the one for its family:
+        // 0xB1 the whole SI5, else the block asked for, block 8 meaning
+        // every block that holds data.
         if (!inserted) return Uint8Array.of(NAK);
-        const blocks = si8Blocks(inserted);
+        const memory = cardMemory(inserted);
+        if (readCommandOf(memory.type) !== command) return Uint8Array.of(NAK);
+        if (command === 0xb1) {
+          const whole = memory.block(0);
+          if (!whole) return Uint8Array.of(NAK);
+          cardSent();
+          return encodeSiFrame(0xb1, [0, station, ...whole]);
+        }
         const wanted = data[0] ?? 0;
-        const numbers = wanted === 8 ? [0, 1] : [wanted];
+        const numbers = memory.blocksFor(wanted);
+        if (numbers.length === 0) return Uint8Array.of(NAK);
+        if (wanted === 8) cardSent();
         return joinAll(
           numbers.flatMap((number) => {
-            const block = blocks[number];
+            const block = memory.block(number);
             return block
-              ? [encodeSiFrame(0xef, [0, station, number, ...block])]
+              ? [encodeSiFrame(command, [0, station, number, ...block])]
               : [];
           }),
         );
@@ -228,7 +227,14 @@ export const createSportidentStation = (
     while (pos < buf.length) {
       const scan = scanSiFrame(buf, pos, buf.length);
       if (scan.type === 'partial') break;
-      if (scan.type === 'frame' && scan.length > 1) {
+      if (scan.type === 'frame' && scan.length === 1) {
+        // The host's ACK after a card read: the station beeps.
+        if (buf[pos] === ACK && insertedRead && !insertedAcked) {
+          insertedAcked = true;
+          acknowledged += 1;
+        }
+        pos += 1;
+      } else if (scan.type === 'frame') {
         const reply = answer(buf.subarray(pos, pos + scan.length));
         if (reply.length > 0) answers.push(reply);
         pos += scan.length;
@@ -250,12 +256,26 @@ export const createSportidentStation = (
     },
     insertCard: (card) => {
       inserted = card;
-      return encodeSiFrame(0xe8, [
+      insertedRead = false;
+      insertedAcked = false;
+      const type = card.cardType ?? 'SI8';
+      return encodeSiFrame(insertCommandOf(type), [
         0,
         station,
         ...encodeSiCardNumber(card.chip),
       ]);
     },
+    removeCard: () => {
+      const card = inserted;
+      inserted = undefined;
+      if (!card) return new Uint8Array(0);
+      return encodeSiFrame(0xe7, [
+        0,
+        station,
+        ...encodeSiCardNumber(card.chip),
+      ]);
+    },
+    readouts: () => ({ read, acknowledged }),
   };
 };
 
