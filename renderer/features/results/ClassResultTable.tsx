@@ -29,7 +29,6 @@ type Props = {
     className: string,
     participantId: string,
     status: ManualStatus | '',
-    reason: string,
   ): Promise<Result<Operation>>;
 };
 
@@ -120,12 +119,8 @@ const ResultRow = memo(function ResultRow({
           onChange={(e) => {
             const value = e.currentTarget.value;
             if (isManual(value)) {
-              void onStatus(
-                className,
-                result.participantId,
-                value,
-                value === '' ? '' : t('results.byHand'),
-              );
+              // The page notes who set it (manualStatusNote).
+              void onStatus(className, result.participantId, value);
             }
           }}
         />

@@ -17,7 +17,12 @@ import type { ClassSetup, ManualStatus } from '../../../shared/results/types';
 import { AccessContext } from '../access/accessContext';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
 import { ClassResultTable } from './ClassResultTable';
-import { resultsOf, startListKey, startListOf } from './liveResults';
+import {
+  manualStatusNote,
+  resultsOf,
+  startListKey,
+  startListOf,
+} from './liveResults';
 import { RaceSetupForm } from './RaceSetupForm';
 import { ResultHandOver } from './ResultHandOver';
 import { StartListExport } from './StartListExport';
@@ -54,6 +59,8 @@ export const ResultsPage = () => {
     );
   }, [store, start, version, closed]);
 
+  const unmatched = useMemo(() => live.unmatched(), [live]);
+
   // Stable props, so the memoized parts skip the renders a passing causes
   // while the deferred results are still being computed.
   const classNames = useMemo(
@@ -65,14 +72,18 @@ export const ResultsPage = () => {
       store.timing.setRaceSetup(className, setup),
     [store],
   );
+  // A status set by hand notes who set it: the operator signed in, whose
+  // name the operation carries too.
+  const operatorName = operator?.name;
   const setStatus = useCallback(
-    (
-      className: string,
-      participantId: string,
-      status: ManualStatus | '',
-      reason: string,
-    ) => store.timing.setResultStatus(participantId, className, status, reason),
-    [store],
+    (className: string, participantId: string, status: ManualStatus | '') =>
+      store.timing.setResultStatus(
+        participantId,
+        className,
+        status,
+        status === '' ? '' : manualStatusNote(t, operatorName),
+      ),
+    [store, t, operatorName],
   );
 
   const event = store.activeEvent();
@@ -121,7 +132,7 @@ export const ResultsPage = () => {
         onSave={saveSetup}
       />
 
-      <UnmatchedPassings unmatched={live.list.unmatched} />
+      <UnmatchedPassings unmatched={unmatched} />
 
       <NativeSelect
         label={t('results.show')}

@@ -1,11 +1,13 @@
 // Passings that matched nobody: a chip nobody holds, a bib nobody has, or
 // a time that could not be read. The timing crew pairs or explains them.
+// The punches of a card read out that nobody holds are one row for the
+// card (liveResults.unmatchedRows); station passings one row each.
 
 import { Table, Text, Title } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { UnmatchedPassing } from '../../../shared/results/types';
+import type { UnmatchedRow } from './liveResults';
 
 /** How many unmatched passings the page lists. */
 const shownAtMost = 100;
@@ -13,7 +15,7 @@ const shownAtMost = 100;
 export const UnmatchedPassings = memo(function UnmatchedPassings({
   unmatched,
 }: {
-  unmatched: readonly UnmatchedPassing[];
+  unmatched: readonly UnmatchedRow[];
 }) {
   const { t } = useTranslation();
   // Newest first, and only the latest: a crew pairs what just came in, and
@@ -27,16 +29,32 @@ export const UnmatchedPassings = memo(function UnmatchedPassings({
       ) : (
         <Table>
           <Table.Tbody>
-            {newest.map(({ index, passing, reason }) => (
-              <Table.Tr key={index} data-testid="unmatched-row">
-                <Table.Td ff="monospace">
-                  {passing.chip ?? passing.bib ?? ''}
-                </Table.Td>
-                <Table.Td>{String(passing.station)}</Table.Td>
-                <Table.Td ff="monospace">{passing.time}</Table.Td>
-                <Table.Td>{t(`results.reasons.${reason}`)}</Table.Td>
-              </Table.Tr>
-            ))}
+            {newest.map((row) =>
+              row.kind === 'card' ? (
+                <Table.Tr
+                  key={`card-${row.chip}`}
+                  data-testid="unmatched-row"
+                  data-kind="card"
+                >
+                  <Table.Td ff="monospace">{row.chip}</Table.Td>
+                  <Table.Td colSpan={3}>
+                    {t('results.unknownCard', {
+                      chip: row.chip,
+                      count: row.punches,
+                    })}
+                  </Table.Td>
+                </Table.Tr>
+              ) : (
+                <Table.Tr key={row.index} data-testid="unmatched-row">
+                  <Table.Td ff="monospace">
+                    {row.passing.chip ?? row.passing.bib ?? ''}
+                  </Table.Td>
+                  <Table.Td>{String(row.passing.station)}</Table.Td>
+                  <Table.Td ff="monospace">{row.passing.time}</Table.Td>
+                  <Table.Td>{t(`results.reasons.${row.reason}`)}</Table.Td>
+                </Table.Tr>
+              ),
+            )}
           </Table.Tbody>
         </Table>
       )}

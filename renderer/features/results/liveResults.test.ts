@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import i18next, { type TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   makeOperation,
   makeParticipant,
@@ -6,12 +7,14 @@ import {
 } from '../../../shared/desk/fixtures';
 import { viewOf } from '../../../shared/desk/reduce';
 import type { Operation } from '../../../shared/domain/operation';
+import { en } from '../../i18n/en';
+import { nb } from '../../i18n/nb';
 import type {
   PassingOperation,
   SetupOperation,
   StatusOperation,
 } from '../../store/timingStore';
-import { liveResults, raceSetupOf } from './liveResults';
+import { liveResults, manualStatusNote, raceSetupOf } from './liveResults';
 
 const chipOp = (participantId: string, chip: string) =>
   makeOperation({
@@ -21,7 +24,12 @@ const chipOp = (participantId: string, chip: string) =>
     payload: { chip, previousChip: '', rental: false },
   });
 
-const passing = (chip: string, time: string) =>
+const passing = (
+  chip: string,
+  time: string,
+  source: 'live' | 'readout' = 'live',
+  station = 31,
+) =>
   makeOperation({
     eventId: testEventId,
     participantId: '',
@@ -29,14 +37,14 @@ const passing = (chip: string, time: string) =>
     payload: {
       device: 'finish',
       session: 1,
-      key: `finish|${chip}|${time}`,
-      source: 'live',
+      key: `finish|${chip}|${station}|${time}`,
+      source,
       passing: {
         kind: 'passing',
         protocol: 'sportident',
         offset: 0,
         chip,
-        station: 31,
+        station,
         time,
         extra: {},
       },
@@ -61,6 +69,18 @@ const statusOp = (participantId: string, status: 'dsq' | '') =>
     type: 'result-status-set',
     payload: { className: '', status, reason: 'Short cut' },
   }) as StatusOperation;
+
+let t: TFunction;
+
+beforeAll(async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    resources: { nb: { translation: nb }, en: { translation: en } },
+    lng: 'en',
+    interpolation: { escapeValue: false },
+  });
+  t = i18n.t;
+});
 
 const people = ['p1', 'p2', 'p3'].map((id, i) =>
   makeParticipant({ id, firstName: ['Kari', 'Ola', 'Per'][i] ?? '' }),
@@ -102,6 +122,58 @@ describe('live results', () => {
       false,
     );
     expect(live.list.unmatched.map((u) => u.reason)).toEqual(['unknown-chip']);
+  });
+
+  it('lists the readout punches of a card nobody holds as one row, station passings one row each', () => {
+    const readout = (chip: string, station: number, time: string) =>
+      passing(chip, time, 'readout', station);
+    const live = liveResults(
+      views,
+      [
+        passing('999', '10:00:40.000'),
+        readout('123456', 41, '10:05:00.000'),
+        readout('123456', 42, '10:09:00.000'),
+        readout('123456', 43, '10:12:00.000'),
+        // A card someone holds: matched, not listed.
+        readout('111', 41, '10:06:00.000'),
+        passing('998', '10:13:00.000'),
+        readout('654321', 41, '10:14:00.000'),
+        passing('999', '10:15:00.000'),
+      ],
+      [setupOp('', '10:00:00')],
+      [],
+      false,
+    );
+    expect(live.list.unmatched).toHaveLength(7);
+    expect(
+      live
+        .unmatched()
+        .map((row) =>
+          row.kind === 'card'
+            ? ['card', row.chip, row.punches, row.index]
+            : ['passing', row.passing.chip, row.passing.time, row.index],
+        ),
+    ).toEqual([
+      ['passing', '999', '10:00:40.000', 0],
+      ['card', '123456', 3, 3],
+      ['passing', '998', '10:13:00.000', 5],
+      ['card', '654321', 1, 6],
+      ['passing', '999', '10:15:00.000', 7],
+    ]);
+    const card = live.unmatched()[1];
+    expect(
+      card?.kind === 'card' &&
+        t('results.unknownCard', { chip: card.chip, count: card.punches }),
+    ).toBe('Card 123456 read out, 3 punches, no participant holds it');
+    expect(
+      t('results.unknownCard', { chip: '123456', count: 9, lng: 'nb' }),
+    ).toBe('Brikke 123456 lest ut, 9 stemplinger, ingen deltaker har den');
+  });
+
+  it("notes the signed-in operator's name on a status set by hand", () => {
+    expect(manualStatusNote(t, 'Kari Nordmann')).toBe('Set by Kari Nordmann');
+    expect(manualStatusNote(t, '  ')).toBe('Set by the timing crew');
+    expect(manualStatusNote(t, undefined)).toBe('Set by the timing crew');
   });
 
   it('takes the latest setup of a class and lets a status be lifted', () => {

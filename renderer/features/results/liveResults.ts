@@ -3,6 +3,7 @@
 // check-in count), the passings stored as operations, the race setup per
 // class and the status overrides, all through shared/results.
 
+import type { TFunction } from 'i18next';
 import type { ParticipantView } from '../../../shared/desk/state';
 import type { ResultIdentity } from '../../../shared/formats/resultList';
 import { identitiesFromClasses } from '../../../shared/formats/resultList';
@@ -20,6 +21,7 @@ import type {
   ResultList,
   Starter,
   StatusOverride,
+  UnmatchedPassing,
 } from '../../../shared/results/types';
 import type {
   PassingOperation,
@@ -99,6 +101,8 @@ export type LiveResults = {
   classes: TimingClass[];
   setup: RaceSetup;
   identities: () => Record<string, ResultIdentity>;
+  /** list.unmatched as the page lists it (unmatchedRows). */
+  unmatched: () => UnmatchedRow[];
 };
 
 export const resultsOf = (
@@ -120,6 +124,7 @@ export const resultsOf = (
     classes: start.classes,
     setup,
     identities: () => identitiesFromClasses(start.classes),
+    unmatched: () => unmatchedRows(list.unmatched, passings),
   };
 };
 
@@ -131,3 +136,59 @@ export const liveResults = (
   closed: boolean,
 ): LiveResults =>
   resultsOf(startListOf(views), passings, setups, statuses, closed);
+
+/**
+ * A row of the passings that matched nobody: a passing on its own, or all
+ * the readout punches of one card nobody holds (`punches` counts them;
+ * `index` is the latest, `passing` the first).
+ */
+export type UnmatchedRow =
+  | (UnmatchedPassing & { kind: 'passing' })
+  | (UnmatchedPassing & { kind: 'card'; chip: string; punches: number });
+
+/**
+ * The unmatched passings as the page lists them, oldest first: station
+ * passings one row each, the readout punches of an unknown chip one row
+ * for the card, placed where its latest punch came in. `passings` is the
+ * input the results were computed from (an unmatched passing's index
+ * points into it).
+ */
+export const unmatchedRows = (
+  unmatched: readonly UnmatchedPassing[],
+  passings: readonly PassingOperation[],
+): UnmatchedRow[] => {
+  const cards = new Map<
+    string,
+    UnmatchedPassing & { kind: 'card'; chip: string; punches: number }
+  >();
+  const rows: UnmatchedRow[] = [];
+  for (const item of unmatched) {
+    const chip = item.passing.chip;
+    const readout =
+      item.reason === 'unknown-chip' &&
+      chip !== undefined &&
+      passings[item.index]?.payload.source === 'readout';
+    if (!readout) {
+      rows.push({ ...item, kind: 'passing' });
+      continue;
+    }
+    const card = cards.get(chip);
+    if (card) {
+      card.punches += 1;
+      card.index = Math.max(card.index, item.index);
+    } else {
+      cards.set(chip, { ...item, kind: 'card', chip, punches: 1 });
+    }
+  }
+  rows.push(...cards.values());
+  return rows.sort((a, b) => a.index - b.index);
+};
+
+/** The note a status set by hand carries: who set it. */
+export const manualStatusNote = (
+  t: TFunction,
+  operatorName: string | undefined,
+): string =>
+  operatorName && operatorName.trim() !== ''
+    ? t('results.byOperator', { name: operatorName.trim() })
+    : t('results.byHand');

@@ -50,6 +50,7 @@ export const resultsNb = {
   override: 'Overstyr',
   overrideFor: 'Overstyr status for {{name}}',
   byHand: 'Satt av tidtaker',
+  byOperator: 'Satt av {{name}}',
   statuses: {
     ok: 'OK',
     dns: 'Ikke startet',
@@ -67,6 +68,10 @@ export const resultsNb = {
   unmatched: 'Passeringer uten deltaker',
   noUnmatched: 'Alle passeringer er knyttet til en deltaker.',
   moreUnmatched: '… og {{count}} eldre uten treff.',
+  unknownCard_one:
+    'Brikke {{chip}} lest ut, {{count}} stempling, ingen deltaker har den',
+  unknownCard_other:
+    'Brikke {{chip}} lest ut, {{count}} stemplinger, ingen deltaker har den',
   reasons: {
     'unknown-chip': 'Ukjent brikke',
     'unknown-bib': 'Ukjent startnummer',
@@ -158,6 +163,7 @@ export const resultsEn: Messages<typeof resultsNb> = {
   override: 'Override',
   overrideFor: 'Override the status of {{name}}',
   byHand: 'Set by the timing crew',
+  byOperator: 'Set by {{name}}',
   statuses: {
     ok: 'OK',
     dns: 'Did not start',
@@ -175,6 +181,10 @@ export const resultsEn: Messages<typeof resultsNb> = {
   unmatched: 'Passings that matched nobody',
   noUnmatched: 'Every passing matched a participant.',
   moreUnmatched: '… and {{count}} older ones that matched nobody.',
+  unknownCard_one:
+    'Card {{chip}} read out, {{count}} punch, no participant holds it',
+  unknownCard_other:
+    'Card {{chip}} read out, {{count}} punches, no participant holds it',
   reasons: {
     'unknown-chip': 'Unknown chip',
     'unknown-bib': 'Unknown bib',
