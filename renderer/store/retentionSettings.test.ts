@@ -158,6 +158,31 @@ describe('what a purge would lose', () => {
     ).toEqual({ pending: 1, neverConnected: true });
   });
 
+  it('takes the desk’s own days from 0 to 365, as the central service takes the organizer’s, and refuses 366 and 400 saying the range', async () => {
+    const { store, eventId } = await deskWithEvent();
+
+    expect(await store.setRetentionDays(eventId, 365)).toEqual({
+      ok: true,
+      value: 365,
+    });
+    expect(await store.setRetentionDays(eventId, 0)).toEqual({
+      ok: true,
+      value: 0,
+    });
+    for (const days of [366, 400]) {
+      const refused = await store.setRetentionDays(eventId, days);
+      expect(refused.ok ? null : refused.error).toMatchObject({
+        code: 'invalid-retention',
+        data: { field: 'days', days, max: 365 },
+      });
+      expect(refused.ok ? '' : refused.error.message).toContain('0 to 365');
+    }
+    expect(await store.retentionDays(eventId)).toBe(0);
+    // The organizer's days have the same range.
+    const over = await store.setOrganizerRetentionDays(eventId, 366);
+    expect(over.ok ? '' : over.error.code).toBe('invalid-retention');
+  });
+
   it('keeps the organizer’s days beside the desk’s own, and forgets them when the organizer clears them', async () => {
     const { store, eventId } = await deskWithEvent();
     await connect(store, eventId);

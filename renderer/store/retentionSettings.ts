@@ -7,7 +7,8 @@
 //
 // The organizer's own days, set in the central service with the event's
 // settings (PUT /api/events/{eventId}/settings, retentionDays), are kept
-// here as last read (features/retention/centralRetention.ts); while the
+// here as last read (by the sync, sync/eventSettings.ts, and by the
+// retention panel, features/retention/centralRetention.ts); while the
 // event is connected they win over the desk's days (schedule.ts,
 // retentionDaysOf). Kept, so the desk follows them with the network down.
 
@@ -17,8 +18,11 @@ import { readSyncRecord } from '../db/syncRecords';
 
 /** Days after the event date; 0 means the day after. */
 export const defaultRetentionDays = 7;
-/** More than a year is no longer a retention period. */
-export const maxRetentionDays = 400;
+/**
+ * At most a year, as the central service takes for the organizer's days
+ * (central eventSettingsSchema): the desk's own days have the same range.
+ */
+export const maxRetentionDays = 365;
 
 type RetentionDoc = {
   eventId: string;
@@ -52,8 +56,8 @@ export const writeRetentionDays = async (
   if (!Number.isInteger(days) || days < 0 || days > maxRetentionDays) {
     return fail(
       'invalid-retention',
-      `Retention days must be a whole number from 0 to ${maxRetentionDays}, not ${days}`,
-      { field: 'days', days },
+      `Retention days must be a whole number of days from 0 to ${maxRetentionDays} (at most a year, as the central service allows), not ${days}`,
+      { field: 'days', days, max: maxRetentionDays },
     );
   }
   await patchRetention(db, eventId, { days });
@@ -76,7 +80,7 @@ const patchRetention = async (
 
 /**
  * The organizer's days as the central event says now (null: none set);
- * read by the retention panel while the event is connected.
+ * read by the sync and the retention panel while the event is connected.
  */
 export const writeOrganizerDays = async (
   db: DeskDatabase,

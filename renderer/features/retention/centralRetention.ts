@@ -7,13 +7,14 @@
 
 import { fail, ok, type Result } from '../../../shared/contract/result';
 import { type Fetch, requestJson } from '../../../shared/sync/desk/httpRequest';
+import { maxRetentionDays } from '../../store/retentionSettings';
 import type { CentralLink } from '../exports/centralSettings';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The most the central service takes (eventSettingsSchema). */
-const maxOrganizerDays = 365;
+const maxOrganizerDays = maxRetentionDays;
 
 /**
  * The organizer's days, null when it set none (or the service is older

@@ -25,6 +25,9 @@ export const retentionNb = {
   noDate:
     'Arrangementet har ingen dato: slett det selv når dataene ikke trengs ' +
     'lenger.',
+  daysRange:
+    'Dagene må være et helt tall fra 0 til {{max}} (høyst ett år, som den ' +
+    'sentrale tjenesten tillater).',
   saved: 'Lagret',
   purge: 'Slett arrangementet fra denne pulten',
   whatGoes:
@@ -112,6 +115,9 @@ export const retentionEn: Messages<typeof retentionNb> = {
   noDate:
     'The event has no date: delete it yourself when its data is no longer ' +
     'needed.',
+  daysRange:
+    'The days must be a whole number from 0 to {{max}} (at most a year, as ' +
+    'the central service allows).',
   saved: 'Saved',
   purge: 'Delete the event from this desk',
   whatGoes:
