@@ -30,6 +30,9 @@ export const openDeskStore = async (): Promise<RxDeskStore> => {
     dbName: defaultDatabaseName,
     dataKey: await importDataKey(answer.value.key),
     eventKeys,
+    // The Lister page reads it from the host, which keeps the last answer.
+    keepExternalList: (eventId, allowExternalList) =>
+      api.invoke('exports:central-settings', { eventId, allowExternalList }),
   });
 };
 

@@ -24,6 +24,7 @@ import { ensureDeskId } from '../db/deskIdentity';
 import { acquireDeskLock } from '../db/deskLock';
 import type { EventKeySource } from '../db/keyring';
 import type { DataKey } from '../db/sealing';
+import type { KeepExternalList } from '../sync/eventSettings';
 import { createRxDeskSync } from '../sync/rxDeskSync';
 import type { CheckInPoint, DeskStore } from './deskStore';
 import {
@@ -80,6 +81,12 @@ export type DeskStoreOptions = {
   fetch?: Fetch<AbortSignal>;
   /** Sync retry backoff; tests shorten it. */
   syncRetry?: { firstMs: number; maxMs: number };
+  /**
+   * Keeps a connected event's external list permission as its sync read
+   * it from the central service (sync/eventSettings.ts); the app hands it
+   * to the host (exports:central-settings).
+   */
+  keepExternalList?: KeepExternalList;
   /**
    * Who is signed in at the start; '' (the app's) until setOperator.
    * Operations are refused while it is ''.
@@ -152,6 +159,7 @@ export const createDeskStore = async (
     openEvent: (eventId, downloaded) =>
       queue.run(() => load(eventId, downloaded)),
     changed: () => changed(),
+    keepExternalList: options.keepExternalList,
   });
 
   // Settles when the open event's full participant documents are in

@@ -30,6 +30,7 @@ import {
   downloadEventAgain,
 } from './connectEvent';
 import type { CentralConnection, DeskSync } from './deskSync';
+import { createSettingsRefresh, type KeepExternalList } from './eventSettings';
 import { openSyncSession, type SyncSession } from './syncSession';
 
 export type DeskSyncHost = Omit<ConnectHost, 'model'> & {
@@ -43,6 +44,12 @@ export type DeskSyncHost = Omit<ConnectHost, 'model'> & {
     eventId: string,
     downloaded?: Downloaded | null,
   ): Promise<Result<RaceEvent>>;
+  /**
+   * Hands the central event's external list permission, read with its
+   * settings (eventSettings.ts), to whoever keeps it for the Lister page;
+   * none in tests that do not look.
+   */
+  keepExternalList?: KeepExternalList;
 };
 
 /** DeskSync plus what the desk store drives it with. */
@@ -80,6 +87,16 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
   /** The connection of an event being downloaded again. */
   let downloading: SyncRecord | null = null;
 
+  // The organizer's settings of the event, read at connect and once per
+  // online period of its sync (eventSettings.ts).
+  const settings = createSettingsRefresh({
+    db: host.db,
+    fetch: host.fetch,
+    now: host.now,
+    keepExternalList: host.keepExternalList,
+    changed: () => host.changed(),
+  });
+
   /** The open model when its event is the one syncing. */
   const syncedModel = () =>
     current ? sessionHost.model(current.record.eventId) : null;
@@ -93,7 +110,9 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
   const resume = async (eventId: string) => {
     const record = await readSyncRecord(host.db, eventId);
     if (!record?.active) return;
-    current = await openSyncSession(sessionHost, record);
+    current = await openSyncSession(sessionHost, record, {
+      onStatus: (status) => settings.status(record, status),
+    });
     current.engine.start();
   };
 
@@ -140,6 +159,9 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
         const connected = await connectEvent(sessionHost, request, onProgress);
         if (!connected.ok) return connected;
         const { record, downloaded } = connected.value;
+        // Before the event opens, so its retention days are the organizer's
+        // from the first draw.
+        await settings.refresh(record);
         return await host.openEvent(record.eventId, downloaded);
       } finally {
         connecting = false;
@@ -240,6 +262,9 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
       host.changed();
     },
     recorded: () => current?.engine.localWrite(),
-    close: stopCurrent,
+    async close() {
+      await stopCurrent();
+      await settings.settled();
+    },
   };
 };

@@ -2,7 +2,9 @@
 // data stays on this desk (a connected event's: after its results reached
 // the central service), when that is, and the organizer's button to
 // delete it now. A connected event's days are the organizer's when it set
-// them in the central service (read here when the panel opens): then the
+// them in the central service (read by the sync at connect and once per
+// online period, sync/eventSettings.ts, and again here when the panel
+// opens; kept on the desk, so a change redraws the panel): then the
 // desk's own field is shown disabled, saying so. Only a signed-in operator
 // gets here (AccessGate).
 
@@ -96,7 +98,11 @@ const EventRetention = ({ event }: { event: RaceEvent }) => {
       setError(null);
       retentionDaysChanged();
     } else {
-      setError(saved.error.message);
+      setError(
+        saved.error.code === 'invalid-retention'
+          ? t('retention.daysRange', { max: maxRetentionDays })
+          : saved.error.message,
+      );
     }
   };
 
