@@ -6,6 +6,7 @@
 // (PGlite allows one process per folder).
 
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 import type { Db } from '../central/db/db';
 import { openDb } from '../central/db/openDb';
@@ -20,7 +21,7 @@ import {
   pullSummary,
 } from './centralPull';
 import { measurePush, measurePushFloor } from './centralPush';
-import type { Figure } from './report';
+import { type Figure, printTable } from './report';
 
 export type CentralBenchOptions = {
   /** Participants of the demo event; the pull pages run over all of them. */
@@ -130,3 +131,20 @@ export const runCentralBenchmarks = async (options: CentralBenchOptions) => {
   }
   return { figures, details };
 };
+
+// `npx tsx bench/centralBench.ts [--participants N]`: the pull and push
+// benchmarks alone, without the reconnect and download ones that
+// `npm run bench -- --only central` runs after them.
+const standalone = process.argv[1]?.endsWith('centralBench.ts') ?? false;
+if (standalone) {
+  const index = process.argv.indexOf('--participants');
+  const participants = index === -1 ? 5000 : Number(process.argv[index + 1]);
+  const loadAtStart = loadavg();
+  const result = await runCentralBenchmarks({ participants, desks: 4 });
+  const load = (values: number[]) => values.map((n) => n.toFixed(2)).join(' ');
+  console.log(
+    `load average (1, 5, 15 min): ${load(loadAtStart)} at start, ` +
+      `${load(loadavg())} at end`,
+  );
+  printTable(result.figures, []);
+}

@@ -52,25 +52,43 @@ export const organizerOf = async (
   });
 };
 
-/** Whether the organization owns the event or sits above its owner. */
-const canSee = async (
+/**
+ * The organizer behind a session token and whether its organization owns
+ * the event or sits above its owner, in one statement.
+ */
+const eventOrganizerOf = async (
   db: Queryable,
-  organizationId: string,
+  token: string,
   eventId: string,
-): Promise<boolean> => {
-  const rows = await db.query(
+): Promise<Result<OrganizerCaller>> => {
+  const rows = await db.query<{
+    account_id: string;
+    organization_id: string;
+    visible: boolean;
+  }>(
     `WITH RECURSIVE owners (id, parent_id) AS (
        SELECT o.id, o.parent_id FROM events e
          JOIN organizations o ON o.id = e.organization_id
-        WHERE e.event_id = $1
+        WHERE e.event_id = $3
        UNION
        SELECT o.id, o.parent_id FROM organizations o
          JOIN owners ON o.id = owners.parent_id
      )
-     SELECT 1 FROM owners WHERE id = $2`,
-    [eventId, organizationId],
+     SELECT a.id AS account_id, a.organization_id,
+            EXISTS (SELECT 1 FROM owners WHERE id = a.organization_id)
+              AS visible
+       FROM sessions s JOIN accounts a ON a.id = s.account_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2`,
+    [hashToken(token), new Date().toISOString(), eventId],
   );
-  return rows.length > 0;
+  const row = rows[0];
+  if (!row) return unauthorized();
+  if (!row.visible) return forbidden(eventId);
+  return ok({
+    kind: 'organizer',
+    accountId: row.account_id,
+    organizationId: row.organization_id,
+  });
 };
 
 const deskOf = async (
@@ -109,11 +127,7 @@ export const callerFor = async (
   }
 
   if (kind === 'desk') return deskOf(db, token, eventId);
-
-  const organizer = await organizerOf(db, header);
-  if (!organizer.ok) return organizer;
-  const visible = await canSee(db, organizer.value.organizationId, eventId);
-  return visible ? organizer : forbidden(eventId);
+  return eventOrganizerOf(db, token, eventId);
 };
 
 /** The desk calling, if its token is a desk token valid for eventId. */

@@ -12,7 +12,11 @@ export type Queryable = {
 
 export type Db = Queryable & {
   kind: 'postgres' | 'pglite';
-  /** Runs fn in one transaction: committed if it resolves, else rolled back. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction: committed if it resolves, else rolled back.
+   * setup (statements without parameters, such as SET TRANSACTION or SET
+   * LOCAL) runs first; on PostgreSQL it goes with BEGIN in one round trip.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>, setup?: string): Promise<T>;
   close(): Promise<void>;
 };

@@ -40,7 +40,11 @@ export const openPglite = async (dir: string): Promise<Result<Db>> => {
   return ok({
     kind: 'pglite',
     ...queryableOf(pglite),
-    transaction: (fn) => pglite.transaction((tx) => fn(queryableOf(tx))),
+    transaction: (fn, setup) =>
+      pglite.transaction(async (tx) => {
+        if (setup) await tx.exec(setup);
+        return fn(queryableOf(tx));
+      }),
     async close() {
       await pglite.close();
       lock.value.release();

@@ -39,7 +39,7 @@ export const openPostgres = async (
   return {
     kind: 'postgres',
     ...queryableOf(pool),
-    async transaction(fn) {
+    async transaction(fn, setup) {
       const client = await pool.connect();
       // A checked-out client has no listener of the pool's: a server that
       // dies mid-transaction would emit an unhandled 'error' and take the
@@ -50,7 +50,8 @@ export const openPostgres = async (
       };
       client.on('error', onError);
       try {
-        await client.query('BEGIN');
+        // One simple query: BEGIN and the setup in one round trip.
+        await client.query(setup ? `BEGIN; ${setup}` : 'BEGIN');
         const value = await fn(queryableOf(client));
         await client.query('COMMIT');
         return value;

@@ -152,10 +152,10 @@ export const readPage = (
   checkpoint: number,
   limit: number,
 ): Promise<PageText> =>
-  db.transaction(async (tx) => {
-    await tx.exec(pageTransaction);
-    return selectPage(tx, eventId, checkpoint, limit);
-  });
+  db.transaction(
+    (tx) => selectPage(tx, eventId, checkpoint, limit),
+    pageTransaction,
+  );
 
 /** A pull answer as the JSON text the route sends, with its figures. */
 export type PullPage = {
@@ -176,14 +176,11 @@ const pageOf = (
   hasMore,
 });
 
-/** The page after checkpoint as JSON text, ready to send. */
-export const pullPage = async (
-  db: Db,
-  eventId: string,
+const answerOf = (
+  page: PageText,
   checkpoint: number,
   limit: number,
-): Promise<Result<PullPage>> => {
-  const page = await readPage(db, eventId, checkpoint, limit);
+): Result<PullPage> => {
   const { latest } = page;
   // A checkpoint this server never gave (its database was restored from
   // an older copy): answering from it would hide documents, so the desk
@@ -198,6 +195,42 @@ export const pullPage = async (
   if (page.documents === limit) return ok(pageOf(page, page.lastSeq, true));
   // A short page reached the end: the event's seq is the checkpoint.
   return ok(pageOf(page, latest, false));
+};
+
+/** The page after checkpoint as JSON text, ready to send. */
+export const pullPage = async (
+  db: Db,
+  eventId: string,
+  checkpoint: number,
+  limit: number,
+): Promise<Result<PullPage>> =>
+  answerOf(await readPage(db, eventId, checkpoint, limit), checkpoint, limit);
+
+/**
+ * The same, for a caller that authorize checks first in the page's own
+ * transaction: one connection and one snapshot for both, no connection
+ * taken from the pool for the check alone. Nothing is cached: a token
+ * revoked before the snapshot is refused. A refused caller costs no page
+ * read.
+ */
+export const pullPageFor = async <C>(
+  db: Db,
+  authorize: (tx: Queryable) => Promise<Result<C>>,
+  eventId: string,
+  checkpoint: number,
+  limit: number,
+): Promise<Result<{ caller: C; page: PullPage }>> => {
+  const read = await db.transaction(async (tx) => {
+    const caller = await authorize(tx);
+    if (!caller.ok) return caller;
+    const page = await selectPage(tx, eventId, checkpoint, limit);
+    return ok({ caller: caller.value, page });
+  }, pageTransaction);
+  if (!read.ok) return read;
+  const answer = answerOf(read.value.page, checkpoint, limit);
+  return answer.ok
+    ? ok({ caller: read.value.caller, page: answer.value })
+    : answer;
 };
 
 /** The same page as objects, for callers in this process. */

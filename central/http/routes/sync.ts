@@ -7,7 +7,7 @@ import {
   type PushRequest,
 } from '../../../shared/sync/types';
 import { callerFor, deskCallerFor } from '../../auth/access';
-import { pullPage } from '../../sync/pull';
+import { pullPageFor } from '../../sync/pull';
 import { pushOperations } from '../../sync/push';
 import { type CentralContext, type EventParams, eventParams } from '../context';
 import { sendError, sendResult } from '../reply';
@@ -79,33 +79,39 @@ export const syncRoutes = (app: FastifyInstance, ctx: CentralContext) => {
     { schema: { params: eventParams, querystring: pullQuery } },
     async (request, reply) => {
       const { eventId } = request.params;
-      const caller = await callerFor(
-        ctx.db,
-        request.headers.authorization,
-        eventId,
-        ['desk', 'organizer'],
-      );
-      if (!caller.ok) return sendError(reply, caller.error);
-
       const { checkpoint, limit } = request.query;
-      const page = await pullPage(ctx.db, eventId, checkpoint, limit);
-      if (!page.ok) return sendError(reply, page.error);
-      const { documents, hasMore } = page.value;
+      // The token is checked in the page's transaction (sync/pull.ts).
+      const pulled = await pullPageFor(
+        ctx.db,
+        (tx) =>
+          callerFor(tx, request.headers.authorization, eventId, [
+            'desk',
+            'organizer',
+          ]),
+        eventId,
+        checkpoint,
+        limit,
+      );
+      if (!pulled.ok) return sendError(reply, pulled.error);
+      const { caller, page } = pulled.value;
+      const { documents, hasMore } = page;
       ctx.log.info(
         {
           eventId,
-          deskId: caller.value.kind === 'desk' ? caller.value.deskId : '',
+          deskId: caller.kind === 'desk' ? caller.deskId : '',
           from: checkpoint,
           documents,
-          checkpoint: page.value.checkpoint,
+          checkpoint: page.checkpoint,
           hasMore,
         },
         'sync pull',
       );
-      // Already JSON text (sync/pull.ts): sent as it is, never re-parsed.
+      // Already JSON text (sync/pull.ts): never re-parsed. Sent as bytes,
+      // encoded once: a string body would be measured for its length and
+      // joined to the headers (a copy of the page) before it is encoded.
       return reply
         .type('application/json; charset=utf-8')
-        .send(page.value.json);
+        .send(Buffer.from(page.json));
     },
   );
 };
