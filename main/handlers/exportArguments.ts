@@ -155,12 +155,9 @@ const checkSetSettings: Check<'exports:set-settings'> = (args) => {
   const name = 'exports:set-settings';
   const event = checkEventId(name, args);
   if (!event.ok) return event;
-  const { allowExternalList, confirmed, by } = isRecord(args) ? args : {};
+  const { allowExternalList, by } = isRecord(args) ? args : {};
   if (typeof allowExternalList !== 'boolean') {
     return invalid(name, 'allowExternalList', 'must be true or false');
-  }
-  if (typeof confirmed !== 'boolean') {
-    return invalid(name, 'confirmed', 'must be true or false');
   }
   if (!shortText(by)) {
     return invalid(name, 'by', 'must name the operator who changes it');
@@ -168,7 +165,6 @@ const checkSetSettings: Check<'exports:set-settings'> = (args) => {
   return ok({
     eventId: event.value.eventId,
     allowExternalList,
-    confirmed,
     by,
   });
 };

@@ -298,16 +298,7 @@ export const createExportHandlers = (options: ExportHandlerOptions) => {
 
   const setSettingsHandler: Handler<'exports:set-settings'> = (args) => {
     if (dataDir === undefined) return Promise.resolve(unavailable());
-    const { eventId, allowExternalList, confirmed, by } = args;
-    if (!confirmed) {
-      return Promise.resolve(
-        fail(
-          'confirmation-needed',
-          'Confirm that the organizer decided this before changing who ' +
-            'may get the external participant list',
-        ),
-      );
-    }
+    const { eventId, allowExternalList, by } = args;
     return queued(async () => {
       const before = await settingsOf(dataDir, eventId);
       if (!before.ok) return before;

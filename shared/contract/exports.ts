@@ -86,8 +86,6 @@ export const defaultExportSettings: ExportSettings = {
 export type SetExportSettingsArgs = {
   eventId: string;
   allowExternalList: boolean;
-  /** The operator confirmed that the organizer decided so. */
-  confirmed: boolean;
   /** The operator signed in, recorded with the change. */
   by: string;
 };
@@ -112,8 +110,8 @@ export type ExportRequests = {
   'exports:log': { args: { eventId?: string }; result: ExportLogEntry[] };
   'exports:settings': { args: { eventId: string }; result: ExportSettings };
   /**
-   * A local-only event's permission, changed by a signed-in operator who
-   * confirmed it; refused for an event whose setting comes from central.
+   * A local-only event's permission, changed by a signed-in operator (the
+   * page asks them to confirm first); refused for an event whose setting comes from central.
    */
   'exports:set-settings': {
     args: SetExportSettingsArgs;
