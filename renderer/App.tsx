@@ -1,7 +1,10 @@
 // Opens the operator directory and shows the sign-in. Only once an operator
 // has signed in does it open the desk's store (which fetches the data key)
-// and the event it had open last (which fetches that event's key): a desk
-// nobody signed in to holds no key and no participant in memory. Tells e2e
+// and the event it had open last (which fetches that event's key): until
+// the first sign-in the page holds no key and no participant in memory.
+// After a lock or sign-out the lock screen hides the data, but the store
+// (its keys and the open event) stays open in memory until the window
+// closes; the next sign-in finds it open. Tells e2e
 // tests the sign-in is ready through body[data-ready] and a
 // 'racedesk:ready' event, so they wait on the app rather than on a timer.
 
@@ -129,14 +132,12 @@ export const App = ({ openStore, openDirectory }: AppProps) => {
   // The open store, once someone has signed in; told who signs in and
   // '' when they lock or sign out.
   const store = useRef<DeskStore | null>(null);
-  const operatorName = useRef('');
   const onOperator = useCallback((name: string) => {
-    operatorName.current = name;
     store.current?.setOperator(name);
   }, []);
+  // SignedInDesk has told the store who signed in before handing it here.
   const onStore = useCallback((opened: DeskStore) => {
     store.current = opened;
-    opened.setOperator(operatorName.current);
   }, []);
 
   useEffect(() => {
