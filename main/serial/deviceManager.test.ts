@@ -17,6 +17,7 @@ import {
 } from '../journal/passingJournal';
 import { createDeviceManager, type DeviceManager } from './deviceManager';
 import type { DeviceEvent } from './deviceState';
+import { openSerialPort } from './openPort';
 import type { ListedPort } from './portIdentity';
 import { type Simulator, startSimulator } from './simulator/simulatorRunner';
 import { createSocatPair, type SocatPair } from './testing/socatPair';
@@ -145,6 +146,23 @@ describe('device manager', () => {
     expect(await waitUntil(connected)).toBe(true);
     expect(manager?.state('si')).toMatchObject({ baudRate: 38_400 });
   });
+
+  it('opens the port at no other speed once stopped during start-up', async () => {
+    const pair = await newPair('a');
+    const rates: number[] = [];
+    let stopping: Promise<void> | undefined;
+    await start(undefined, async (path, settings, baudRate) => {
+      rates.push(baudRate);
+      const opened = await openSerialPort(path, settings, baudRate);
+      // Stopped while the first speed is being tried (nobody answers).
+      if (rates.length === 1) stopping = manager?.stop('si');
+      return opened;
+    });
+    manager?.watch({ id: 'si', protocol: 'sportident', path: pair.host });
+    expect(await waitUntil(() => stopping !== undefined)).toBe(true);
+    await stopping;
+    expect(rates).toEqual([38_400]);
+  }, 30_000);
 
   it('says no answer at either speed, keeps trying, and connects once the station speaks', async () => {
     const pair = await newPair('a');

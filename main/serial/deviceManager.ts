@@ -157,6 +157,8 @@ export const createDeviceManager = (
     const driver = drivers[config.protocol];
     const attempts = driver.startUpAttempts ?? 1;
     for (const baudRate of settings.baudRates) {
+      // Stopped while a slower rate was tried: the port stays closed.
+      if (watch.stopped) break;
       const opened = await openPort(path, settings, baudRate);
       if (!opened.ok) return opened;
       const port = opened.value;

@@ -130,6 +130,13 @@ export const startDeviceSession = (
 
   /** A card's punches as passings, and the readout for the desk. */
   const readout = (output: DecoderOutput, now: number) => {
+    // Only a card read out or an MTR4 passing carries punches; a live
+    // passing returns here without building a time of day.
+    const carriesCard =
+      output.kind === 'message'
+        ? output.type === 'si-card-readout' || output.type === 'ecard-readout'
+        : output.kind === 'passing' && output.protocol === 'emit-mtr4';
+    if (!carriesCard) return;
     const local = new Date(now);
     const punches = readoutPassings(output, {
       time: timeOfDayAt(now, -local.getTimezoneOffset()),
