@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportFileName } from './exportFileName';
+import { startListFileName } from './resultHandlers';
 
 // Local time: the tests run with TZ unset or set; build the date locally.
 const at = new Date(2025, 5, 14, 9, 5, 7);
@@ -23,6 +24,15 @@ describe('exportFileName', () => {
     );
     expect(exportFileName('///', 'external-list', at)).toBe(
       'event-external-list-20250614-090507.xlsx',
+    );
+  });
+
+  it('names a start list for the timing software the same way, by its format', () => {
+    expect(startListFileName('Tidtakerløpet: 2025', 'iof-startlist', at)).toBe(
+      'Tidtakerløpet-2025-iof-startlist-20250614-090507.xml',
+    );
+    expect(startListFileName('///', 'csv-startlist', at)).toBe(
+      'event-csv-startlist-20250614-090507.csv',
     );
   });
 });

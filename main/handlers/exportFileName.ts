@@ -14,14 +14,18 @@ const slug = (text: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'event';
 
-/** e.g. Holmenkollstafetten-media-list-20250614-0905.xlsx (local time). */
+/**
+ * e.g. Holmenkollstafetten-media-list-20250614-090512.xlsx (local time):
+ * `kind` is the list (ListPurposeId) or the file format
+ * (Tidtakerløpet-iof-startlist-20250614-090512.xml, resultHandlers.ts).
+ */
 export const exportFileName = (
   eventName: string,
-  list: ListPurposeId,
+  kind: ListPurposeId | (string & {}),
   at: Date,
-  extension: 'xlsx' | 'pdf' = 'xlsx',
+  extension = 'xlsx',
 ): string => {
   const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
   const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `${slug(eventName)}-${list}-${day}-${time}.${extension}`;
+  return `${slug(eventName)}-${kind}-${day}-${time}.${extension.replace(/^\./, '')}`;
 };

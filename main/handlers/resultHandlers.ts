@@ -23,6 +23,7 @@ import {
   exportLogEntry,
 } from '../../shared/lists/exportLog';
 import { boardLines, printerLines } from '../../shared/results/devices';
+import { exportFileName } from './exportFileName';
 
 export { resultArgumentChecks } from './resultArguments';
 
@@ -57,26 +58,12 @@ const extensions = {
   'csv-startlist': '.csv',
 } as const;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-// As exportFileName.ts: letters (æøå too), digits, '-' and '_' stay.
-const slug = (text: string): string =>
-  text
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'event';
-
 /** e.g. Tidtakerløpet-iof-startlist-20250614-090512.xml (local time). */
 export const startListFileName = (
   eventName: string,
   format: TimingListFormat,
   at: Date,
-): string => {
-  const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
-  const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `${slug(eventName)}-${format}-${day}-${time}${extensions[format]}`;
-};
+): string => exportFileName(eventName, format, at, extensions[format]);
 
 /** The name with its format's extension, numbered when the name is taken. */
 const freePath = async (folder: string, name: string): Promise<string> => {
