@@ -6,6 +6,9 @@
 // and at most every `settingsRefreshMs` while it stays online; never on
 // every round, so a burst of check-ins costs no extra calls.
 //
+// The retention panel and the Lister page read them too, with the same
+// functions (connectedRecord, readEventSettings, keepEventSettings).
+//
 // Kept where the desk reads them: the retention days beside the desk's own
 // (store/retentionSettings.ts, organizerDays: the retention panel and the
 // banner), the external list permission with the process around the page
@@ -18,6 +21,7 @@ import type { Fetch } from '../../shared/sync/desk/httpRequest';
 import { requestJson } from '../../shared/sync/desk/httpRequest';
 import type { SyncStatus } from '../../shared/sync/desk/status';
 import type { DeskDatabase } from '../db/database';
+import { readSyncRecord } from '../db/syncRecords';
 import type { SyncRecord } from '../db/syncSchemas';
 import {
   maxRetentionDays,
@@ -64,7 +68,27 @@ export const settingsOf = (event: unknown): CentralEventSettings => {
   return settings;
 };
 
-/** One GET of the connected event with the desk's token. */
+/**
+ * The sync record of an event connected now; null when it never was or
+ * was disconnected, so a disconnected event's old token is not used again.
+ */
+export const connectedRecord = async (
+  db: DeskDatabase,
+  eventId: string,
+): Promise<SyncRecord | null> => {
+  const record = await readSyncRecord(db, eventId);
+  return record?.active === true ? record : null;
+};
+
+/** The page's own fetch, for the pages that read the settings too. */
+export const pageFetch: Fetch<AbortSignal> = (url, init) =>
+  globalThis.fetch(url, init);
+
+/**
+ * One GET of the connected event with the desk's token: the sync, the
+ * retention panel (when it opens) and the Lister page (when it opens and
+ * before an external list) all read the event this way.
+ */
 export const readEventSettings = async (
   record: Pick<SyncRecord, 'url' | 'centralEventId' | 'deskToken'>,
   fetch: Fetch<AbortSignal>,

@@ -47,6 +47,10 @@ export const exportsNb = {
   centralUnreachable:
     'Fikk ikke svar fra sentraltjenesten ({{message}}); siste svar derfra ' +
     'gjelder.',
+  centralSaidNothing:
+    'sentraltjenesten sa ikke om ekstern deltakerliste er tillatt',
+  listNotAllowed:
+    'Ekstern deltakerliste lages bare når arrangøren har tillatt den.',
   confirmAllowTitle: 'Tillate ekstern deltakerliste?',
   confirmWithdrawTitle: 'Trekke tillatelsen tilbake?',
   confirmAllow:
@@ -144,6 +148,11 @@ export const exportsEn: Messages<typeof exportsNb> = {
   centralUnreachable:
     'The central service did not answer ({{message}}); its last answer ' +
     'stands.',
+  centralSaidNothing:
+    'the central service did not say whether the external list is allowed',
+  listNotAllowed:
+    'The external participant list is made only when the organizer has ' +
+    'allowed it.',
   confirmAllowTitle: 'Allow an external participant list?',
   confirmWithdrawTitle: 'Withdraw the permission?',
   confirmAllow:

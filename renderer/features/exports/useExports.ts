@@ -5,6 +5,7 @@
 // print and preview; every print is logged before it is shown.
 
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import type { AppInfo } from '../../../shared/contract/desk';
 import type {
@@ -27,7 +28,12 @@ import {
 } from '../../../shared/lists/request';
 import { getDeskApi } from '../../bridge/getDeskApi';
 import type { DeskStore } from '../../store/deskStore';
-import { centralLinkOf, readCentralPermission } from './centralSettings';
+import {
+  connectedRecord,
+  keepEventSettings,
+  pageFetch,
+  readEventSettings,
+} from '../../sync/eventSettings';
 import { eventViews, hasDatabase } from './eventViews';
 import { previewRows } from './ListPreview';
 import { packRows } from './packRows';
@@ -89,6 +95,7 @@ export const useExports = (
   /** Who exports, for the export log. */
   by: string,
 ): Exports => {
+  const { t } = useTranslation();
   const [settings, setSettings] = useState<ExportSettings | null>(null);
   const [central, setCentral] = useState<CentralState>({ kind: 'checking' });
   const [shell, setShell] = useState<AppInfo['shell'] | null>(null);
@@ -118,26 +125,55 @@ export const useExports = (
     central: CentralState;
   }> => {
     const api = await getDeskApi();
-    const link = await centralLinkOf(store, event.id);
+    // Connected now: a disconnected event's old token is not used.
+    const record = hasDatabase(store)
+      ? await connectedRecord(store.database, event.id)
+      : null;
     let state: CentralState = { kind: 'local' };
-    if (link !== null) {
-      const allowed = await readCentralPermission(link);
-      state = allowed.ok
-        ? { kind: 'read' }
-        : { kind: 'unreachable', message: allowed.error.message };
-      const held = await api.invoke('exports:settings', { eventId: event.id });
-      const heard = held.ok && held.value.source === 'central';
-      if (allowed.ok || !heard) {
-        const saved = await api.invoke('exports:central-settings', {
-          eventId: event.id,
-          allowExternalList: allowed.ok ? allowed.value : false,
+    if (hasDatabase(store) && record !== null) {
+      const read = await readEventSettings(record, pageFetch);
+      const held: { settings: ExportSettings | null } = { settings: null };
+      const keepExternalList = async (eventId: string, allow: boolean) => {
+        const kept = await api.invoke('exports:central-settings', {
+          eventId,
+          allowExternalList: allow,
         });
-        if (saved.ok) return { settings: saved.value, central: state };
+        if (kept.ok) held.settings = kept.value;
+      };
+      // The retention days it says are kept too, as the sync keeps them.
+      if (read.ok) {
+        await keepEventSettings(
+          store.database,
+          event.id,
+          read.value,
+          keepExternalList,
+        );
+      }
+      const said = read.ok && read.value.allowExternalList !== undefined;
+      state = said
+        ? { kind: 'read' }
+        : {
+            kind: 'unreachable',
+            message: read.ok
+              ? t('exports.centralSaidNothing')
+              : read.error.message,
+          };
+      if (!said) {
+        // Never heard from central: not allowed.
+        const last = await api.invoke('exports:settings', {
+          eventId: event.id,
+        });
+        if (!(last.ok && last.value.source === 'central')) {
+          await keepExternalList(event.id, false);
+        }
+      }
+      if (held.settings !== null) {
+        return { settings: held.settings, central: state };
       }
     }
     const read = await api.invoke('exports:settings', { eventId: event.id });
     return { settings: read.ok ? read.value : null, central: state };
-  }, [store, event.id]);
+  }, [store, event.id, t]);
 
   const refreshSettings = useCallback(async () => {
     const read = await readSettings();
@@ -173,7 +209,6 @@ export const useExports = (
       const saved = await api.invoke('exports:set-settings', {
         eventId: event.id,
         allowExternalList: allow,
-        confirmed: true,
         by: operator,
       });
       if (!saved.ok) return saved;
@@ -227,18 +262,14 @@ export const useExports = (
       if (choice.list === 'external-list') {
         const latest = await refreshSettings();
         if (latest?.allowExternalList !== true) {
-          return fail(
-            'list-not-allowed',
-            'external-list is made only when the organizer has allowed an ' +
-              'external participant list',
-          );
+          return fail('list-not-allowed', t('exports.listNotAllowed'));
         }
       }
       const fresh = await readViews();
       setViews(fresh);
       return build(choice, fresh);
     },
-    [readViews, build, refreshSettings],
+    [readViews, build, refreshSettings, t],
   );
 
   const logPrint = useCallback(

@@ -25,9 +25,14 @@ import {
   maxRetentionDays,
   type RetentionBasis,
 } from '../../store/retentionSettings';
-import { centralLinkOf } from '../exports/centralSettings';
+import {
+  connectedRecord,
+  keepEventSettings,
+  pageFetch,
+  readEventSettings,
+} from '../../sync/eventSettings';
+import { hasDatabase } from '../exports/eventViews';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
-import { readCentralRetention } from './centralRetention';
 import { formatDay } from './formatDay';
 import { askToPurge, retentionDaysChanged } from './retentionState';
 import {
@@ -69,13 +74,19 @@ const EventRetention = ({ event }: { event: RaceEvent }) => {
     if (!connected) return;
     let live = true;
     void (async () => {
-      const link = await centralLinkOf(store, event.id);
-      if (link === null) return;
-      const read = await readCentralRetention(link);
-      // Unreachable: the days last read stay.
+      if (!hasDatabase(store)) return;
+      const record = await connectedRecord(store.database, event.id);
+      if (record === null) return;
+      const read = await readEventSettings(record, pageFetch);
+      // Unreachable: the days last read stay; so do they when the answer
+      // has none (as the sync keeps them).
       if (!read.ok || !live) return;
-      const kept = await store.setOrganizerRetentionDays(event.id, read.value);
-      if (!kept.ok) return;
+      const changed = await keepEventSettings(
+        store.database,
+        event.id,
+        read.value,
+      );
+      if (!changed) return;
       const again = await store.retention(event.id);
       if (live) setBasis(again);
       retentionDaysChanged();
