@@ -67,7 +67,17 @@ export const resultWidths = [16, 6, 8, 28, 24, 12, 10, 20, 13, 13, 10, 24, 60];
 
 export const resultHeaders = (lang: Lang): string[] => [...headerText[lang]];
 
+/**
+ * The reason a status set by hand on the desk carries: a code, so nobody's
+ * name leaves the desk with the results (the file's Note column and the
+ * central service); the writers say it in the list's language.
+ */
+export const manualReason = 'manual';
+
 const noteOf = (result: PersonResult, lang: Lang): string => {
+  if (result.reason === manualReason) {
+    return lang === 'nb' ? 'Satt manuelt' : 'Set manually';
+  }
   if (result.reason !== '') return result.reason;
   if (result.missing.length === 0) return '';
   const missing = result.missing.join(', ');

@@ -40,6 +40,7 @@ import { AccessContext } from '../access/accessContext';
 import { useDesk } from '../shell/deskContext';
 import { ColumnChooser } from './ColumnChooser';
 import { ExportLogTable } from './ExportLogTable';
+import { exportBy } from './exportBy';
 import { ListPreview } from './ListPreview';
 import { PrintView } from './PrintView';
 import { type CentralState, type ListChoice, useExports } from './useExports';
@@ -70,7 +71,7 @@ const ExportsForEvent = ({ event }: { event: RaceEvent }) => {
   const lang = langOf(i18n.language);
   // The export log names the operator signed in, and the desk.
   const operator = useContext(AccessContext)?.operator;
-  const by = operator ? `${operator.name} (${store.deskId})` : store.deskId;
+  const by = exportBy(operator?.name, store.deskId);
   const exports = useExports(store, event, lang, by);
   const [list, setList] = useState<ListPurposeId>('participant-list');
   const [columns, setColumns] = useState<readonly string[]>(

@@ -17,6 +17,7 @@ import type {
   PersonResult,
   SplitTime,
 } from '../../../shared/results/types';
+import { setByText } from './liveResults';
 
 const manualStatuses: readonly ManualStatus[] = ['dns', 'dnf', 'dsq', 'ok'];
 
@@ -30,6 +31,8 @@ type Props = {
     participantId: string,
     status: ManualStatus | '',
   ): Promise<Result<Operation>>;
+  /** Who set a status by hand, by participant (this desk's view only). */
+  setBy: ReadonlyMap<string, string>;
 };
 
 type RowProps = {
@@ -38,6 +41,8 @@ type RowProps = {
   onStatus: Props['onStatus'];
   /** The class has a course or intermediate punches: a splits column. */
   withSplits: boolean;
+  /** The operator who set the status by hand ('' nobody signed in). */
+  setBy: string | undefined;
 };
 
 const sameList = <T,>(
@@ -68,6 +73,7 @@ const sameRow = (a: RowProps, b: RowProps) =>
   a.result.status === b.result.status &&
   a.result.reason === b.result.reason &&
   a.withSplits === b.withSplits &&
+  a.setBy === b.setBy &&
   sameList(a.result.missing, b.result.missing, (x, y) => x === y) &&
   sameList(a.result.splits, b.result.splits, sameSplit);
 
@@ -76,6 +82,7 @@ const ResultRow = memo(function ResultRow({
   result,
   onStatus,
   withSplits,
+  setBy,
 }: RowProps) {
   const { t } = useTranslation();
   return (
@@ -89,6 +96,11 @@ const ResultRow = memo(function ResultRow({
       </Table.Td>
       <Table.Td data-testid="result-status">
         {t(`results.statuses.${result.status}`)}
+        {result.reason !== '' && setBy !== undefined && (
+          <Text size="xs" c="dimmed" data-testid="result-set-by">
+            {setByText(t, setBy)}
+          </Text>
+        )}
         {result.missing.length > 0 && (
           <Text size="xs" c="red" data-testid="result-missing">
             {t('results.missingControls', {
@@ -119,7 +131,7 @@ const ResultRow = memo(function ResultRow({
           onChange={(e) => {
             const value = e.currentTarget.value;
             if (isManual(value)) {
-              // The page notes who set it (manualStatusNote).
+              // The operation records who set it (setByOf).
               void onStatus(className, result.participantId, value);
             }
           }}
@@ -134,6 +146,7 @@ const ResultRow = memo(function ResultRow({
 export const ClassResultTable = memo(function ClassResultTable({
   classResult,
   onStatus,
+  setBy,
 }: Props) {
   const { t } = useTranslation();
   const withSplits = classResult.results.some(
@@ -163,6 +176,7 @@ export const ClassResultTable = memo(function ClassResultTable({
               result={result}
               onStatus={onStatus}
               withSplits={withSplits}
+              setBy={setBy.get(result.participantId)}
             />
           ))}
         </Table.Tbody>

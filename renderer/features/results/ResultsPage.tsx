@@ -13,16 +13,13 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { manualReason } from '../../../shared/results/resultTable';
 import type { ClassSetup, ManualStatus } from '../../../shared/results/types';
 import { AccessContext } from '../access/accessContext';
+import { exportBy } from '../exports/exportBy';
 import { useDesk, useStoreVersion } from '../shell/deskContext';
 import { ClassResultTable } from './ClassResultTable';
-import {
-  manualStatusNote,
-  resultsOf,
-  startListKey,
-  startListOf,
-} from './liveResults';
+import { resultsOf, setByOf, startListKey, startListOf } from './liveResults';
 import { RaceSetupForm } from './RaceSetupForm';
 import { ResultHandOver } from './ResultHandOver';
 import { StartListExport } from './StartListExport';
@@ -33,7 +30,7 @@ export const ResultsPage = () => {
   const { store } = useDesk();
   // The export log names the operator signed in, and the desk.
   const operator = useContext(AccessContext)?.operator;
-  const by = operator ? `${operator.name} (${store.deskId})` : store.deskId;
+  const by = exportBy(operator?.name, store.deskId);
   // A finish rush stores passings faster than 50,000 starts recompute;
   // the page may skip versions while the desk stays responsive.
   const version = useDeferredValue(useStoreVersion(store));
@@ -72,19 +69,27 @@ export const ResultsPage = () => {
       store.timing.setRaceSetup(className, setup),
     [store],
   );
-  // A status set by hand notes who set it: the operator signed in, whose
-  // name the operation carries too.
-  const operatorName = operator?.name;
+  // A status set by hand carries a code, no name: the results leave the
+  // desk. Who set it is the operator the operation records, shown here.
   const setStatus = useCallback(
     (className: string, participantId: string, status: ManualStatus | '') =>
       store.timing.setResultStatus(
         participantId,
         className,
         status,
-        status === '' ? '' : manualStatusNote(t, operatorName),
+        status === '' ? '' : manualReason,
       ),
-    [store, t, operatorName],
+    [store],
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the store's change counter
+  const statusOps = useMemo(
+    () => store.timing.statusOperations(),
+    [store, version],
+  );
+  // A new map only when a status changed, so the memoized tables stay.
+  const statusKey = statusOps.map((op) => op.id).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: statusKey says when statusOps changed
+  const setBy = useMemo(() => setByOf(statusOps), [statusKey]);
 
   const event = store.activeEvent();
   const shownClasses = live.list.classes.filter((classResult) =>
@@ -149,6 +154,7 @@ export const ResultsPage = () => {
           key={classResult.className}
           classResult={classResult}
           onStatus={setStatus}
+          setBy={setBy}
         />
       ))}
       {shownClasses.length === 0 && (

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/desk/fixtures';
 import { viewOf } from '../../../shared/desk/reduce';
 import type { Operation } from '../../../shared/domain/operation';
+import { manualReason, resultCells } from '../../../shared/results/resultTable';
 import { en } from '../../i18n/en';
 import { nb } from '../../i18n/nb';
 import type {
@@ -14,7 +15,7 @@ import type {
   SetupOperation,
   StatusOperation,
 } from '../../store/timingStore';
-import { liveResults, manualStatusNote, raceSetupOf } from './liveResults';
+import { liveResults, raceSetupOf, setByOf, setByText } from './liveResults';
 
 const chipOp = (participantId: string, chip: string) =>
   makeOperation({
@@ -170,10 +171,43 @@ describe('live results', () => {
     ).toBe('Brikke 123456 lest ut, 9 stemplinger, ingen deltaker har den');
   });
 
-  it("notes the signed-in operator's name on a status set by hand", () => {
-    expect(manualStatusNote(t, 'Kari Nordmann')).toBe('Set by Kari Nordmann');
-    expect(manualStatusNote(t, '  ')).toBe('Set by the timing crew');
-    expect(manualStatusNote(t, undefined)).toBe('Set by the timing crew');
+  it('shows who set a status by hand on the desk, from the operation, and hands on no name', () => {
+    const byKari = { ...statusOp('p1', 'dsq'), operator: 'Siri Operatørsen' };
+    const setBy = setByOf([
+      byKari,
+      statusOp('p2', 'dsq'),
+      statusOp('p3', 'dsq'),
+      statusOp('p3', ''),
+    ]);
+    expect([...setBy]).toEqual([
+      ['p1', 'Siri Operatørsen'],
+      ['p2', ''],
+    ]);
+    expect(setByText(t, setBy.get('p1'))).toBe('Set by Siri Operatørsen');
+    expect(setByText(t, setBy.get('p2'))).toBe('Set by the timing crew');
+    // The results handed on carry the code, said in the list's language.
+    const live = liveResults(
+      views,
+      [],
+      [],
+      [
+        {
+          ...byKari,
+          payload: { className: '', status: 'dsq', reason: manualReason },
+        },
+      ],
+      false,
+    );
+    const kari = live.list.classes
+      .flatMap((c) => c.results)
+      .find((r) => r.participantId === 'p1');
+    if (!kari) throw new Error('p1 has no result');
+    expect(kari.reason).toBe(manualReason);
+    for (const lang of ['nb', 'en'] as const) {
+      const cells = resultCells(kari, lang).join('|');
+      expect(cells).not.toContain('Siri');
+      expect(cells).toContain(lang === 'nb' ? 'Satt manuelt' : 'Set manually');
+    }
   });
 
   it('takes the latest setup of a class and lets a status be lifted', () => {

@@ -184,11 +184,24 @@ export const unmatchedRows = (
   return rows.sort((a, b) => a.index - b.index);
 };
 
-/** The note a status set by hand carries: who set it. */
-export const manualStatusNote = (
-  t: TFunction,
-  operatorName: string | undefined,
-): string =>
+/**
+ * Who set each participant's status by hand, from the operator the
+ * operation records: shown on this desk only, never in the results handed
+ * on (their reason is manualReason). '' when nobody was signed in.
+ */
+export const setByOf = (
+  statuses: readonly StatusOperation[],
+): Map<string, string> => {
+  const setBy = new Map<string, string>();
+  for (const op of statuses) {
+    if (op.payload.status === '') setBy.delete(op.participantId);
+    else setBy.set(op.participantId, op.operator.trim());
+  }
+  return setBy;
+};
+
+/** 'Set by Kari Nordmann', or the crew when nobody was signed in. */
+export const setByText = (t: TFunction, operatorName: string | undefined) =>
   operatorName && operatorName.trim() !== ''
     ? t('results.byOperator', { name: operatorName.trim() })
     : t('results.byHand');
