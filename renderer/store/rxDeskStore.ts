@@ -160,6 +160,11 @@ export const createDeskStore = async (
       queue.run(() => load(eventId, downloaded)),
     changed: () => changed(),
     keepExternalList: options.keepExternalList,
+    // The sync session's event: the one the results are of.
+    resultsPosted: async (eventId, postedAt) => {
+      await markResultsSent(db, eventId, postedAt);
+      changed();
+    },
   });
 
   // Settles when the open event's full participant documents are in
@@ -285,22 +290,12 @@ export const createDeskStore = async (
 
   // Results the central service stored: the event's retention date counts
   // from their day (retentionSettings.ts, "once results are synced").
-  const postResults: typeof sync.postResults = async (list) => {
-    const eventId = model?.event.id;
-    const posted = await sync.postResults(list);
-    if (posted.ok && eventId !== undefined) {
-      await markResultsSent(db, eventId, posted.value.postedAt);
-      changed();
-    }
-    return posted;
-  };
-
   return {
     deskId,
     setOperator(name) {
       operatorName = name;
     },
-    sync: { ...sync, postResults },
+    sync,
     database: db,
     timing: createTimingStore({
       model: () => model,

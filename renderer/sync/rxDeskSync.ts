@@ -50,6 +50,11 @@ export type DeskSyncHost = Omit<ConnectHost, 'model'> & {
    * none in tests that do not look.
    */
   keepExternalList?: KeepExternalList;
+  /**
+   * The central service stored the results of the event this sync session
+   * is for (its local id: not necessarily the event open now).
+   */
+  resultsPosted?(eventId: string, postedAt: string): Promise<void>;
 };
 
 /** DeskSync plus what the desk store drives it with. */
@@ -232,7 +237,7 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
     async postResults(list) {
       const session = current;
       if (!session) return notConnected();
-      return postResultList({
+      const posted = await postResultList({
         fetch: host.fetch,
         aborter: () => new AbortController(),
         baseUrl: session.record.url,
@@ -240,6 +245,13 @@ export const createRxDeskSync = (host: DeskSyncHost): RxDeskSync => {
         token: session.record.deskToken,
         list,
       });
+      if (posted.ok) {
+        await host.resultsPosted?.(
+          session.record.eventId,
+          posted.value.postedAt,
+        );
+      }
+      return posted;
     },
     notes(participantId) {
       const model = syncedModel();
