@@ -6,13 +6,13 @@
 import type { DeskDatabase } from './database';
 import type { SyncRecord } from './syncSchemas';
 
-const recordKey = (eventId: string) => `sync-record|${eventId}`;
+export const syncRecordKey = (eventId: string) => `sync-record|${eventId}`;
 
 export const readSyncRecord = async (
   db: DeskDatabase,
   eventId: string,
 ): Promise<SyncRecord | null> => {
-  const doc = await db.getLocal<SyncRecord>(recordKey(eventId));
+  const doc = await db.getLocal<SyncRecord>(syncRecordKey(eventId));
   return doc ? { ...doc.toJSON().data } : null;
 };
 
@@ -21,7 +21,7 @@ export const writeSyncRecord = async (
   db: DeskDatabase,
   record: SyncRecord,
 ): Promise<void> => {
-  await db.upsertLocal<SyncRecord>(recordKey(record.eventId), record);
+  await db.upsertLocal<SyncRecord>(syncRecordKey(record.eventId), record);
 };
 
 export const patchSyncRecord = async (

@@ -1,13 +1,16 @@
 // Which events on this desk leave it soon (from two days before their
 // purge date, schedule.ts: a connected one only once its results are
 // sent) or are due, recounted on every change in the store, on a
-// changed retention setting and when the desk's day turns.
+// changed retention setting and when the desk's day turns. Each event's
+// retention is read again only when its retention or sync record changed
+// (retentionCache.ts), not on every check-in.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import type { RaceEvent } from '../../../shared/domain/event';
 import type { DeskStore } from '../../store/deskStore';
 import { useStoreVersion } from '../shell/deskContext';
+import { createRetentionCache } from './retentionCache';
 import { useRetentionState } from './retentionState';
 import {
   localDay,
@@ -29,6 +32,9 @@ export const useRetentionNotices = (store: DeskStore): RetentionNotice[] => {
   const { settings } = useRetentionState();
   const [notices, setNotices] = useState<RetentionNotice[]>([]);
   const [today, setToday] = useState(() => localDay(new Date()));
+  const cache = useMemo(() => createRetentionCache(store), [store]);
+  useEffect(() => () => cache.close(), [cache]);
+  const readSettings = useRef(settings);
 
   // A desk left on overnight passes into the next day.
   useEffect(() => {
@@ -39,11 +45,15 @@ export const useRetentionNotices = (store: DeskStore): RetentionNotice[] => {
   // biome-ignore lint/correctness/useExhaustiveDependencies: version and settings are change signals.
   useEffect(() => {
     let live = true;
+    if (readSettings.current !== settings) {
+      readSettings.current = settings;
+      cache.forget();
+    }
     void (async () => {
       const found: RetentionNotice[] = [];
       for (const event of await store.listEvents()) {
         // A connected event whose results are not sent has no date yet.
-        const basis = await store.retention(event.id);
+        const basis = await cache.retention(event.id);
         const { purgeOn, resultsSentOn } = retentionSchedule(event.date, basis);
         const phase = retentionPhase(today, purgeOn);
         if (purgeOn !== null && phase !== 'kept') {
@@ -55,7 +65,7 @@ export const useRetentionNotices = (store: DeskStore): RetentionNotice[] => {
     return () => {
       live = false;
     };
-  }, [store, version, settings, today]);
+  }, [store, cache, version, settings, today]);
 
   return notices;
 };
