@@ -22,16 +22,19 @@ export type DevicesState = {
   setClock(id: string): Promise<Result<ClockSet>>;
 };
 
-const upsert = (list: DeviceSnapshot[], snapshot: DeviceSnapshot) => {
+export const upsert = (list: DeviceSnapshot[], snapshot: DeviceSnapshot) => {
   const index = list.findIndex((d) => d.setup.id === snapshot.setup.id);
   if (index < 0) return [...list, snapshot];
   return list.map((d, i) => (i === index ? snapshot : d));
 };
 
-export const useDevices = (): DevicesState => {
+/**
+ * The devices main watches, listed once and kept current from its status
+ * events: the devices page and the results page (useResultDevices).
+ */
+export const useWatchedDevices = () => {
   const [api, setApi] = useState<DeskApi | null>(null);
   const [devices, setDevices] = useState<DeviceSnapshot[]>([]);
-  const [ports, setPorts] = useState<SerialPortInfo[]>([]);
   const [error, setError] = useState<AppError | null>(null);
 
   useEffect(() => {
@@ -50,8 +53,6 @@ export const useDevices = (): DevicesState => {
       if (!live) return;
       if (listed.ok) setDevices(listed.value);
       else setError(listed.error);
-      const listedPorts = await found.invoke('devices:list-ports', {});
-      if (live && listedPorts.ok) setPorts(listedPorts.value);
     });
     return () => {
       live = false;
@@ -59,12 +60,30 @@ export const useDevices = (): DevicesState => {
     };
   }, []);
 
+  return { api, devices, setDevices, error, setError };
+};
+
+export const useDevices = (): DevicesState => {
+  const { api, devices, setDevices, error, setError } = useWatchedDevices();
+  const [ports, setPorts] = useState<SerialPortInfo[]>([]);
+
+  useEffect(() => {
+    if (!api) return;
+    let live = true;
+    void api.invoke('devices:list-ports', {}).then((listed) => {
+      if (live && listed.ok) setPorts(listed.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
   const refreshPorts = useCallback(async () => {
     if (!api) return;
     const listed = await api.invoke('devices:list-ports', {});
     if (listed.ok) setPorts(listed.value);
     else setError(listed.error);
-  }, [api]);
+  }, [api, setError]);
 
   const watch = useCallback(
     async (setup: DeviceSetup) => {
@@ -74,7 +93,7 @@ export const useDevices = (): DevicesState => {
       setDevices((list) => upsert(list, watched.value));
       return null;
     },
-    [api],
+    [api, setDevices],
   );
 
   const stop = useCallback(
@@ -85,7 +104,7 @@ export const useDevices = (): DevicesState => {
         setDevices((list) => list.filter((d) => d.setup.id !== id));
       }
     },
-    [api],
+    [api, setDevices],
   );
 
   const setClock = useCallback(

@@ -2,16 +2,8 @@
 // display board and the Timy's printer are lines on a serial device
 // (results:display, results:print); the operator picks which.
 
-import { useEffect, useState } from 'react';
-
 import type { DeviceSnapshot } from '../../../shared/contract/devices';
-import { getDeskApi } from '../../bridge/getDeskApi';
-
-const upsert = (list: DeviceSnapshot[], snapshot: DeviceSnapshot) => {
-  const index = list.findIndex((d) => d.setup.id === snapshot.setup.id);
-  if (index < 0) return [...list, snapshot];
-  return list.map((d, i) => (i === index ? snapshot : d));
-};
+import { useWatchedDevices } from '../devices/useDevices';
 
 /** Connected (or reading its memory, which it answers lines during). */
 export const isConnected = (device: DeviceSnapshot): boolean =>
@@ -27,24 +19,6 @@ export const preferredDevice = (
   prefer: (device: DeviceSnapshot) => boolean,
 ): string => (devices.find(prefer) ?? devices[0])?.setup.id ?? '';
 
-export const useResultDevices = (): DeviceSnapshot[] => {
-  const [devices, setDevices] = useState<DeviceSnapshot[]>([]);
-  useEffect(() => {
-    let live = true;
-    let off: () => void = () => undefined;
-    void getDeskApi().then(async (api) => {
-      if (!live) return;
-      off = api.on('devices:status', ({ snapshot }) =>
-        setDevices((list) => upsert(list, snapshot)),
-      );
-      await api.invoke('devices:subscribe', {});
-      const listed = await api.invoke('devices:list', {});
-      if (live && listed.ok) setDevices(listed.value);
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
-  return devices.filter(isConnected);
-};
+/** The connected devices, from the devices page's own hook. */
+export const useResultDevices = (): DeviceSnapshot[] =>
+  useWatchedDevices().devices.filter(isConnected);
