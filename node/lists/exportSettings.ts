@@ -96,6 +96,22 @@ const readAll = async (path: string): Promise<Result<SettingsFile>> => {
   return ok(all);
 };
 
+const writeAll = async (
+  path: string,
+  all: SettingsFile,
+): Promise<Result<void>> => {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify(all, null, 2)}\n`, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return fail('export-settings-unwritable', `${path}: ${message}`);
+  }
+  return ok(undefined);
+};
+
 /** One event's settings with their history; never set gives defaults. */
 export const readStoredSettings = async (
   path: string,
@@ -143,15 +159,23 @@ export const writeExportSettings = async (
         changedAt: change.at,
         history: [...before.history, change],
       };
-  const next = { ...all.value, [eventId]: stored };
-  try {
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(next, null, 2)}\n`, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return fail('export-settings-unwritable', `${path}: ${message}`);
-  }
-  return ok(settingsOf(stored));
+  const written = await writeAll(path, { ...all.value, [eventId]: stored });
+  return written.ok ? ok(settingsOf(stored)) : written;
+};
+
+/**
+ * Removes an event's settings and their history, which name the operators
+ * who changed them: the event's data is leaving the desk (the purge,
+ * node/retention/purgeFiles.ts). True when the event had an entry.
+ */
+export const forgetExportSettings = async (
+  path: string,
+  eventId: string,
+): Promise<Result<boolean>> => {
+  const all = await readAll(path);
+  if (!all.ok) return all;
+  if (!Object.hasOwn(all.value, eventId)) return ok(false);
+  const { [eventId]: _forgotten, ...rest } = all.value;
+  const written = await writeAll(path, rest);
+  return written.ok ? ok(true) : written;
 };

@@ -20,6 +20,11 @@ import {
   exportLogPath,
   readExportLog,
 } from '../lists/exportLog';
+import {
+  exportSettingsPath,
+  readStoredSettings,
+  writeExportSettings,
+} from '../lists/exportSettings';
 import { purgeExports } from './purgeFiles';
 
 let root = '';
@@ -96,6 +101,51 @@ describe('purgeExports', () => {
     expect(read.value.map((e) => e.purgedAt)).toEqual([
       at.toISOString(),
       at.toISOString(),
+    ]);
+  });
+
+  it('deletes a result list (.xml) and a start list (.csv) saved outside exports/, by their full paths', async () => {
+    const results = join(elsewhere, 'resultater.xml');
+    const starts = join(elsewhere, 'startliste.CSV');
+    await writeFile(results, '<ResultList/>');
+    await writeFile(starts, 'Stno;Chip');
+    await log(
+      entry(results, { list: 'iof-resultlist' }),
+      entry(starts, { list: 'csv-startlist' }),
+    );
+
+    expect(await purged()).toEqual({
+      exports: [results, starts],
+      notFound: [],
+      logEntries: 2,
+    });
+    expect(await readdir(elsewhere)).toEqual([]);
+  });
+
+  it('forgets the event’s export settings and who changed them, and keeps another event’s', async () => {
+    const path = exportSettingsPath(exportsDir);
+    const change = (by: string) => ({
+      at: '2025-06-14T09:00:00.000Z',
+      by,
+      source: 'desk' as const,
+      allowExternalList: true,
+    });
+    for (const [eventId, by] of [
+      ['ev1', 'Kari Nordmann'],
+      ['ev2', 'Ola Hansen'],
+    ] as const) {
+      const written = await writeExportSettings(path, eventId, change(by));
+      if (!written.ok) throw new Error(written.error.message);
+    }
+
+    await purged();
+
+    const text = await readFile(path, 'utf8');
+    expect(Object.keys(JSON.parse(text))).toEqual(['ev2']);
+    expect(text).not.toContain('Kari Nordmann');
+    const kept = await readStoredSettings(path, 'ev2');
+    expect(kept.ok && kept.value.history.map((c) => c.by)).toEqual([
+      'Ola Hansen',
     ]);
   });
 

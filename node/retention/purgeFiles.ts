@@ -1,8 +1,10 @@
 // The files the desk made for an event, deleted when its data leaves the
-// desk (shared/contract/retention.ts): the lists it exported (.xlsx) and
-// printed to PDF, found through the export log, whose entries stay but are
-// marked purged; and, when no other event is on the desk, the raw captures
-// and the passing journal, which hold all events' passings.
+// desk (shared/contract/retention.ts): the lists it exported (.xlsx), printed
+// to PDF and wrote from the results page (IOF .xml, .csv start lists), found
+// through the export log, whose entries stay but are marked purged; the
+// event's export settings, whose history names the operators who changed
+// them; and, when no other event is on the desk, the raw captures and the
+// passing journal, which hold all events' passings.
 //
 // A purged entry keeps who, when, which list, which fields and how many
 // people, but not its file name: the name carries the event's name (and a
@@ -12,7 +14,8 @@
 // The log names a list in the data folder's exports/ by its bare name and
 // one the save dialog put elsewhere by its full path. Only what the log
 // names is deleted: a bare name only inside exports/, a full path only
-// when it is a regular file (no folder, no link) ending .xlsx or .pdf.
+// when it is a regular file (no folder, no link) ending .xlsx, .pdf, .xml
+// or .csv.
 // A print to paper has no file.
 
 import {
@@ -29,6 +32,10 @@ import { fail, ok, type Result } from '../../shared/contract/result';
 import type { PurgedFiles } from '../../shared/contract/retention';
 import { exportLogLine } from '../../shared/lists/exportLog';
 import { exportLogPath, readExportLog } from '../lists/exportLog';
+import {
+  exportSettingsPath,
+  forgetExportSettings,
+} from '../lists/exportSettings';
 
 export type PurgeFilesOptions = {
   dataDir: string;
@@ -78,7 +85,10 @@ const deleteLogged = async (
   return { name, outcome: 'deleted' };
 };
 
-/** Deletes the event's lists and marks its log entries purged. */
+/**
+ * Deletes the event's lists, marks its log entries purged and forgets its
+ * export settings (exportSettings.ts, in the same folder).
+ */
 export const purgeExports = async (
   exportsDir: string,
   eventId: string,
@@ -131,6 +141,11 @@ export const purgeExports = async (
     await writeFile(temporary, text, 'utf8');
     await rename(temporary, logPath);
   }
+  const forgot = await forgetExportSettings(
+    exportSettingsPath(exportsDir),
+    eventId,
+  );
+  if (!forgot.ok) return forgot;
   return ok({
     exports: found.deleted,
     notFound: found.notFound,

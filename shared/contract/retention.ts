@@ -25,8 +25,9 @@ export type PurgedFiles = {
   /** Lists the log names for the event that were gone already. */
   notFound: string[];
   /**
-   * Paths the log names that were left alone: not a regular .xlsx or .pdf
-   * file (a folder, a link, another kind of file). Absent when none.
+   * Paths the log names that were left alone: not a regular .xlsx, .pdf,
+   * .xml or .csv file (a folder, a link, another kind of file). Absent when
+   * none.
    */
   refused?: string[];
   /** Export log entries of the event, now marked purged. */
