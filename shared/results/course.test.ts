@@ -216,6 +216,40 @@ describe('a course in any order', () => {
     ]);
   });
 
+  it('lists the splits in punch order when no start is known', () => {
+    // A start list without the runner's time: no split times, only the
+    // punches' order. By name '100' would sort before '31'.
+    const noStart = course([31, 100], {
+      controlOrder: 'any-order',
+      start: { mode: 'start-list' },
+      finishStation: 200,
+    });
+    const runners = [runner('1'), runner('2')];
+    const list = results(
+      noStart,
+      [
+        punch('501', 31, 60),
+        punch('501', 100, 120),
+        punch('502', 100, 60),
+        punch('502', 31, 120),
+      ],
+      runners,
+    );
+    const splitsOfBib = (bib: string) => {
+      const result = list.find((r) => r.bib === bib);
+      if (!result) throw new Error(`no result for ${bib}`);
+      return splitsOf(result);
+    };
+    expect(splitsOfBib('1')).toEqual([
+      ['31', 'ok', null],
+      ['100', 'ok', null],
+    ]);
+    expect(splitsOfBib('2')).toEqual([
+      ['100', 'ok', null],
+      ['31', 'ok', null],
+    ]);
+  });
+
   it('is MP when one is missing, listed after the punched ones', () => {
     const result = only(setup, [
       punch('501', 33, 60),

@@ -28,6 +28,8 @@ export type ClassRules = {
   noneMissing: SplitTime[];
   /** Stations that are not controls: the start and the finish. */
   notControls: Set<string>;
+  /** The course's stations, to tell an additional punch. */
+  onCourse: Set<string>;
   /** The mass start or the first interval start, ms of the day. */
   firstStartMs: number | undefined;
   intervalMs: number;
@@ -53,6 +55,7 @@ export const classRules = (setup: ClassSetup): ClassRules => {
     notControls: new Set(
       mode.mode === 'punch' ? [finish, stationKey(mode.station)] : [finish],
     ),
+    onCourse: new Set(required),
     firstStartMs:
       mode.mode === 'mass'
         ? parseClock(mode.startTime)
@@ -152,6 +155,8 @@ export const checkCourse = (
   const missing: string[] = [];
   const splits: SplitTime[] = [];
   const absent: SplitTime[] = [];
+  // In any order: the punched controls with their punch's index in passed.
+  const punched: { at: number; split: SplitTime }[] = [];
   required.forEach((control, course) => {
     const at = found[course];
     if (at === undefined) {
@@ -161,22 +166,23 @@ export const checkCourse = (
         status: 'missing',
         timeMs: null,
       });
-    } else splits.push({ control, status: 'ok', timeMs: timeOf(at) });
+      return;
+    }
+    const split: SplitTime = { control, status: 'ok', timeMs: timeOf(at) };
+    if (rules.anyOrder) punched.push({ at, split });
+    else splits.push(split);
   });
   if (rules.anyOrder) {
-    // Punch order: found[] indexes into passed, which is by time.
-    splits.sort(
-      (a, b) =>
-        (a.timeMs ?? 0) - (b.timeMs ?? 0) ||
-        (a.control < b.control ? -1 : a.control > b.control ? 1 : 0),
-    );
+    // Punch order: found[] indexes into passed, which is by time, so the
+    // order holds without a start to time the splits from.
+    punched.sort((a, b) => a.at - b.at);
+    for (const { split } of punched) splits.push(split);
     splits.push(...absent);
   }
-  const onCourse = new Set(required);
   let additional = 0;
   for (let i = 0; i < passed.length && additional < maxAdditional; i++) {
     const station = passed[i]?.station ?? '';
-    if (used[i] === 1 || onCourse.has(station)) continue;
+    if (used[i] === 1 || rules.onCourse.has(station)) continue;
     if (rules.notControls.has(station)) continue;
     splits.push({ control: station, status: 'additional', timeMs: timeOf(i) });
     additional++;
