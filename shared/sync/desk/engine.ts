@@ -222,36 +222,6 @@ export const createSyncEngine = (options: SyncEngineOptions): SyncEngine => {
       }
       if (!timer) schedule(localWriteDelayMs, 'soon');
     },
-    async downloadAgain() {
-      // The running round ends after its call in flight; its answers came
-      // from the same service and are forgotten with the rest.
-      halting = true;
-      try {
-        await loop;
-      } finally {
-        halting = false;
-      }
-      clearTimer();
-      try {
-        if (!store.forgetServer) {
-          throw new Error('this desk keeps no way to forget the service');
-        }
-        await store.forgetServer();
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const forgot: AppError = {
-          code: 'store-failed',
-          message: `The desk could not start the download again: ${message}`,
-        };
-        failed(forgot, await pendingNow());
-        return;
-      }
-      checkpointSeen = -1;
-      failures = 0;
-      lastFailure = null;
-      offlineSince = '';
-      await requestRound();
-    },
     status: () => current ?? { kind: 'connecting', pending: 0 },
   };
 };

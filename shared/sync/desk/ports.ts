@@ -55,15 +55,6 @@ export type SyncStore = {
   /** Only ever called after the documents up to it are stored. */
   storeCheckpoint(checkpoint: number): Promise<void>;
   checkpoint(): Promise<number>;
-  /**
-   * The service lost what it answered (its database was restored from an
-   * older copy, and it refused the checkpoint as ahead of it): the
-   * checkpoint goes back to 0 and every stored push answer is forgotten,
-   * so every operation is pushed again (the service answers the ones it
-   * kept as repeats, by id) and the server state is pulled again from the
-   * start. Optional: a store without it cannot download again.
-   */
-  forgetServer?(): Promise<void>;
 };
 
 /** One desk's sync of one event (engine.ts implements it). */
@@ -76,13 +67,6 @@ export type SyncEngine = {
   syncNow(): Promise<void>;
   /** A new operation was recorded: push it soon. */
   localWrite(): void;
-  /**
-   * After the service was restored from an older copy: waits for the
-   * running round, makes the store forget the service's answers and its
-   * checkpoint (SyncStore.forgetServer), then pushes every operation
-   * again and pulls the event from the start, in one round.
-   */
-  downloadAgain(): Promise<void>;
   status(): SyncStatus;
 };
 

@@ -103,13 +103,6 @@ const storeOf = (state: MemoryState): MemoryStore => {
     async checkpoint() {
       return state.checkpoint;
     },
-    async forgetServer() {
-      // The desk's copy of the server state goes too: what the restored
-      // service still has comes back with the pull from 0.
-      state.results.clear();
-      state.documents.clear();
-      state.checkpoint = 0;
-    },
   };
 };
 
