@@ -31,6 +31,18 @@ export type SimWorld = {
 
 const plainFetch: Fetch = (url, init) => fetch(url, init);
 
+/**
+ * How far a desk's clock is off: under a second either way, and with
+ * clock-skew one to ten minutes either way, the part under a minute the
+ * same way, so a skewed clock is off by at least a minute (run.ts counts
+ * those).
+ */
+export const deskSkewMs = (random: Random, skewed: boolean): number => {
+  if (!skewed) return random.between(-999, 999);
+  const minutes = random.between(1, 10) * (random.chance(0.5) ? -1 : 1);
+  return minutes * 60_000 + Math.sign(minutes) * random.between(0, 999);
+};
+
 const must = <T>(
   result: { ok: true; value: T } | { ok: false; error: { message: string } },
   what: string,
@@ -86,10 +98,6 @@ export const startWorld = async (
         `register ${deskId}`,
       );
       const deskRandom = random.fork(`desk-${i}`);
-      // Off by one to ten minutes, either way.
-      const skewMinutes = options.faults.has('clock-skew')
-        ? deskRandom.between(1, 10) * (deskRandom.chance(0.5) ? -1 : 1)
-        : 0;
       const desk = createSimDesk({
         deskId,
         eventId: demoEventId,
@@ -98,7 +106,7 @@ export const startWorld = async (
         faults: () => faults,
         due,
         random: deskRandom,
-        skewMs: skewMinutes * 60_000 + deskRandom.between(-999, 999),
+        skewMs: deskSkewMs(deskRandom, options.faults.has('clock-skew')),
         timeoutMs: deskTimeoutMs,
         inFlight,
       });
