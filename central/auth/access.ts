@@ -30,6 +30,26 @@ const unauthorized = () =>
 const forbidden = (eventId: string) =>
   fail('forbidden', `This token may not use event ${eventId}`, { eventId });
 
+// A live session's account: the columns and the FROM ... WHERE both
+// organizer statements use ($1 the token's hash, $2 now).
+type SessionRow = { account_id: string; organization_id: string };
+
+const sessionColumns = 'a.id AS account_id, a.organization_id';
+
+const fromSession = `FROM sessions s JOIN accounts a ON a.id = s.account_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2`;
+
+const sessionArgs = (token: string) => [
+  hashToken(token),
+  new Date().toISOString(),
+];
+
+const organizerFrom = (row: SessionRow): OrganizerCaller => ({
+  kind: 'organizer',
+  accountId: row.account_id,
+  organizationId: row.organization_id,
+});
+
 /** The organizer behind a session token, for routes not tied to one event. */
 export const organizerOf = async (
   db: Queryable,
@@ -37,19 +57,12 @@ export const organizerOf = async (
 ): Promise<Result<OrganizerCaller>> => {
   const token = bearer(header);
   if (!token || tokenKind(token) !== 'organizer') return unauthorized();
-  const rows = await db.query<{ account_id: string; organization_id: string }>(
-    `SELECT a.id AS account_id, a.organization_id
-       FROM sessions s JOIN accounts a ON a.id = s.account_id
-      WHERE s.token_hash = $1 AND s.expires_at > $2`,
-    [hashToken(token), new Date().toISOString()],
+  const rows = await db.query<SessionRow>(
+    `SELECT ${sessionColumns} ${fromSession}`,
+    sessionArgs(token),
   );
   const row = rows[0];
-  if (!row) return unauthorized();
-  return ok({
-    kind: 'organizer',
-    accountId: row.account_id,
-    organizationId: row.organization_id,
-  });
+  return row ? ok(organizerFrom(row)) : unauthorized();
 };
 
 /**
@@ -61,11 +74,7 @@ const eventOrganizerOf = async (
   token: string,
   eventId: string,
 ): Promise<Result<OrganizerCaller>> => {
-  const rows = await db.query<{
-    account_id: string;
-    organization_id: string;
-    visible: boolean;
-  }>(
+  const rows = await db.query<SessionRow & { visible: boolean }>(
     `WITH RECURSIVE owners (id, parent_id) AS (
        SELECT o.id, o.parent_id FROM events e
          JOIN organizations o ON o.id = e.organization_id
@@ -74,21 +83,16 @@ const eventOrganizerOf = async (
        SELECT o.id, o.parent_id FROM organizations o
          JOIN owners ON o.id = owners.parent_id
      )
-     SELECT a.id AS account_id, a.organization_id,
+     SELECT ${sessionColumns},
             EXISTS (SELECT 1 FROM owners WHERE id = a.organization_id)
               AS visible
-       FROM sessions s JOIN accounts a ON a.id = s.account_id
-      WHERE s.token_hash = $1 AND s.expires_at > $2`,
-    [hashToken(token), new Date().toISOString(), eventId],
+       ${fromSession}`,
+    [...sessionArgs(token), eventId],
   );
   const row = rows[0];
   if (!row) return unauthorized();
   if (!row.visible) return forbidden(eventId);
-  return ok({
-    kind: 'organizer',
-    accountId: row.account_id,
-    organizationId: row.organization_id,
-  });
+  return ok(organizerFrom(row));
 };
 
 const deskOf = async (

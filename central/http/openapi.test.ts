@@ -29,7 +29,11 @@ import type {
 import type { Db } from '../db/db';
 import { demoEventId, seedDemo } from '../demo/seedDemo';
 import { centralLogger } from '../log';
-import { answerChecker, closedSchema } from '../test/openapiAnswers';
+import {
+  answerChecker,
+  closedSchema,
+  openapiDocument,
+} from '../test/openapiAnswers';
 import { operationsOf } from '../test/operations';
 import { openTempPglite, type TempPglite } from '../test/tempPglite';
 import { centralContext } from './context';
@@ -37,15 +41,7 @@ import { defaultLimits } from './limits';
 import { eventSettingsSchema } from './routes/events';
 import { buildServer } from './server';
 
-type Document = {
-  openapi: string;
-  paths: Record<string, Record<string, unknown>>;
-  components: { schemas: Record<string, unknown> };
-};
-
-const document: Document = JSON.parse(
-  readFileSync(join(import.meta.dirname, '..', 'openapi.json'), 'utf8'),
-);
+const document = openapiDocument();
 
 // Routes are only registered here, never called: no query reaches the store.
 const unusedDb: Db = {

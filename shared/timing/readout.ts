@@ -15,6 +15,7 @@
 // key for a readout punch is built from it, not from the estimate.
 
 import type { DecoderOutput, JsonValue, Passing } from './passing';
+import { weekdays } from './sportident/siTime';
 import { formatTimeOfDay, millisecondsOf, parseTimeOfDay } from './timeOfDay';
 
 const dayMs = 86_400_000;
@@ -58,15 +59,9 @@ const resolveTwelveHour = (time: string, readAt: string | undefined) => {
   return ms + halfDayMs <= read ? format(ms + halfDayMs) : time;
 };
 
-const weekdayNames = [
-  'sunday',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-];
+/** 0 = Sunday .. 6 = Saturday, as SportIdent names them; -1 unknown. */
+const weekdayOf = (name: string) =>
+  (weekdays as readonly string[]).indexOf(name);
 
 /**
  * Whether a punch with this weekday can be from the race being read: the
@@ -78,8 +73,8 @@ const sameDay = (
   time: string,
   read: ReadMoment | undefined,
 ) => {
-  const day = weekdayNames.indexOf(String(dayOfWeek));
-  const readDay = read?.day === undefined ? -1 : weekdayNames.indexOf(read.day);
+  const day = weekdayOf(String(dayOfWeek));
+  const readDay = read?.day === undefined ? -1 : weekdayOf(read.day);
   if (day < 0 || readDay < 0) return true;
   if (day === readDay) return true;
   const before = (readDay + 6) % 7;
