@@ -174,8 +174,8 @@ const checkCentralSettings: Check<'exports:central-settings'> = (args) => {
   const event = checkEventId(name, args);
   if (!event.ok) return event;
   const allow = isRecord(args) ? args.allowExternalList : undefined;
-  if (typeof allow !== 'boolean') {
-    return invalid(name, 'allowExternalList', 'must be true or false');
+  if (typeof allow !== 'boolean' && allow !== null) {
+    return invalid(name, 'allowExternalList', 'must be true, false or null');
   }
   return ok({ eventId: event.value.eventId, allowExternalList: allow });
 };

@@ -239,6 +239,26 @@ describe('exports handlers', () => {
     expect((await send(handlers, 'exports:write-list', external)).ok).toBe(
       true,
     );
+
+    // Disconnected: the desk's own again, not allowed until someone allows.
+    const disconnected = await send(handlers, 'exports:central-settings', {
+      eventId: 'ev1',
+      allowExternalList: null,
+    });
+    expect(valueIn(disconnected)).toMatchObject({
+      allowExternalList: false,
+      source: 'desk',
+    });
+    const again = await send(handlers, 'exports:set-settings', {
+      eventId: 'ev1',
+      allowExternalList: true,
+      by: 'Kari Sekretær',
+    });
+    expect(valueIn(again)).toMatchObject({
+      allowExternalList: true,
+      source: 'desk',
+      changedBy: 'Kari Sekretær',
+    });
   });
 
   it('refuses a column the list’s purpose does not need', async () => {

@@ -334,19 +334,24 @@ export const createExportHandlers = (options: ExportHandlerOptions) => {
     return queued(async () => {
       const before = await settingsOf(dataDir, eventId);
       if (!before.ok) return before;
+      // Disconnected: the desk decides again, starting from not allowed.
+      const source = allowExternalList === null ? 'desk' : 'central';
+      const allow = allowExternalList ?? false;
       const same =
-        before.value.source === 'central' &&
-        before.value.allowExternalList === allowExternalList;
+        allowExternalList === null
+          ? before.value.source === 'desk'
+          : before.value.source === 'central' &&
+            before.value.allowExternalList === allow;
       if (same) return before;
       const saved = await writeExportSettings(settingsFile(dataDir), eventId, {
         at: now().toISOString(),
         by: 'central',
-        source: 'central',
-        allowExternalList,
+        source,
+        allowExternalList: allow,
       });
       if (saved.ok) {
         logger?.info(
-          { eventId, allowExternalList, source: 'central' },
+          { eventId, allowExternalList: allow, source },
           'external list permission changed',
         );
       }

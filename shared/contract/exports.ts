@@ -92,8 +92,12 @@ export type SetExportSettingsArgs = {
 
 export type CentralExportSettingsArgs = {
   eventId: string;
-  /** What the central event says; false while the desk has not heard. */
-  allowExternalList: boolean;
+  /**
+   * What the central event says; false while the desk has not heard; null
+   * once the event is disconnected: the desk decides again (not allowed
+   * until an operator allows it), so exports:set-settings is not refused.
+   */
+  allowExternalList: boolean | null;
 };
 
 export type ExportRequests = {

@@ -27,6 +27,7 @@ import {
   listRequest,
 } from '../../../shared/lists/request';
 import { getDeskApi } from '../../bridge/getDeskApi';
+import { readSyncRecord } from '../../db/syncRecords';
 import type { DeskStore } from '../../store/deskStore';
 import {
   connectedRecord,
@@ -170,6 +171,16 @@ export const useExports = (
       if (held.settings !== null) {
         return { settings: held.settings, central: state };
       }
+    } else if (
+      hasDatabase(store) &&
+      (await readSyncRecord(store.database, event.id)) !== null
+    ) {
+      // Disconnected: the desk decides again, so its switch is not refused.
+      const released = await api.invoke('exports:central-settings', {
+        eventId: event.id,
+        allowExternalList: null,
+      });
+      if (released.ok) return { settings: released.value, central: state };
     }
     const read = await api.invoke('exports:settings', { eventId: event.id });
     return { settings: read.ok ? read.value : null, central: state };
