@@ -8,7 +8,7 @@
 // The organizer's own days, set in the central service with the event's
 // settings (PUT /api/events/{eventId}/settings, retentionDays), are kept
 // here as last read (by the sync, sync/eventSettings.ts, and by the
-// retention panel, features/retention/centralRetention.ts); while the
+// retention panel with the same reader when it opens); while the
 // event is connected they win over the desk's days (schedule.ts,
 // retentionDaysOf). Kept, so the desk follows them with the network down.
 
