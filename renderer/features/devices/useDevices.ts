@@ -28,11 +28,20 @@ export const upsert = (list: DeviceSnapshot[], snapshot: DeviceSnapshot) => {
   return list.map((d, i) => (i === index ? snapshot : d));
 };
 
+const never = () => false;
+
 /**
  * The devices main watches, listed once and kept current from its status
  * events: the devices page and the results page (useResultDevices).
  */
-export const useWatchedDevices = () => {
+export const useWatchedDevices = (
+  /**
+   * True when an update changes nothing its page shows: the list stays
+   * the same object, so the page does not redraw (the results page needs
+   * only which devices are connected, not each passing's count).
+   */
+  same: (before: DeviceSnapshot, after: DeviceSnapshot) => boolean = never,
+) => {
   const [api, setApi] = useState<DeskApi | null>(null);
   const [devices, setDevices] = useState<DeviceSnapshot[]>([]);
   const [error, setError] = useState<AppError | null>(null);
@@ -44,7 +53,12 @@ export const useWatchedDevices = () => {
       if (!live) return;
       setApi(found);
       off = found.on('devices:status', ({ snapshot }) =>
-        setDevices((list) => upsert(list, snapshot)),
+        setDevices((list) => {
+          const before = list.find((d) => d.setup.id === snapshot.setup.id);
+          return before && same(before, snapshot)
+            ? list
+            : upsert(list, snapshot);
+        }),
       );
       // Status events reach pages that subscribed; the feed did already,
       // but this page may be the first to ask after a reload.
@@ -58,7 +72,7 @@ export const useWatchedDevices = () => {
       live = false;
       off();
     };
-  }, []);
+  }, [same]);
 
   return { api, devices, setDevices, error, setError };
 };

@@ -39,12 +39,19 @@ const isTimy = (protocol: string) => protocol === 'alge-timy';
 
 export const ResultHandOver = memo(function ResultHandOver({
   event,
-  list,
+  results,
+  finishedClasses,
   identities,
   by,
 }: {
   event: HandOverEvent;
-  list: ResultList;
+  /**
+   * The results as they stand at the press of a button: read then, so a
+   * passing (a new list) does not redraw this panel during a finish rush.
+   */
+  results: () => ResultList;
+  /** The classes with results, for the printer's class picker. */
+  finishedClasses: readonly string[];
   identities: () => Record<string, ResultIdentity>;
   /** Who hands over, for the export log. */
   by: string;
@@ -67,12 +74,9 @@ export const ResultHandOver = memo(function ResultHandOver({
   const printerId = devices.some((d) => d.setup.id === printer)
     ? printer
     : preferredDevice(devices, (d) => isTimy(d.setup.protocol));
-  const classNames = list.classes
-    .filter((c) => c.results.length > 0)
-    .map((c) => c.className);
-  const className = classNames.includes(printClass)
+  const className = finishedClasses.includes(printClass)
     ? printClass
-    : (classNames[0] ?? '');
+    : (finishedClasses[0] ?? '');
 
   const run = async (what: string, action: () => Promise<Outcome>) => {
     setBusy(what);
@@ -91,7 +95,7 @@ export const ResultHandOver = memo(function ResultHandOver({
         fileName: format === 'xlsx' ? 'resultater.xlsx' : 'resultater.xml',
         event,
         lang: i18n.language === 'en' ? 'en' : 'nb',
-        list,
+        list: results(),
         identities: format === 'xlsx' ? {} : identities(),
         by,
       });
@@ -112,7 +116,7 @@ export const ResultHandOver = memo(function ResultHandOver({
 
   const sendCentral = () =>
     run('central', async () => {
-      const posted = await store.sync.postResults(list);
+      const posted = await store.sync.postResults(results());
       if (!posted.ok) {
         return { ok: false, text: t('results.refused', posted.error) };
       }
@@ -127,7 +131,7 @@ export const ResultHandOver = memo(function ResultHandOver({
 
   const sendBoard = () =>
     run('board', async () => {
-      const finishers = latestFinishers(list, boardCount);
+      const finishers = latestFinishers(results(), boardCount);
       if (finishers.length === 0) {
         return { ok: false, text: t('results.noFinishers') };
       }
@@ -150,7 +154,9 @@ export const ResultHandOver = memo(function ResultHandOver({
 
   const print = () =>
     run('print', async () => {
-      const classResult = list.classes.find((c) => c.className === className);
+      const classResult = results().classes.find(
+        (c) => c.className === className,
+      );
       if (!classResult) return { ok: false, text: t('results.noClasses') };
       const api = await getDeskApi();
       const printed = await api.invoke('results:print', {
@@ -249,11 +255,11 @@ export const ResultHandOver = memo(function ResultHandOver({
           <NativeSelect
             label={t('results.printClass')}
             value={className}
-            disabled={classNames.length === 0}
+            disabled={finishedClasses.length === 0}
             data={
-              classNames.length === 0
+              finishedClasses.length === 0
                 ? [{ value: '', label: '—' }]
-                : classNames.map((name) => ({ value: name, label: name }))
+                : finishedClasses.map((name) => ({ value: name, label: name }))
             }
             onChange={(e) => setPrintClass(e.currentTarget.value)}
             w={260}

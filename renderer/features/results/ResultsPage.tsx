@@ -9,6 +9,7 @@ import {
   useContext,
   useDeferredValue,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +103,20 @@ export const ResultsPage = () => {
     () => (event ? { id: event.id, name: event.name, date: event.date } : null),
     [event],
   );
+  // The hand-over panel reads the results when a button is pressed, so a
+  // passing redraws it only when the classes with results change.
+  const liveRef = useRef(live);
+  liveRef.current = live;
+  const currentResults = useCallback(() => liveRef.current.list, []);
+  const currentIdentities = useCallback(() => liveRef.current.identities(), []);
+  const finishedKey = live.list.classes
+    .filter((c) => c.results.length > 0)
+    .map((c) => c.className)
+    .join('\n');
+  const finishedClasses = useMemo(
+    () => (finishedKey === '' ? [] : finishedKey.split('\n')),
+    [finishedKey],
+  );
   // Read fresh at the press of a button: the page's own start list may be
   // from the roster the event opened with, before the full records came.
   const currentViews = useCallback(() => store.timing.views(), [store]);
@@ -122,8 +137,9 @@ export const ResultsPage = () => {
       {handOverEvent && (
         <ResultHandOver
           event={handOverEvent}
-          list={live.list}
-          identities={live.identities}
+          results={currentResults}
+          finishedClasses={finishedClasses}
+          identities={currentIdentities}
           by={by}
         />
       )}

@@ -8,6 +8,7 @@ import {
   isConnected,
   isDisplayBoard,
   preferredDevice,
+  sameForResults,
 } from './useResultDevices';
 
 const device = (
@@ -57,5 +58,17 @@ describe('result devices', () => {
       preferredDevice(devices, (d) => d.setup.protocol === 'alge-timy'),
     ).toBe('timy');
     expect(preferredDevice([], isDisplayBoard)).toBe('');
+  });
+
+  it('ignores a passing count but not a connection or protocol change', () => {
+    const before = device('a', 'alge-timy');
+    expect(sameForResults(before, { ...before, passings: 41 })).toBe(true);
+    expect(sameForResults(before, device('a', 'alge-timy', 'reading'))).toBe(
+      true,
+    );
+    expect(sameForResults(before, device('a', 'alge-timy', 'unplugged'))).toBe(
+      false,
+    );
+    expect(sameForResults(before, device('a', 'alge-board'))).toBe(false);
   });
 });

@@ -19,6 +19,17 @@ export const preferredDevice = (
   prefer: (device: DeviceSnapshot) => boolean,
 ): string => (devices.find(prefer) ?? devices[0])?.setup.id ?? '';
 
-/** The connected devices, from the devices page's own hook. */
+/** Whether an update changes what the results page shows of a device. */
+export const sameForResults = (
+  before: DeviceSnapshot,
+  after: DeviceSnapshot,
+): boolean =>
+  isConnected(before) === isConnected(after) &&
+  before.setup.protocol === after.setup.protocol;
+
+/**
+ * The connected devices, from the devices page's own hook; a passing's
+ * status event (a new count) does not redraw the results page.
+ */
 export const useResultDevices = (): DeviceSnapshot[] =>
-  useWatchedDevices().devices.filter(isConnected);
+  useWatchedDevices(sameForResults).devices.filter(isConnected);
