@@ -11,7 +11,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Locator } from '@playwright/test';
-import ExcelJS from 'exceljs';
 import { SerialPort } from 'serialport';
 import {
   schemaCheckUnavailable,
@@ -20,7 +19,7 @@ import {
 import { fullName, typedPlain, writeExportFile } from './exportFile';
 import { expect, test } from './fixtures';
 import { e2eOperator } from './pages/access';
-import { writtenPath } from './pages/handover';
+import { excelResultRows, writtenPath } from './pages/handover';
 import { openRunLog } from './runLogs';
 import {
   openCardReader,
@@ -250,15 +249,7 @@ test('chips paired at check-in time a simulated race into an IOF result list', a
       'Resultatene',
     );
     expect(xlsxPath).toMatch(/\.xlsx$/);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsxPath);
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error('no sheet in the Excel results');
-    const sheetRows = sheet
-      .getSheetValues()
-      .filter(Array.isArray)
-      // Rows are sparse where a cell is empty: Array.from fills the holes.
-      .map((row) => Array.from(row.slice(1), (cell) => String(cell ?? '')));
+    const sheetRows = await excelResultRows(xlsxPath);
     expect(sheetRows[0]?.slice(0, 4)).toEqual([
       'Klasse',
       'Plass',

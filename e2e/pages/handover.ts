@@ -4,6 +4,7 @@
 // names a file that was not named before the click.
 
 import { expect, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 
 const pathIn = (text: string): string =>
   / er skrevet til (.+)$/.exec(text.trim())?.[1] ?? '';
@@ -31,4 +32,19 @@ export const writtenPath = async (
     )
     .not.toBe('');
   return path;
+};
+
+/**
+ * The Excel results file's first sheet as rows of cell text, read back
+ * with exceljs; empty cells are '' (exceljs gives sparse rows).
+ */
+export const excelResultRows = async (path: string): Promise<string[][]> => {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error(`no sheet in the Excel results ${path}`);
+  return sheet
+    .getSheetValues()
+    .filter(Array.isArray)
+    .map((row) => Array.from(row.slice(1), (cell) => String(cell ?? '')));
 };
