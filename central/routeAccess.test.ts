@@ -14,11 +14,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Db } from './db/db';
 import { demoEventId } from './demo/seedDemo';
-import { centralContext } from './http/context';
-import { buildServer } from './http/server';
-import { centralLogger } from './log';
 import { type CentralProcess, startCentral } from './test/centralProcess';
 import {
   type Desk,
@@ -29,6 +25,7 @@ import {
   request,
 } from './test/client';
 import { exampleOf, type Schema } from './test/schemaExample';
+import { servedRoutes } from './test/servedRoutes';
 
 type Operation = {
   requestBody?: { content: Record<string, { schema: Schema }> };
@@ -62,29 +59,6 @@ const otherRoutes: Record<string, 'anyone' | 'organizer'> = {
   'POST /api/login': 'anyone',
   'GET /api/events': 'organizer',
   'POST /api/events': 'organizer',
-};
-
-// Routes are only registered, never called: no query reaches the store.
-const unusedDb: Db = {
-  kind: 'pglite',
-  query: () => Promise.reject(new Error('not used')),
-  exec: () => Promise.reject(new Error('not used')),
-  transaction: () => Promise.reject(new Error('not used')),
-  close: () => Promise.resolve(),
-};
-
-/** Every route the service registers, as 'GET /api/events/{eventId}'. */
-const servedRoutes = async () => {
-  const routes: string[] = [];
-  const app = buildServer(
-    centralContext(unusedDb, centralLogger('silent')),
-    ({ method, url }) => {
-      routes.push(`${method} ${url.replace(/:(\w+)/g, '{$1}')}`);
-    },
-  );
-  await app.ready();
-  await app.close();
-  return routes.sort();
 };
 
 const state = {

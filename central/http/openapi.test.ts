@@ -26,7 +26,6 @@ import type {
   PushResponse,
   SyncDocument,
 } from '../../shared/sync/types';
-import type { Db } from '../db/db';
 import { demoEventId, seedDemo } from '../demo/seedDemo';
 import { centralLogger } from '../log';
 import {
@@ -35,6 +34,7 @@ import {
   openapiDocument,
 } from '../test/openapiAnswers';
 import { operationsOf } from '../test/operations';
+import { servedRoutes, unusedDb } from '../test/servedRoutes';
 import { openTempPglite, type TempPglite } from '../test/tempPglite';
 import { centralContext } from './context';
 import { defaultLimits } from './limits';
@@ -42,28 +42,6 @@ import { eventSettingsSchema } from './routes/events';
 import { buildServer } from './server';
 
 const document = openapiDocument();
-
-// Routes are only registered here, never called: no query reaches the store.
-const unusedDb: Db = {
-  kind: 'pglite',
-  query: () => Promise.reject(new Error('not used')),
-  exec: () => Promise.reject(new Error('not used')),
-  transaction: () => Promise.reject(new Error('not used')),
-  close: () => Promise.resolve(),
-};
-
-const serverRoutes = async () => {
-  const routes: string[] = [];
-  const app = buildServer(
-    centralContext(unusedDb, centralLogger('silent')),
-    ({ method, url }) => {
-      routes.push(`${method} ${url.replace(/:(\w+)/g, '{$1}')}`);
-    },
-  );
-  await app.ready();
-  await app.close();
-  return routes.sort();
-};
 
 describe('the OpenAPI document', () => {
   it('documents exactly the routes the service serves', async () => {
@@ -74,7 +52,7 @@ describe('the OpenAPI document', () => {
       .sort();
 
     expect(document.openapi).toBe('3.1.0');
-    expect(documented).toEqual(await serverRoutes());
+    expect(documented).toEqual(await servedRoutes());
   });
 
   it('carries the request schemas the service validates with', () => {
